@@ -1,0 +1,99 @@
+/// A CSV input with a header row (SPEC 2.2 and 7): exact, case-sensitive column names in any order,
+/// unknown columns ignored, every row as wide as the header.
+final class CSVTable {
+    let path: String
+    private let reader: CSVReader
+    private var columns: [String: Int] = [:]
+    private var width = 0
+
+    /// Opens the file and reads its header; logs and returns nil when the file cannot be read or
+    /// a required column is missing.
+    init?(path: String, required: [String], log: DiagnosticLog) {
+        self.path = path
+        do {
+            reader = try CSVReader(path: path)
+        } catch let failure as InputFile.Failure {
+            log.error(file: path, line: 0, column: 0, failure.message)
+            return nil
+        } catch {
+            return nil
+        }
+        do {
+            guard try reader.next() else {
+                log.error(file: path, line: 1, column: 0, "the file is empty; a header row is needed (\(required.joined(separator: ",")))")
+                return nil
+            }
+        } catch {
+            CSVTable.log(error, path: path, log: log)
+            return nil
+        }
+        width = reader.fieldCount
+        for index in 0..<width {
+            guard let name = String(validating: reader.field(index), as: UTF8.self) else {
+                log.error(file: path, line: reader.recordLine, column: index + 1, "a header name is not valid UTF-8")
+                return nil
+            }
+            if columns[name] != nil {
+                log.error(file: path, line: reader.recordLine, column: index + 1, "column '\(name)' appears twice in the header")
+            }
+            columns[name] = index
+        }
+        let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            log.error(file: path, line: reader.recordLine, column: 0,
+                      "missing required column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", ")) (header names are exact and case-sensitive)")
+            return nil
+        }
+    }
+
+    /// The position of a column, nil when the file does not have it.
+    func column(_ name: String) -> Int? { columns[name] }
+
+    /// The line on which the current row starts.
+    var line: Int { reader.recordLine }
+
+    /// How many data rows have been read.
+    var rowCount: Int { reader.recordCount - 1 }
+
+    /// The bytes of a field of the current row; valid until the next row.
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.field(index) }
+
+    /// Calls `body` for every data row as wide as the header; logs the others and malformed CSV.
+    /// Throws `CompError.io` when the file cannot be read to its end.
+    func forEachRow(log: DiagnosticLog, _ body: () -> Void) throws {
+        while true {
+            do {
+                guard try reader.next() else { return }
+            } catch let failure as InputFile.Failure {
+                throw CompError.io("\(path): \(failure.message)")
+            } catch {
+                CSVTable.log(error, path: path, log: log)
+                return
+            }
+            guard reader.fieldCount == width else {
+                log.error(file: path, line: reader.recordLine, column: 0,
+                          "this row has \(reader.fieldCount) fields, the header has \(width)")
+                continue
+            }
+            body()
+        }
+    }
+
+    private static func log(_ error: Error, path: String, log: DiagnosticLog) {
+        if let format = error as? CSVReader.FormatError {
+            log.error(file: path, line: format.line, column: format.field, format.message)
+        } else if let failure = error as? InputFile.Failure {
+            log.error(file: path, line: 0, column: 0, failure.message)
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes as a Swift string (invalid UTF-8 is replaced; callers that keep ids check first).
+    var string: String { String(decoding: self, as: UTF8.self) }
+
+    /// Whether the bytes spell exactly `text`.
+    func equals(_ text: StaticString) -> Bool {
+        count == text.utf8CodeUnitCount && elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}

@@ -1,0 +1,194 @@
+import CLibXML2
+
+/// Reads deals.xml by streaming with libxml2's xmlTextReader (SPEC 2.2): one `<deal>` at a time,
+/// never the whole tree. `<deals><deal id closeDate amount currency type product status cancelDate
+/// createdDate><credit rep percent/></deal></deals>`; percent defaults to 100.
+enum DealXMLReader {
+    private static let dealAttributes = ["id", "closeDate", "amount", "currency", "type", "product",
+                                         "status", "cancelDate", "createdDate"]
+
+    /// One `<deal>`'s attributes and credits, copied out of the reader (its strings do not outlive a step).
+    private struct DealElement {
+        var line: Int
+        var column: Int
+        var attributes: [String: [UInt8]] = [:]
+        var credits: [(rep: [UInt8], percent: [UInt8]?)] = []
+    }
+
+    /// Streams the file's deals to `body`; logs every problem. Returns the number of `<deal>` elements.
+    static func read(path: String, rules: DealRules, ids: DealIDRegistry, log: DiagnosticLog,
+                     _ body: (Deal) -> Void) throws -> Int {
+        var count = 0
+        try forEachDealElement(path: path, log: log) { element in
+            count += 1
+            build(element, path: path, rules: rules, ids: ids, log: log).map(body)
+        }
+        return count
+    }
+
+    /// Calls `body` with every deal id and its position; for confirming suspected duplicates.
+    static func forEachID(path: String, _ body: (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws {
+        try forEachDealElement(path: path, log: DiagnosticLog()) { element in
+            (element.attributes["id"] ?? []).withUnsafeBufferPointer {
+                body($0, SourceLocation(file: path, line: element.line, column: element.column))
+            }
+        }
+    }
+
+    private static func build(_ element: DealElement, path: String, rules: DealRules, ids: DealIDRegistry,
+                              log: DiagnosticLog) -> Deal? {
+        // Keep every attribute's bytes alive while the checks look at them.
+        let storage = dealAttributes.map { element.attributes[$0] }
+        let credits = element.credits
+        return withBuffers(storage) { buffers in
+            withBuffers(credits.flatMap { [$0.rep, $0.percent] }) { creditBuffers in
+                func field(_ name: String) -> RawField? {
+                    let index = dealAttributes.firstIndex(of: name)!
+                    return buffers[index].map { RawField(bytes: $0, column: element.column) }
+                }
+                func required(_ name: String) -> RawField {
+                    field(name) ?? RawField(bytes: UnsafeBufferPointer(start: nil, count: 0), column: element.column)
+                }
+                let raw = RawDeal(
+                    line: element.line, id: required("id"), closeDate: required("closeDate"), amount: required("amount"),
+                    currency: required("currency"), type: required("type"), product: field("product"),
+                    status: field("status"), cancelDate: field("cancelDate"), createdDate: field("createdDate"))
+                ids.register(raw.id.bytes, at: SourceLocation(file: path, line: element.line, column: element.column))
+                var shares: [(rep: RawField, percent: RawField?)] = []
+                for index in stride(from: 0, to: creditBuffers.count, by: 2) {
+                    let rep = creditBuffers[index] ?? UnsafeBufferPointer(start: nil, count: 0)
+                    shares.append((RawField(bytes: rep, column: element.column),
+                                   creditBuffers[index + 1].map { RawField(bytes: $0, column: element.column) }))
+                }
+                return rules.deal(raw, splits: rules.splits(shares, line: element.line, column: element.column))
+            }
+        }
+    }
+
+    /// Runs `body` with buffer pointers to each array (nil stays nil).
+    private static func withBuffers<T>(_ arrays: [[UInt8]?], _ body: ([UnsafeBufferPointer<UInt8>?]) -> T) -> T {
+        var pointers: [UnsafeBufferPointer<UInt8>?] = []
+        var allocations: [UnsafeMutableBufferPointer<UInt8>] = []
+        defer { allocations.forEach { $0.deallocate() } }
+        for array in arrays {
+            guard let array else {
+                pointers.append(nil)
+                continue
+            }
+            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(array.count, 1))
+            _ = copy.initialize(from: array)
+            allocations.append(copy)
+            pointers.append(UnsafeBufferPointer(start: copy.baseAddress, count: array.count))
+        }
+        return body(pointers)
+    }
+
+    /// Walks the document, checking its shape, and hands over each `<deal>` element.
+    private static func forEachDealElement(path: String, log: DiagnosticLog, _ body: (DealElement) -> Void) throws {
+        let prolog: [UInt8]
+        do {
+            prolog = try InputFile.readPrefix(path: path, count: 1 << 16)
+        } catch let failure as InputFile.Failure {
+            log.error(file: path, line: 0, column: 0, failure.message)
+            return
+        }
+        if let doctype = XMLSafety.doctypeLocation(in: prolog) {
+            log.error(file: path, line: doctype.line, column: doctype.column,
+                      "a <!DOCTYPE> is not allowed in a deals file (DTDs and entities are refused)")
+            return
+        }
+        comp_xml_silence_generic_errors()
+        guard let reader = xmlReaderForFile(path, nil, XMLSafety.parserOptions) else {
+            log.error(file: path, line: 0, column: 0, "cannot open the file")
+            return
+        }
+        defer { xmlFreeTextReader(reader) }
+        let collector = XMLErrorCollector(path: path)
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
+
+        func location() -> (line: Int, column: Int) {
+            let node = xmlTextReaderCurrentNode(reader)
+            let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
+            return (max(line, 1), max(Int(xmlTextReaderGetParserColumnNumber(reader)), 1))
+        }
+        func problem(_ message: String) {
+            let position = location()
+            log.error(file: path, line: position.line, column: position.column, message)
+        }
+
+        var current: DealElement?
+        var sawRoot = false
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status != 1 {
+                if status < 0 && collector.problems.isEmpty { problem("the XML is not well-formed") }
+                break
+            }
+            let type = xmlTextReaderNodeType(reader)
+            let depth = xmlTextReaderDepth(reader)
+            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+            switch type {
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                switch (depth, name) {
+                case (0, "deals"):
+                    sawRoot = true
+                case (0, _):
+                    problem("the root element must be <deals>, not <\(name)>")
+                    return
+                case (1, "deal"):
+                    let position = location()
+                    var element = DealElement(line: position.line, column: position.column)
+                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                        let attribute = String(cString: xmlTextReaderConstLocalName(reader))
+                        let value = Array(UnsafeBufferPointer(start: xmlTextReaderConstValue(reader), count: strlenXML(xmlTextReaderConstValue(reader))))
+                        if dealAttributes.contains(attribute) {
+                            element.attributes[attribute] = value
+                        } else {
+                            problem("<deal> has an unknown attribute '\(attribute)'")
+                        }
+                    }
+                    xmlTextReaderMoveToElement(reader)
+                    if isEmpty { body(element) } else { current = element }
+                case (2, "credit") where current != nil:
+                    var rep: [UInt8]?
+                    var percent: [UInt8]?
+                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                        let attribute = String(cString: xmlTextReaderConstLocalName(reader))
+                        let value = Array(UnsafeBufferPointer(start: xmlTextReaderConstValue(reader), count: strlenXML(xmlTextReaderConstValue(reader))))
+                        switch attribute {
+                        case "rep": rep = value
+                        case "percent": percent = value
+                        default: problem("<credit> has an unknown attribute '\(attribute)'")
+                        }
+                    }
+                    xmlTextReaderMoveToElement(reader)
+                    if rep == nil { problem("<credit> needs a rep attribute") }
+                    current?.credits.append((rep ?? [], percent))
+                default:
+                    problem("unexpected element <\(name)> (a deals file holds <deals><deal><credit/></deal></deals>)")
+                }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                if depth == 1 && name == "deal", let element = current {
+                    body(element)
+                    current = nil
+                }
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
+                problem("unexpected text in a deals file (deal fields are attributes)")
+            default:
+                break
+            }
+        }
+        collector.report(to: log, source: XMLSourceText(bytes: []))
+        if !sawRoot && collector.problems.isEmpty {
+            log.error(file: path, line: 1, column: 1, "the file has no <deals> root element")
+        }
+    }
+
+    private static func strlenXML(_ text: UnsafePointer<xmlChar>?) -> Int {
+        guard let text else { return 0 }
+        var length = 0
+        while text[length] != 0 { length += 1 }
+        return length
+    }
+}

@@ -1,0 +1,62 @@
+/// Exchange rates by (month, from, to), from fx.csv (SPEC 2.3). Only direct pairs are used:
+/// no inverse, no cross rates (SPEC 7).
+public struct FXTable: Sendable {
+    struct Key: Hashable {
+        var month: YearMonth
+        var from: String
+        var to: String
+    }
+
+    private var rates: [Key: ExactDecimal] = [:]
+
+    public init() {}
+
+    /// The rate to turn an amount in `from` into `to` for a month; 1 for the same currency, nil when missing.
+    public func rate(month: YearMonth, from: Currency, to: Currency) -> ExactDecimal? {
+        if from == to { return ExactDecimal(1) }
+        return rates[Key(month: month, from: from.code, to: to.code)]
+    }
+
+    public mutating func set(_ rate: ExactDecimal, month: YearMonth, from: Currency, to: Currency) {
+        rates[Key(month: month, from: from.code, to: to.code)] = rate
+    }
+
+    static let requiredColumns = ["month", "from", "to", "rate"]
+
+    /// Reads fx.csv; logs every problem (bad month or code, a rate ≤ 0, a pair given twice).
+    static func read(path: String, log: DiagnosticLog) throws -> (table: FXTable, rows: Int) {
+        var table = FXTable()
+        guard let csv = CSVTable(path: path, required: requiredColumns, log: log) else { return (table, 0) }
+        let monthColumn = csv.column("month")!, fromColumn = csv.column("from")!
+        let toColumn = csv.column("to")!, rateColumn = csv.column("rate")!
+        var seenAt: [Key: Int] = [:]
+        try csv.forEachRow(log: log) {
+            func problem(_ column: Int, _ message: String) {
+                log.error(file: path, line: csv.line, column: column + 1, message)
+            }
+            let monthText = csv.field(monthColumn).string
+            let month = YearMonth(parsing: monthText)
+            if month == nil { problem(monthColumn, "month '\(monthText)' is not YYYY-MM") }
+            let from = Currency(code: csv.field(fromColumn).string)
+            if from == nil { problem(fromColumn, "'\(csv.field(fromColumn).string)' is not an ISO 4217 currency code") }
+            let to = Currency(code: csv.field(toColumn).string)
+            if to == nil { problem(toColumn, "'\(csv.field(toColumn).string)' is not an ISO 4217 currency code") }
+            var rate: ExactDecimal?
+            switch ExactDecimal.parse(csv.field(rateColumn), maxDecimals: 12, maxIntegerDigits: 9) {
+            case .success(let value):
+                if value.isZero { problem(rateColumn, "rate must be greater than 0") } else { rate = value }
+            case .failure(let failure):
+                problem(rateColumn, "rate '\(csv.field(rateColumn).string)' \(failure.explanation)")
+            }
+            guard let month, let from, let to, let rate else { return }
+            let key = Key(month: month, from: from.code, to: to.code)
+            if let first = seenAt[key] {
+                log.error(file: path, line: csv.line, column: 0, "the rate for \(month) \(from.code)→\(to.code) is given twice (first on line \(first))")
+                return
+            }
+            seenAt[key] = csv.line
+            table.rates[key] = rate
+        }
+        return (table, csv.rowCount)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reading input files whole (plans, small CSVs) with a size limit.
+enum InputFile {
+    struct Failure: Error {
+        let message: String
+    }
+
+    /// The file's bytes; fails with a readable message when missing, unreadable or over `limit` bytes.
+    static func readAll(path: String, limit: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(message: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file (permission denied?)" : "file not found")
+        }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
+        guard size <= limit else {
+            throw Failure(message: "file is \(size) bytes, more than the limit of \(limit) bytes")
+        }
+        try handle.seek(toOffset: 0)
+        let data = try handle.readToEnd() ?? Data()
+        return [UInt8](data)
+    }
+
+    /// Up to `count` bytes from the start of the file.
+    static func readPrefix(path: String, count: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(message: FileManager.default.fileExists(atPath: path)
+                ? "cannot read the file (permission denied?)" : "file not found")
+        }
+        defer { try? handle.close() }
+        return [UInt8](try handle.read(upToCount: count) ?? Data())
+    }
+}

@@ -1,0 +1,291 @@
+import Foundation
+
+/// Reads plan files (SPEC 2.1): libxml2 parses safely, the shipped XSD validates, then the rules a
+/// schema cannot say are checked here. Every problem goes to the log with file, line and column.
+public enum PlanReader {
+    /// The plan schema, shipped in the repository as `plan.xsd` and embedded in the binary.
+    static let schema = XMLSchema(bytes: PackageResources.plan_xsd)
+
+    /// Reads every plan file and checks the rules that span files (unique plan ids, participants
+    /// that overlap, managers that exist, manager cycles). Returns the plans that could be read.
+    public static func read(files: [String], log: DiagnosticLog) -> [Plan] {
+        var plans: [Plan] = []
+        var participantElements: [[XMLElement]] = []
+        for file in files {
+            guard let (plan, elements) = readPlan(file: file, log: log) else { continue }
+            plans.append(plan)
+            participantElements.append(elements)
+        }
+        PlanSetRules.check(plans: plans, participantElements: participantElements, log: log)
+        return plans
+    }
+
+    private static func readPlan(file: String, log: DiagnosticLog) -> (Plan, [XMLElement])? {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.readAll(path: file, limit: XMLSafety.maxDocumentBytes)
+        } catch let error as InputFile.Failure {
+            log.error(file: file, line: 1, column: 1, error.message)
+            return nil
+        } catch {
+            log.error(file: file, line: 1, column: 1, "cannot read the file: \(error)")
+            return nil
+        }
+        guard let document = XMLDocument(bytes: bytes, path: file, log: log),
+              let root = document.root else { return nil }
+        guard root.name == "plan" else {
+            log.error(root.location(), "the root element must be <plan>, not <\(root.name)>")
+            return nil
+        }
+        guard document.validate(against: schema, log: log) else { return nil }
+        var builder = PlanBuilder(root: root, log: log)
+        return builder.build().map { ($0, builder.participantElements) }
+    }
+}
+
+/// Turns a schema-valid `<plan>` element into a `Plan`, checking the rules inside one file.
+struct PlanBuilder {
+    let root: XMLElement
+    let log: DiagnosticLog
+    private(set) var participantElements: [XMLElement] = []
+    private var failed = false
+
+    init(root: XMLElement, log: DiagnosticLog) {
+        self.root = root
+        self.log = log
+    }
+
+    mutating func build() -> Plan? {
+        let id = root.attribute("id") ?? ""
+        let currencyCode = root.attribute("currency") ?? ""
+        let currency = Currency(code: currencyCode)
+        if currency == nil { fail(root, "currency", "unknown currency '\(currencyCode)' (not an ISO 4217 code)") }
+        let yearStart = date(root, "yearStart")
+        if let yearStart, yearStart.day != 1 {
+            fail(root, "yearStart", "yearStart must be the first day of a month, not \(yearStart)")
+        }
+        let quotaPeriod = Plan.QuotaPeriodKind(rawValue: root.attribute("quotaPeriod") ?? "") ?? .quarter
+
+        var components: [Component] = []
+        var spiffs: [Spiff] = []
+        var draws: [Draw] = []
+        var clawbacks: [Clawback] = []
+        for child in root.children {
+            switch child.name {
+            case "component":
+                if let component = component(child) {
+                    if components.contains(where: { $0.id == component.id }) {
+                        fail(child, "id", "component id '\(component.id)' is used twice in plan '\(id)'")
+                    }
+                    components.append(component)
+                }
+            case "spiff":
+                if let spiff = spiff(child) {
+                    if spiffs.contains(where: { $0.id == spiff.id }) {
+                        fail(child, "id", "spiff id '\(spiff.id)' is used twice in plan '\(id)'")
+                    }
+                    spiffs.append(spiff)
+                }
+            case "draw":
+                if !draws.isEmpty { fail(child, nil, "a plan has at most one <draw>") }
+                draws.append(Draw(kind: Draw.Kind(rawValue: child.attribute("kind") ?? "") ?? .recoverable,
+                                  monthly: amount(child, "monthly"), months: Int(child.attribute("months") ?? "") ?? 0))
+            case "clawback":
+                if !clawbacks.isEmpty { fail(child, nil, "a plan has at most one <clawback>") }
+                clawbacks.append(Clawback(windowDays: Int(child.attribute("windowDays") ?? "") ?? 0))
+            default:
+                break
+            }
+        }
+        guard let currency, let yearStart else { return nil }
+        let fiscalYear = FiscalYear(start: yearStart.yearMonth, quotaPeriod: quotaPeriod)
+        var participants: [ParticipantEntry] = []
+        for element in root.children(named: "participant") {
+            if let entry = participant(element, components: components, fiscalYear: fiscalYear, currency: currency) {
+                participants.append(entry)
+                participantElements.append(element)
+            }
+        }
+        guard !failed else { return nil }
+        return Plan(id: id, name: root.attribute("name") ?? id, currency: currency, yearStart: yearStart,
+                    quotaPeriod: quotaPeriod, components: components, spiffs: spiffs, draw: draws.first,
+                    clawback: clawbacks.first, participants: participants, sourcePath: root.document.path)
+    }
+
+    private mutating func component(_ element: XMLElement) -> Component? {
+        let id = element.attribute("id") ?? ""
+        let tables = element.children(named: "rateTable")
+        if tables.count != 1 {
+            fail(element, nil, "component '\(id)' needs exactly one <rateTable>, found \(tables.count)")
+        }
+        let caps = element.children(named: "cap")
+        if caps.count > 1 { fail(caps[1], nil, "component '\(id)' has more than one <cap>") }
+        var bonuses: [Bonus] = []
+        for bonusElement in element.children(named: "bonus") {
+            let bonus = Bonus(id: bonusElement.attribute("id") ?? "", atLeast: amount(bonusElement, "atLeast"),
+                              amount: amount(bonusElement, "amount"))
+            if bonuses.contains(where: { $0.id == bonus.id }) {
+                fail(bonusElement, "id", "bonus id '\(bonus.id)' is used twice in component '\(id)'")
+            }
+            bonuses.append(bonus)
+        }
+        guard let tableElement = tables.first, let table = rateTable(tableElement) else { return nil }
+        return Component(
+            id: id, filter: filter(element),
+            creditFrom: Component.CreditSource(rawValue: element.attribute("creditFrom") ?? "own") ?? .own,
+            rateTable: table, cap: caps.first.map { amount($0, "amount") }, bonuses: bonuses)
+    }
+
+    private mutating func rateTable(_ element: XMLElement) -> RateTable? {
+        var tiers: [RateTable.Tier] = []
+        for tierElement in element.children(named: "tier") {
+            let tier = RateTable.Tier(from: amount(tierElement, "from"), rate: amount(tierElement, "rate"))
+            if let previous = tiers.last, tier.from <= previous.from {
+                fail(tierElement, "from", "tier from=\"\(tier.from)\" must be greater than the tier before it (\(previous.from)); tiers ascend strictly")
+            } else if tiers.isEmpty && !tier.from.isZero {
+                fail(tierElement, "from", "the first tier must start at from=\"0\", not \(tier.from)")
+            }
+            tiers.append(tier)
+        }
+        guard let method = RateTable.Method(rawValue: element.attribute("method") ?? ""),
+              let basis = RateTable.Basis(rawValue: element.attribute("basis") ?? "") else { return nil }
+        return RateTable(method: method, basis: basis, tiers: tiers)
+    }
+
+    private mutating func spiff(_ element: XMLElement) -> Spiff? {
+        let id = element.attribute("id") ?? ""
+        let hasPerDeal = element.attribute("perDeal") != nil
+        let hasRate = element.attribute("rate") != nil
+        guard hasPerDeal != hasRate else {
+            fail(element, nil, "spiff '\(id)' needs exactly one of perDeal or rate")
+            return nil
+        }
+        let payout: Spiff.Payout = hasPerDeal ? .perDeal(amount(element, "perDeal")) : .rate(amount(element, "rate"))
+        return Spiff(id: id, filter: filter(element), payout: payout)
+    }
+
+    private mutating func participant(
+        _ element: XMLElement, components: [Component], fiscalYear: FiscalYear, currency: Currency
+    ) -> ParticipantEntry? {
+        let id = element.attribute("id") ?? ""
+        guard let start = date(element, "start") else { return nil }
+        let end = element.attribute("end") != nil ? date(element, "end") : nil
+        if let end, end < start {
+            fail(element, "end", "participant '\(id)' ends (\(end)) before it starts (\(start))")
+            return nil
+        }
+        var entry = ParticipantEntry(id: id, name: element.attribute("name") ?? "", start: start, end: end,
+                                     managerID: element.attribute("manager"))
+        for (name, keyPath) in [("baseSalary", \ParticipantEntry.baseSalaryAnnual),
+                                ("targetIncentive", \ParticipantEntry.targetIncentiveAnnual)] {
+            let elements = element.children(named: name)
+            if elements.count > 1 { fail(elements[1], nil, "participant '\(id)' has more than one <\(name)>") }
+            if let first = elements.first { entry[keyPath: keyPath] = amount(first, "annual") }
+        }
+        var quotaElements: [String: XMLElement] = [:]
+        for quotaElement in element.children(named: "quota") {
+            let componentID = quotaElement.attribute("component") ?? ""
+            guard components.contains(where: { $0.id == componentID }) else {
+                fail(quotaElement, "component", "quota for unknown component '\(componentID)'")
+                continue
+            }
+            guard quotaElements[componentID] == nil else {
+                fail(quotaElement, "component", "participant '\(id)' has two quotas for component '\(componentID)'")
+                continue
+            }
+            quotaElements[componentID] = quotaElement
+            if let quota = quota(quotaElement, periods: fiscalYear.quotaPeriod.periodsPerYear) {
+                entry.quotas[componentID] = quota
+            }
+        }
+        for component in components where component.rateTable.basis == .attainment {
+            guard let quota = entry.quotas[component.id] else {
+                if quotaElements[component.id] == nil {
+                    fail(element, "id", "participant '\(id)' has no quota for component '\(component.id)', whose tiers are on attainment")
+                }
+                continue
+            }
+            for period in 1...fiscalYear.quotaPeriod.periodsPerYear {
+                let periodDates = fiscalYear.dates(ofQuotaPeriod: period)
+                guard entry.activeRange.overlapDays(with: periodDates) > 0 else { continue }
+                let prorated = QuotaSchedule.quota(quota, of: entry, period: period, fiscalYear: fiscalYear, currency: currency)
+                if prorated <= .zero {
+                    fail(quotaElements[component.id] ?? element, nil,
+                         "participant '\(id)' needs a quota > 0 for component '\(component.id)' in \(fiscalYear.label(ofQuotaPeriod: period)), where it is active (prorated quota \(currency.format(prorated)))")
+                }
+            }
+        }
+        return entry
+    }
+
+    private mutating func quota(_ element: XMLElement, periods: Int) -> Quota? {
+        let periodElements = element.children(named: "period")
+        let hasAnnual = element.attribute("annual") != nil
+        if hasAnnual && !periodElements.isEmpty {
+            fail(element, "annual", "a quota has either annual or <period> children, not both")
+            return nil
+        }
+        if hasAnnual { return .annual(amount(element, "annual")) }
+        guard !periodElements.isEmpty else {
+            fail(element, nil, "a quota needs annual or a <period> for each of the \(periods) quota periods")
+            return nil
+        }
+        var amounts: [Int: ExactDecimal] = [:]
+        for periodElement in periodElements {
+            let index = Int(periodElement.attribute("index") ?? "") ?? 0
+            if index > periods {
+                fail(periodElement, "index", "period index \(index) is past the plan's \(periods) quota periods")
+            } else if amounts[index] != nil {
+                fail(periodElement, "index", "period index \(index) is given twice")
+            }
+            amounts[index] = amount(periodElement, "amount")
+        }
+        let missing = (1...periods).filter { amounts[$0] == nil }
+        if !missing.isEmpty {
+            fail(element, nil, "quota periods missing: \(missing.map(String.init).joined(separator: ", ")) (every index 1…\(periods) is needed)")
+            return nil
+        }
+        return .perPeriod(amounts)
+    }
+
+    // MARK: Attribute values (already checked for form by the schema)
+
+    private mutating func amount(_ element: XMLElement, _ attribute: String) -> ExactDecimal {
+        let text = element.attribute(attribute) ?? ""
+        switch ExactDecimal.parse(text, maxDecimals: 6) {
+        case .success(let value): return value
+        case .failure(let failure):
+            fail(element, attribute, "\(attribute)=\"\(text)\" \(failure.explanation)")
+            return .zero
+        }
+    }
+
+    private mutating func date(_ element: XMLElement, _ attribute: String) -> CalendarDate? {
+        let text = element.attribute(attribute) ?? ""
+        guard let date = CalendarDate(parsing: text) else {
+            fail(element, attribute, "\(attribute)=\"\(text)\" is not a date YYYY-MM-DD")
+            return nil
+        }
+        return date
+    }
+
+    private mutating func filter(_ element: XMLElement) -> DealFilter {
+        DealFilter(types: tokens(element, "types"), products: tokens(element, "products"))
+    }
+
+    /// The tokens of a filter attribute; nil (match anything) when absent or when `*` is among them.
+    private mutating func tokens(_ element: XMLElement, _ attribute: String) -> Set<String>? {
+        guard let text = element.attribute(attribute) else { return nil }
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        if tokens.isEmpty {
+            fail(element, attribute, "\(attribute) lists no token; write '*' to match anything")
+            return nil
+        }
+        return tokens.contains("*") ? nil : Set(tokens)
+    }
+
+    private mutating func fail(_ element: XMLElement, _ attribute: String?, _ message: String) {
+        failed = true
+        log.error(element.location(attribute: attribute), message)
+    }
+}

@@ -1,0 +1,78 @@
+/// The plan rules that span files: unique plan ids, one active entry per person and date, managers
+/// that exist, and manager chains without cycles (SPEC 2.1 and 7).
+enum PlanSetRules {
+    static func check(plans: [Plan], participantElements: [[XMLElement]], log: DiagnosticLog) {
+        var planFiles: [String: String] = [:]
+        for plan in plans {
+            if let first = planFiles[plan.id] {
+                log.error(file: plan.sourcePath, line: 1, column: 1, "plan id '\(plan.id)' is also used by \(first)")
+            } else {
+                planFiles[plan.id] = plan.sourcePath
+            }
+        }
+
+        struct Located {
+            let entry: ParticipantEntry
+            let element: XMLElement
+        }
+        var byID: [String: [Located]] = [:]
+        for (plan, elements) in zip(plans, participantElements) {
+            for (entry, element) in zip(plan.participants, elements) {
+                byID[entry.id, default: []].append(Located(entry: entry, element: element))
+            }
+        }
+        for (id, entries) in byID {
+            let sorted = entries.sorted { $0.entry.start < $1.entry.start }
+            for (earlier, later) in zip(sorted, sorted.dropFirst())
+            where earlier.entry.activeRange.overlapDays(with: later.entry.activeRange) > 0 {
+                let where_ = earlier.element.location()
+                log.error(later.element.location(attribute: "start"),
+                          "participant '\(id)' is active in two entries at once (this one overlaps \(where_.file):\(where_.line))")
+            }
+        }
+        for entries in byID.values {
+            for located in entries {
+                if let manager = located.entry.managerID, byID[manager] == nil {
+                    log.error(located.element.location(attribute: "manager"),
+                              "manager '\(manager)' is not a participant of any plan")
+                }
+            }
+        }
+        checkCycles(byID.values.flatMap { $0.map { ($0.entry, $0.element) } }, log: log)
+    }
+
+    /// A manager chain must never lead back to where it started. The chain can only change where an
+    /// entry starts or ends, so checking the active entries at each of those dates checks every date.
+    private static func checkCycles(_ entries: [(ParticipantEntry, XMLElement)], log: DiagnosticLog) {
+        var changeDates = Set<CalendarDate>()
+        for (entry, _) in entries {
+            changeDates.insert(entry.start)
+            if let end = entry.end { changeDates.insert(end.adding(days: 1)) }
+        }
+        var reported = Set<String>()
+        for date in changeDates.sorted() {
+            var managerOf: [String: (String, XMLElement)] = [:]
+            for (entry, element) in entries where entry.isActive(on: date) {
+                if let manager = entry.managerID { managerOf[entry.id] = (manager, element) }
+            }
+            for start in managerOf.keys.sorted() {
+                var seen: [String] = [start]
+                var current = start
+                while let (manager, _) = managerOf[current] {
+                    if manager == start {
+                        let cycle = (seen + [start]).joined(separator: " → ")
+                        let key = Set(seen).sorted().joined(separator: ",")
+                        if reported.insert(key).inserted, let element = managerOf[start]?.1 {
+                            log.error(element.location(attribute: "manager"),
+                                      "manager chain forms a cycle on \(date): \(cycle)")
+                        }
+                        break
+                    }
+                    if seen.contains(manager) { break }  // a cycle that does not pass through start
+                    seen.append(manager)
+                    current = manager
+                }
+            }
+        }
+    }
+}

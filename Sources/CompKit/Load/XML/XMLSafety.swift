@@ -1,0 +1,118 @@
+import CLibXML2
+
+/// The rules every XML input is read under (SPEC 2.1: no external entities, no DTD loading,
+/// no network, bounded depth and size).
+enum XMLSafety {
+    /// No network, no entity substitution, no DTD loading or validation; libxml2's default limits
+    /// on depth and sizes stay on (no XML_PARSE_HUGE).
+    static let parserOptions = Int32(XML_PARSE_NONET.rawValue)
+
+    /// The largest XML file comp reads whole (plans); deals XML is streamed and has no such limit.
+    static let maxDocumentBytes = 16 << 20
+
+    /// Where a `<!DOCTYPE` stands in the document's prolog, if anywhere.
+    ///
+    /// A DTD can only appear in the prolog (before the root element), so skipping the byte-order
+    /// mark, white space, processing instructions and comments finds every one. Refusing it before
+    /// parsing means no entity is ever declared, so none can be expanded (billion laughs) or
+    /// fetched (XXE).
+    static func doctypeLocation(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var index = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        func startsHere(_ text: String) -> Bool { bytes[index...].starts(with: text.utf8) }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                index += 1
+            } else if startsHere("<?") {
+                guard let end = find("?>", in: bytes, from: index + 2) else { return nil }
+                index = end + 2
+            } else if startsHere("<!--") {
+                guard let end = find("-->", in: bytes, from: index + 4) else { return nil }
+                index = end + 3
+            } else if startsHere("<!") {
+                return position(of: index, in: bytes)
+            } else {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    private static func find(_ needle: String, in bytes: [UInt8], from start: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        var index = start
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0] && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}
+
+/// The text of an XML file split into lines, to point diagnostics at a column.
+struct XMLSourceText {
+    private let bytes: [UInt8]
+    private let lineStarts: [Int]
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    /// The position of `<element` whose start tag ends on `line` (libxml2's line for an element),
+    /// or of ` attribute=` inside that start tag; falls back to the start of `line`.
+    func position(ofElement element: String, endingAtLine line: Int, attribute: String?) -> (line: Int, column: Int) {
+        guard line >= 1 && line <= lineStarts.count else { return (max(line, 1), 1) }
+        let tag = Array(("<" + element).utf8)
+        var searchLine = line
+        while searchLine >= max(1, line - 50) {
+            if let column = firstOccurrence(of: tag, inLine: searchLine, from: 0, tokenEnd: true) {
+                guard let attribute else { return (searchLine, column) }
+                let name = Array((attribute + "=").utf8)
+                var attributeLine = searchLine
+                var from = column
+                while attributeLine <= line {
+                    if let found = firstOccurrence(of: name, inLine: attributeLine, from: from, tokenEnd: false) {
+                        return (attributeLine, found)
+                    }
+                    attributeLine += 1
+                    from = 0
+                }
+                return (searchLine, column)
+            }
+            searchLine -= 1
+        }
+        return (line, 1)
+    }
+
+    /// 1-based column of `pattern` in a line at or after column `from`; with `tokenEnd`, the match
+    /// must be followed by white space, `/` or `>` (so `<tier` does not match `<tiers`).
+    private func firstOccurrence(of pattern: [UInt8], inLine line: Int, from: Int, tokenEnd: Bool) -> Int? {
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        var index = start + from
+        while index + pattern.count <= end {
+            if bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                let next = index + pattern.count < bytes.count ? bytes[index + pattern.count] : 0x20
+                let precededBySpace = tokenEnd || index == start || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index - 1])
+                let endsToken = !tokenEnd || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">")].contains(next)
+                if precededBySpace && endsToken { return index - start + 1 }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

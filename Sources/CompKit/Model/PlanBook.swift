@@ -1,0 +1,72 @@
+/// The plans of a run, indexed for the calculation: which plans take part in the run month, and
+/// which participant entry is active for a person on a date.
+public struct PlanBook: Sendable {
+    /// A participant entry by position: `plans[plan].participants[entry]`.
+    public struct EntryRef: Sendable, Hashable, Comparable {
+        public let plan: Int
+        public let entry: Int
+
+        public static func < (lhs: EntryRef, rhs: EntryRef) -> Bool { (lhs.plan, lhs.entry) < (rhs.plan, rhs.entry) }
+    }
+
+    public let plans: [Plan]
+    public let runMonth: YearMonth
+    /// Per plan: whether its fiscal year holds the run month (SPEC 3.3).
+    public let participates: [Bool]
+    /// Per person, their entries ordered by start date.
+    private let entriesByID: [String: [EntryRef]]
+
+    public init(plans: [Plan], runMonth: YearMonth) {
+        self.plans = plans
+        self.runMonth = runMonth
+        participates = plans.map { $0.fiscalYear.contains(runMonth) }
+        var byID: [String: [EntryRef]] = [:]
+        for (planIndex, plan) in plans.enumerated() {
+            for (entryIndex, entry) in plan.participants.enumerated() {
+                byID[entry.id, default: []].append(EntryRef(plan: planIndex, entry: entryIndex))
+            }
+        }
+        for (id, refs) in byID {
+            byID[id] = refs.sorted { plans[$0.plan].participants[$0.entry].start < plans[$1.plan].participants[$1.entry].start }
+        }
+        entriesByID = byID
+    }
+
+    public func plan(_ ref: EntryRef) -> Plan { plans[ref.plan] }
+    public func entry(_ ref: EntryRef) -> ParticipantEntry { plans[ref.plan].participants[ref.entry] }
+
+    /// The entry of `id` active on `date`, if any (entries of one person never overlap).
+    public func entry(of id: String, on date: CalendarDate) -> EntryRef? {
+        guard let refs = entriesByID[id] else { return nil }
+        return refs.first { entry($0).isActive(on: date) }
+    }
+
+    /// The ids of everyone in any plan.
+    public var participantIDs: Set<String> { Set(entriesByID.keys) }
+
+    /// Every entry of a participating plan, in plan and entry order.
+    public var participatingEntries: [EntryRef] {
+        plans.indices.filter { participates[$0] }.flatMap { planIndex in
+            plans[planIndex].participants.indices.map { EntryRef(plan: planIndex, entry: $0) }
+        }
+    }
+
+    /// The fiscal month index of a date in the entry's plan, when the plan takes part in the run
+    /// and the date lies between the start of its fiscal year and the end of the run month.
+    public func countedMonth(of date: CalendarDate, in ref: EntryRef) -> Int? {
+        guard participates[ref.plan], date <= runMonth.lastDay else { return nil }
+        return plans[ref.plan].fiscalYear.fiscalMonth(of: date.yearMonth)
+    }
+
+    /// The managers above an entry on a date: each ancestor's entry active on that date, nearest
+    /// first, stopping at a manager with no active entry (SPEC 7).
+    public func managerChain(of ref: EntryRef, on date: CalendarDate) -> [EntryRef] {
+        var chain: [EntryRef] = []
+        var managerID = entry(ref).managerID
+        while let id = managerID, let managerRef = entry(of: id, on: date), !chain.contains(managerRef), managerRef != ref {
+            chain.append(managerRef)
+            managerID = entry(managerRef).managerID
+        }
+        return chain
+    }
+}

@@ -1,0 +1,138 @@
+/// An exact decimal number: `mantissa × 10^-scale`, held in a 128-bit integer.
+///
+/// All money, rates and ratios in comp are `ExactDecimal`s: additions and multiplications are exact
+/// (no binary floating point anywhere), and rounding happens only where SPEC.md says, through
+/// `rounded(toScale:)` or `quotient(_:_:scale:)`, always half away from zero.
+/// Arithmetic traps on overflow; the readers bound every input so that it cannot overflow.
+public struct ExactDecimal: Sendable, Hashable {
+    /// The integer digits, sign included.
+    public var mantissa: Int128
+    /// How many of the mantissa's digits are decimals.
+    public var scale: Int
+
+    public init(mantissa: Int128, scale: Int) {
+        precondition(scale >= 0 && scale <= ExactDecimal.maxScale, "scale out of range")
+        self.mantissa = mantissa
+        self.scale = scale
+    }
+
+    public init(_ integer: Int) {
+        self.init(mantissa: Int128(integer), scale: 0)
+    }
+
+    public static let zero = ExactDecimal(mantissa: 0, scale: 0)
+    public static let maxScale = 36
+
+    public var isZero: Bool { mantissa == 0 }
+    public var isNegative: Bool { mantissa < 0 }
+    public var magnitude: ExactDecimal { ExactDecimal(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
+
+    /// The same value written with `newScale` decimals; `newScale` must not be smaller than `scale`.
+    public func widened(to newScale: Int) -> ExactDecimal {
+        precondition(newScale >= scale)
+        return ExactDecimal(mantissa: mantissa * ExactDecimal.powerOfTen(newScale - scale), scale: newScale)
+    }
+
+    /// Rounds half away from zero to `newScale` decimals (or widens, which is exact).
+    public func rounded(toScale newScale: Int) -> ExactDecimal {
+        if newScale >= scale { return widened(to: newScale) }
+        let divisor = ExactDecimal.powerOfTen(scale - newScale)
+        return ExactDecimal(mantissa: ExactDecimal.divideRoundingHalfAwayFromZero(mantissa, divisor), scale: newScale)
+    }
+
+    /// `numerator / denominator` rounded half away from zero to `scale` decimals; exact rational arithmetic.
+    public static func quotient(_ numerator: ExactDecimal, _ denominator: ExactDecimal, scale: Int) -> ExactDecimal {
+        precondition(!denominator.isZero, "division by zero")
+        // n/10^a ÷ d/10^b = (n × 10^(b + scale - a)) / d × 10^-scale, arranged to keep every step integral.
+        var n = numerator.mantissa
+        var d = denominator.mantissa
+        let shift = denominator.scale + scale - numerator.scale
+        if shift >= 0 { n *= powerOfTen(shift) } else { d *= powerOfTen(-shift) }
+        return ExactDecimal(mantissa: divideRoundingHalfAwayFromZero(n, d), scale: scale)
+    }
+
+    /// Integer division rounding half away from zero.
+    static func divideRoundingHalfAwayFromZero(_ n: Int128, _ d: Int128) -> Int128 {
+        let (q, r) = n.quotientAndRemainder(dividingBy: d)
+        if r == 0 { return q }
+        let twiceRemainder = (r < 0 ? -r : r) * 2
+        let absDivisor = d < 0 ? -d : d
+        guard twiceRemainder >= absDivisor else { return q }
+        return (n < 0) != (d < 0) ? q - 1 : q + 1
+    }
+
+    static func powerOfTen(_ exponent: Int) -> Int128 {
+        precondition(exponent >= 0 && exponent <= 38)
+        return powersOfTen[exponent]
+    }
+
+    private static let powersOfTen: [Int128] = {
+        var result: [Int128] = [1]
+        for _ in 1...38 { result.append(result.last! * 10) }
+        return result
+    }()
+}
+
+extension ExactDecimal: Comparable {
+    public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let scale = max(lhs.scale, rhs.scale)
+        return lhs.widened(to: scale).mantissa < rhs.widened(to: scale).mantissa
+    }
+
+    public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
+        let scale = max(lhs.scale, rhs.scale)
+        return lhs.widened(to: scale).mantissa == rhs.widened(to: scale).mantissa
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Equal values hash alike whatever their scale: hash the value with trailing zeros removed.
+        var m = mantissa
+        var s = scale
+        while s > 0 && m % 10 == 0 { m /= 10; s -= 1 }
+        hasher.combine(m)
+        hasher.combine(s)
+    }
+}
+
+extension ExactDecimal {
+    public static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        let scale = max(lhs.scale, rhs.scale)
+        return ExactDecimal(mantissa: lhs.widened(to: scale).mantissa + rhs.widened(to: scale).mantissa, scale: scale)
+    }
+
+    public static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        let scale = max(lhs.scale, rhs.scale)
+        return ExactDecimal(mantissa: lhs.widened(to: scale).mantissa - rhs.widened(to: scale).mantissa, scale: scale)
+    }
+
+    public static prefix func - (value: ExactDecimal) -> ExactDecimal {
+        ExactDecimal(mantissa: -value.mantissa, scale: value.scale)
+    }
+
+    public static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal {
+        ExactDecimal(mantissa: lhs.mantissa * rhs.mantissa, scale: lhs.scale + rhs.scale)
+    }
+
+    public static func += (lhs: inout ExactDecimal, rhs: ExactDecimal) { lhs = lhs + rhs }
+    public static func -= (lhs: inout ExactDecimal, rhs: ExactDecimal) { lhs = lhs - rhs }
+}
+
+extension ExactDecimal: CustomStringConvertible {
+    /// The plain decimal form with all `scale` decimals, e.g. `-12.50`.
+    public var description: String { formatted(decimals: scale) }
+
+    /// The value rounded half away from zero to `decimals` places and printed with exactly that many;
+    /// a result of zero never carries a minus sign.
+    public func formatted(decimals: Int) -> String {
+        let value = rounded(toScale: decimals)
+        let negative = value.mantissa < 0
+        var digits = String(negative ? -value.mantissa : value.mantissa)
+        if decimals > 0 {
+            if digits.count <= decimals {
+                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return negative ? "-" + digits : digits
+    }
+}

@@ -1,0 +1,31 @@
+/// The kinds of pay in payroll.csv, in the order the file lists them (SPEC 5).
+public enum PayType: Int, Sendable, CaseIterable, Comparable {
+    case base, commission, bonus, spiff, draw, drawRecovery
+
+    public var label: String {
+        switch self {
+        case .base: return "BASE"
+        case .commission: return "COMMISSION"
+        case .bonus: return "BONUS"
+        case .spiff: return "SPIFF"
+        case .draw: return "DRAW"
+        case .drawRecovery: return "DRAW_RECOVERY"
+        }
+    }
+
+    public static func < (lhs: PayType, rhs: PayType) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// One amount computed for a participant entry in a month.
+public struct PayLine: Sendable, Hashable {
+    public var type: PayType
+    /// The component id (COMMISSION, BONUS), the spiff id (SPIFF), or empty (BASE, draws).
+    public var component: String
+    public var amount: ExactDecimal
+
+    public init(type: PayType, component: String, amount: ExactDecimal) {
+        self.type = type
+        self.component = component
+        self.amount = amount
+    }
+}

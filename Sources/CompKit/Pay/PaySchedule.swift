@@ -1,0 +1,71 @@
+/// What each participant entry is paid, month by month, replayed from its plan's fiscal year
+/// start through the run month (SPEC 3.5–3.9).
+public struct PaySchedule: Sendable {
+    /// Pay lines by entry, then by fiscal month (index 0 unused).
+    public private(set) var lines: [PlanBook.EntryRef: [[PayLine]]] = [:]
+    /// The recoverable draw balance still owed after each fiscal month, by entry.
+    public private(set) var drawBalances: [PlanBook.EntryRef: [ExactDecimal]] = [:]
+
+    public init(book: PlanBook, measurer: Measurer) {
+        for ref in book.participatingEntries {
+            let plan = book.plan(ref)
+            let entry = book.entry(ref)
+            guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
+            var monthly: [[PayLine]] = [[]]
+            var balances: [ExactDecimal] = [.zero]
+            var draw = DrawState()
+            for month in 1...runMonth {
+                let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
+                let monthDates = DateRange(first: calendarMonth.firstDay, last: calendarMonth.lastDay)
+                let activeDays = entry.activeRange.overlapDays(with: monthDates)
+                var paid: [PayLine] = []
+                if activeDays > 0 {
+                    paid.append(PayLine(type: .base, component: "", amount: BaseSalaryMath.monthly(
+                        annual: entry.baseSalaryAnnual, activeDays: activeDays, daysInMonth: calendarMonth.dayCount,
+                        currency: plan.currency)))
+                }
+                var commissionTotal = ExactDecimal.zero
+                for index in plan.components.indices {
+                    let measure = measurer.measure(ref, component: index, fiscalMonth: month)
+                    let id = plan.components[index].id
+                    paid.append(PayLine(type: .commission, component: id, amount: measure.commission))
+                    paid.append(PayLine(type: .bonus, component: id, amount: measure.bonus))
+                    commissionTotal += measure.commission
+                }
+                for (index, spiff) in plan.spiffs.enumerated() {
+                    paid.append(PayLine(type: .spiff, component: spiff.id,
+                                          amount: measurer.totals.spiff(entry: ref, spiff: index, fiscalMonth: month)))
+                }
+                if let rule = plan.draw {
+                    let (topUp, recovery) = draw.step(rule: rule, isActive: activeDays > 0, commission: commissionTotal)
+                    paid.append(PayLine(type: .draw, component: "", amount: topUp))
+                    paid.append(PayLine(type: .drawRecovery, component: "", amount: -recovery))
+                }
+                monthly.append(paid.filter { !$0.amount.isZero })
+                balances.append(draw.balance)
+            }
+            lines[ref] = monthly
+            drawBalances[ref] = balances
+        }
+    }
+}
+
+/// The month-by-month state of a draw (SPEC 3.9).
+struct DrawState {
+    private(set) var activeMonths = 0
+    private(set) var balance = ExactDecimal.zero
+
+    /// One month: in the first `months` active months the guarantee G is `monthly`, later 0;
+    /// `topup = max(0, G − commission)` (0 afterwards); a recoverable draw recovers
+    /// `min(balance, max(0, commission − G))` and carries the balance.
+    mutating func step(rule: Draw, isActive: Bool, commission: ExactDecimal) -> (topUp: ExactDecimal, recovery: ExactDecimal) {
+        if isActive { activeMonths += 1 }
+        let guaranteed = isActive && activeMonths <= rule.months
+        let guarantee = guaranteed ? rule.monthly : .zero
+        let topUp = guaranteed ? max(.zero, guarantee - commission) : .zero
+        guard rule.kind == .recoverable else { return (topUp, .zero) }
+        let recovery = min(balance, max(.zero, commission - guarantee))
+        balance += topUp - recovery
+        return (topUp, recovery)
+    }
+}

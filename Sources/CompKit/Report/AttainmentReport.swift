@@ -1,0 +1,38 @@
+/// attainment.csv (SPEC 5 and 7): for every entry active at least one day in the run month and
+/// every component of its plan, the quota period's quota, credit to date, attainment and earnings.
+public enum AttainmentReport {
+    public static func measures(book: PlanBook, measurer: Measurer) -> [ComponentMeasure] {
+        let monthDates = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)
+        var result: [ComponentMeasure] = []
+        for ref in book.participatingEntries where book.entry(ref).activeRange.overlapDays(with: monthDates) > 0 {
+            let plan = book.plan(ref)
+            guard let month = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
+            for index in plan.components.indices {
+                result.append(measurer.measure(ref, component: index, fiscalMonth: month))
+            }
+        }
+        return result.sorted { a, b in
+            let (entryA, entryB) = (book.entry(a.entry), book.entry(b.entry))
+            let (planA, planB) = (book.plan(a.entry), book.plan(b.entry))
+            if entryA.id != entryB.id { return byteOrder(entryA.id, entryB.id) }
+            if planA.id != planB.id { return byteOrder(planA.id, planB.id) }
+            let (componentA, componentB) = (planA.components[a.component].id, planB.components[b.component].id)
+            if componentA != componentB { return byteOrder(componentA, componentB) }
+            return entryA.start < entryB.start
+        }
+    }
+
+    public static func csv(_ measures: [ComponentMeasure], book: PlanBook) -> [UInt8] {
+        var writer = CSVWriter(header: ["period", "rep_id", "plan_id", "component", "quota_period", "quota",
+                                        "credited_to_date", "attainment", "earned_to_date", "earned_prior", "commission"])
+        for measure in measures {
+            let plan = book.plan(measure.entry)
+            let money = plan.currency
+            writer.row([book.runMonth.description, book.entry(measure.entry).id, plan.id, plan.components[measure.component].id,
+                        measure.quotaPeriodLabel, money.format(measure.quota), money.format(measure.creditedToDate),
+                        measure.attainment.map { $0.formatted(decimals: 6) } ?? "",
+                        money.format(measure.earnedToDate), money.format(measure.earnedPrior), money.format(measure.commission)])
+        }
+        return writer.bytes
+    }
+}

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+
+/// manifest.json (SPEC 5): what produced the output, from which inputs, and the outputs' checksums.
+public struct Manifest: Codable, Sendable {
+    public struct Input: Codable, Sendable {
+        public var path: String
+        public var kind: String
+        public var bytes: Int
+        public var sha256: String
+        /// Data rows (CSV), `<deal>` elements (deals XML) or participants (plans).
+        public var rows: Int
+    }
+
+    public struct Output: Codable, Sendable {
+        public var file: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public var tool: String
+    public var version: String
+    public var command: [String]
+    public var period: String
+    /// The only field that changes between identical runs.
+    public var generatedAt: String
+    public var inputs: [Input]
+    public var rowCounts: [String: Int]
+    public var outputs: [Output]
+
+    /// The manifest as pretty, key-sorted JSON with a final newline.
+    public func json() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(self)) + [UInt8(ascii: "\n")]
+    }
+
+    /// The SHA-256 of bytes in memory, as lowercase hex.
+    public static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    /// Size and SHA-256 of a file, read in chunks; throws `CompError.io` when it cannot be read.
+    public static func fileDigest(path: String) throws -> (bytes: Int, sha256: String) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CompError.io("\(path): cannot be read any more (was it moved or deleted during the run?)")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(data: chunk)
+                size += chunk.count
+            }
+        } catch {
+            throw CompError.io("\(path): reading failed: \(error.localizedDescription)")
+        }
+        return (size, hex(hasher.finalize()))
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }.joined()
+    }
+
+    /// The current UTC time as ISO 8601, e.g. `2026-03-31T18:02:11Z`.
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,76 @@
+import CPlatform
+import Foundation
+
+/// Writes a run's files all or nothing (SPEC 5): into a temporary folder beside the target, then
+/// renamed into place in one step, so a failed run leaves any earlier output untouched.
+public enum OutputFolder {
+    /// Writes `files` (name → bytes) as the folder `path`, replacing an earlier folder atomically.
+    public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw CompError.io("cannot create the output folder \(parent.path): \(reason(error))")
+        }
+        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: temporary)
+        do {
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            for file in files {
+                let url = temporary.appendingPathComponent(file.name)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.bytes).write(to: url, options: .atomic)
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw CompError.io("cannot write the output in \(parent.path): \(reason(error))")
+        }
+        try moveIntoPlace(temporary, target)
+    }
+
+    /// Puts the finished folder at `target`: swapped in atomically when one exists already.
+    private static func moveIntoPlace(_ temporary: URL, _ target: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                try? manager.removeItem(at: temporary)
+                throw CompError.io("\(target.path) exists and is not a folder; comp will not replace it")
+            }
+            if comp_rename_exchange(temporary.path, target.path) == 0 {
+                try? manager.removeItem(at: temporary)  // now holds the earlier output
+                return
+            }
+            // No atomic exchange on this file system: set the old folder aside, then move in.
+            let aside = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+            try? manager.removeItem(at: aside)
+            guard rename(target.path, aside.path) == 0 else {
+                let message = String(cString: strerror(errno))
+                try? manager.removeItem(at: temporary)
+                throw CompError.io("cannot replace \(target.path): \(message)")
+            }
+            guard rename(temporary.path, target.path) == 0 else {
+                let message = String(cString: strerror(errno))
+                _ = rename(aside.path, target.path)
+                try? manager.removeItem(at: temporary)
+                throw CompError.io("cannot replace \(target.path): \(message)")
+            }
+            try? manager.removeItem(at: aside)
+            return
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? manager.removeItem(at: temporary)
+            throw CompError.io("cannot create \(target.path): \(message)")
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+}

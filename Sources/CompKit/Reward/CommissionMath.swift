@@ -1,0 +1,40 @@
+/// Commission earned on a quota period's cumulative credit (SPEC 3.5).
+public enum CommissionMath {
+    /// The tier bounds in plan currency: `from × quota` on attainment basis, `from` on amount basis.
+    public static func lowerBounds(of table: RateTable, quota: ExactDecimal) -> [ExactDecimal] {
+        table.tiers.map { table.basis == .attainment ? $0.from * quota : $0.from }
+    }
+
+    /// `earned(q, m)` before rounding and cap: graduated pays each tier's rate on the credit inside
+    /// the tier; retroactive pays the highest reached tier's rate on all credit; `C ≤ 0` earns 0.
+    public static func uncappedEarned(table: RateTable, credited: ExactDecimal, quota: ExactDecimal) -> ExactDecimal {
+        guard credited > .zero else { return .zero }
+        let lowers = lowerBounds(of: table, quota: quota)
+        switch table.method {
+        case .graduated:
+            var total = ExactDecimal.zero
+            for (index, tier) in table.tiers.enumerated() {
+                let lower = lowers[index]
+                let top = index + 1 < lowers.count ? min(credited, lowers[index + 1]) : credited
+                if top > lower { total += tier.rate * (top - lower) }
+            }
+            return total
+        case .retroactive:
+            var rate = ExactDecimal.zero
+            for (index, tier) in table.tiers.enumerated() where lowers[index] <= credited { rate = tier.rate }
+            return rate * credited
+        }
+    }
+
+    /// `earned(q, m)`: the uncapped amount, then `min(·, cap)`, then rounded to the minor unit.
+    public static func earned(component: Component, credited: ExactDecimal, quota: ExactDecimal, currency: Currency) -> ExactDecimal {
+        var amount = uncappedEarned(table: component.rateTable, credited: credited, quota: quota)
+        if let cap = component.cap { amount = min(amount, cap) }
+        return currency.round(amount)
+    }
+
+    /// Attainment `C / Q` rounded to 6 decimals, nil when the quota is 0.
+    public static func attainment(credited: ExactDecimal, quota: ExactDecimal) -> ExactDecimal? {
+        quota.isZero ? nil : ExactDecimal.quotient(credited, quota, scale: 6)
+    }
+}

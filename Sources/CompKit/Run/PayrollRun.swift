@@ -1,0 +1,99 @@
+/// One month's run, stage by stage: load → credit → measure → reward → pay → report.
+///
+/// `compute` reads and checks every input (all problems reported together), then calculates;
+/// `outputFiles` renders what the run writes. Nothing here prints or touches the output folder.
+public enum PayrollRun {
+    /// Everything a run computed for its month.
+    public struct Result: Sendable {
+        public var period: YearMonth
+        public var book: PlanBook
+        public var totals: CreditTotals
+        public var schedule: PaySchedule
+        public var attainment: [ComponentMeasure]
+        public var payroll: PayrollReport
+        public var inputs: [Manifest.Input]
+        public var rowCounts: [String: Int]
+    }
+
+    /// Reads and checks the inputs and computes the month. Throws `CompError.invalidInput` with
+    /// every problem found, or `CompError.io` when a file cannot be read. Without a period (as
+    /// `comp validate` may be called) the last month of the latest plan year is taken, so that
+    /// every deal of every plan year is checked.
+    public static func compute(inputs: RunInputs, period requestedPeriod: YearMonth?) throws -> Result {
+        let log = DiagnosticLog()
+        var inputFiles: [(path: String, kind: String, rows: Int)] = []
+
+        // Load: plans, fx, then deals streamed straight into the credit stage.
+        let planFiles = inputs.planFiles(log: log)
+        let plans = PlanReader.read(files: planFiles, log: log)
+        let plansAreValid = log.isEmpty
+        for plan in plans {
+            inputFiles.append((plan.sourcePath, "plan", plan.participants.count))
+        }
+        var fx = FXTable()
+        if let path = inputs.fxPath {
+            let (table, rows) = try FXTable.read(path: path, log: log)
+            fx = table
+            inputFiles.append((path, "fx", rows))
+        }
+
+        let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
+        let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
+        let book = PlanBook(plans: plans, runMonth: period)
+        // With a broken plan some participants are unknown: do not blame the deals for that.
+        let knownIDs = plansAreValid ? book.participantIDs : nil
+        var engine = CreditEngine(book: book, fx: fx)
+        let ids = DealIDRegistry()
+        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
+        for path in inputs.dealPaths {
+            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
+            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
+            let rows = try read(path, rules, ids, log) { deal in
+                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
+                engine.credit(deal)
+            }
+            counts["deal_rows", default: 0] += rows
+            inputFiles.append((path, "deals", rows))
+        }
+        try ids.reportDuplicates(log: log) { visit in
+            for path in inputs.dealPaths {
+                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
+            }
+        }
+        for (missing, location) in engine.missingRates.sorted(by: { $0.key < $1.key }) {
+            log.error(SourceLocation(file: location.file, line: location.line, column: 0),
+                      "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
+        }
+        guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
+
+        // Measure, reward and pay: replay the fiscal year through the run month.
+        let measurer = Measurer(book: book, totals: engine.totals)
+        let schedule = PaySchedule(book: book, measurer: measurer)
+        return Result(
+            period: period, book: book, totals: engine.totals, schedule: schedule,
+            attainment: AttainmentReport.measures(book: book, measurer: measurer),
+            payroll: PayrollReport(book: book, schedule: schedule),
+            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts)
+    }
+
+    /// The files a run writes, manifest last (it holds the others' checksums).
+    public static func outputFiles(_ result: Result, command: [String], version: String) throws -> [(name: String, bytes: [UInt8])] {
+        var files: [(name: String, bytes: [UInt8])] = [
+            ("payroll.csv", result.payroll.csv(period: result.period)),
+            ("credits.csv", CreditsReport.csv(result.totals.runMonthCredits, period: result.period)),
+            ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
+            ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
+        ]
+        let manifest = Manifest(
+            tool: "comp", version: version, command: command, period: result.period.description,
+            generatedAt: Manifest.now(), inputs: result.inputs, rowCounts: result.rowCounts,
+            outputs: files.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: Manifest.sha256($0.bytes)) })
+        files.append(("manifest.json", try manifest.json()))
+        return files
+    }
+
+    private static func input(_ path: String, kind: String, rows: Int) throws -> Manifest.Input {
+        let digest = try Manifest.fileDigest(path: path)
+        return Manifest.Input(path: path, kind: kind, bytes: digest.bytes, sha256: digest.sha256, rows: rows)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CompKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `comp` command: a thin shell over CompKit. Exit statuses follow SPEC 6: 0 success,
+/// 1 invalid input, 2 usage, 3 I/O failure.
+@main
+struct Comp: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "comp",
+        abstract: "Sales compensation batch processor: plans and deals in, payroll out.",
+        version: version,
+        subcommands: [Run.self, Validate.self]
+    )
+
+    /// Parses and runs, mapping argument errors to exit status 2 (usage) as SPEC 6 asks.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                fputs(fullMessage(for: error) + "\n", stderr)
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Prints a failure the way SPEC 6 asks and turns it into the matching exit status.
+func report(_ error: CompError) -> ExitCode {
+    fputs(error.description + "\n", stderr)
+    return ExitCode(error.exitStatus)
+}

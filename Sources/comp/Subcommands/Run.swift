@@ -1,0 +1,29 @@
+import ArgumentParser
+import CompKit
+
+/// `comp run`: computes a pay month and writes its files into `out/<period>/`.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compute a pay period and write payroll.csv, credits.csv, attainment.csv, exceptions.csv and manifest.json.")
+
+    @Option(help: ArgumentHelp("The pay period.", valueName: "YYYY-MM"))
+    var period: YearMonth
+
+    @OptionGroup var inputs: InputOptions
+
+    @Option(help: ArgumentHelp("Where to write the files (default out/<period>); replaced as a whole.", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        let folder = out ?? "out/\(period)"
+        do {
+            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period)
+            let command = ["comp"] + CommandLine.arguments.dropFirst()
+            let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version)
+            try OutputFolder.write(files, to: folder)
+            print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.employeeID)).count) people written to \(folder)/")
+        } catch let error as CompError {
+            throw report(error)
+        }
+    }
+}
