@@ -16,7 +16,8 @@ public enum PlanReader {
             plans.append(plan)
             participantElements.append(elements)
         }
-        PlanSetRules.check(plans: plans, participantElements: participantElements, log: log)
+        PlanSetRules.check(plans: plans, participantElements: participantElements,
+                           allPlansRead: plans.count == files.count, log: log)
         return plans
     }
 
@@ -44,11 +45,12 @@ public enum PlanReader {
 }
 
 /// Turns a schema-valid `<plan>` element into a `Plan`, checking the rules inside one file.
+/// A plan with problems is still returned (the log holds them), so that the rules spanning files
+/// can be checked in the same run.
 struct PlanBuilder {
     let root: XMLElement
     let log: DiagnosticLog
     private(set) var participantElements: [XMLElement] = []
-    private var failed = false
 
     init(root: XMLElement, log: DiagnosticLog) {
         self.root = root
@@ -106,13 +108,12 @@ struct PlanBuilder {
                 participantElements.append(element)
             }
         }
-        guard !failed else { return nil }
         return Plan(id: id, name: root.attribute("name") ?? id, currency: currency, yearStart: yearStart,
                     quotaPeriod: quotaPeriod, components: components, spiffs: spiffs, draw: draws.first,
                     clawback: clawbacks.first, participants: participants, sourcePath: root.document.path)
     }
 
-    private mutating func component(_ element: XMLElement) -> Component? {
+    private func component(_ element: XMLElement) -> Component? {
         let id = element.attribute("id") ?? ""
         let tables = element.children(named: "rateTable")
         if tables.count != 1 {
@@ -136,7 +137,7 @@ struct PlanBuilder {
             rateTable: table, cap: caps.first.map { amount($0, "amount") }, bonuses: bonuses)
     }
 
-    private mutating func rateTable(_ element: XMLElement) -> RateTable? {
+    private func rateTable(_ element: XMLElement) -> RateTable? {
         var tiers: [RateTable.Tier] = []
         for tierElement in element.children(named: "tier") {
             let tier = RateTable.Tier(from: amount(tierElement, "from"), rate: amount(tierElement, "rate"))
@@ -152,7 +153,7 @@ struct PlanBuilder {
         return RateTable(method: method, basis: basis, tiers: tiers)
     }
 
-    private mutating func spiff(_ element: XMLElement) -> Spiff? {
+    private func spiff(_ element: XMLElement) -> Spiff? {
         let id = element.attribute("id") ?? ""
         let hasPerDeal = element.attribute("perDeal") != nil
         let hasRate = element.attribute("rate") != nil
@@ -164,7 +165,7 @@ struct PlanBuilder {
         return Spiff(id: id, filter: filter(element), payout: payout)
     }
 
-    private mutating func participant(
+    private func participant(
         _ element: XMLElement, components: [Component], fiscalYear: FiscalYear, currency: Currency
     ) -> ParticipantEntry? {
         let id = element.attribute("id") ?? ""
@@ -218,7 +219,7 @@ struct PlanBuilder {
         return entry
     }
 
-    private mutating func quota(_ element: XMLElement, periods: Int) -> Quota? {
+    private func quota(_ element: XMLElement, periods: Int) -> Quota? {
         let periodElements = element.children(named: "period")
         let hasAnnual = element.attribute("annual") != nil
         if hasAnnual && !periodElements.isEmpty {
@@ -250,7 +251,7 @@ struct PlanBuilder {
 
     // MARK: Attribute values (already checked for form by the schema)
 
-    private mutating func amount(_ element: XMLElement, _ attribute: String) -> ExactDecimal {
+    private func amount(_ element: XMLElement, _ attribute: String) -> ExactDecimal {
         let text = element.attribute(attribute) ?? ""
         switch ExactDecimal.parse(text, maxDecimals: 6) {
         case .success(let value): return value
@@ -260,7 +261,7 @@ struct PlanBuilder {
         }
     }
 
-    private mutating func date(_ element: XMLElement, _ attribute: String) -> CalendarDate? {
+    private func date(_ element: XMLElement, _ attribute: String) -> CalendarDate? {
         let text = element.attribute(attribute) ?? ""
         guard let date = CalendarDate(parsing: text) else {
             fail(element, attribute, "\(attribute)=\"\(text)\" is not a date YYYY-MM-DD")
@@ -269,12 +270,12 @@ struct PlanBuilder {
         return date
     }
 
-    private mutating func filter(_ element: XMLElement) -> DealFilter {
+    private func filter(_ element: XMLElement) -> DealFilter {
         DealFilter(types: tokens(element, "types"), products: tokens(element, "products"))
     }
 
     /// The tokens of a filter attribute; nil (match anything) when absent or when `*` is among them.
-    private mutating func tokens(_ element: XMLElement, _ attribute: String) -> Set<String>? {
+    private func tokens(_ element: XMLElement, _ attribute: String) -> Set<String>? {
         guard let text = element.attribute(attribute) else { return nil }
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
         if tokens.isEmpty {
@@ -284,8 +285,7 @@ struct PlanBuilder {
         return tokens.contains("*") ? nil : Set(tokens)
     }
 
-    private mutating func fail(_ element: XMLElement, _ attribute: String?, _ message: String) {
-        failed = true
+    private func fail(_ element: XMLElement, _ attribute: String?, _ message: String) {
         log.error(element.location(attribute: attribute), message)
     }
 }

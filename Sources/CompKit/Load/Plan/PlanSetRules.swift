@@ -1,7 +1,9 @@
 /// The plan rules that span files: unique plan ids, one active entry per person and date, managers
 /// that exist, and manager chains without cycles (SPEC 2.1 and 7).
 enum PlanSetRules {
-    static func check(plans: [Plan], participantElements: [[XMLElement]], log: DiagnosticLog) {
+    /// `allPlansRead` is false when a plan file could not be read at all: its participants are then
+    /// unknown, and managers are not blamed for pointing at them.
+    static func check(plans: [Plan], participantElements: [[XMLElement]], allPlansRead: Bool, log: DiagnosticLog) {
         var planFiles: [String: String] = [:]
         for plan in plans {
             if let first = planFiles[plan.id] {
@@ -30,7 +32,7 @@ enum PlanSetRules {
                           "participant '\(id)' is active in two entries at once (this one overlaps \(where_.file):\(where_.line))")
             }
         }
-        for entries in byID.values {
+        for entries in byID.values where allPlansRead {
             for located in entries {
                 if let manager = located.entry.managerID, byID[manager] == nil {
                     log.error(located.element.location(attribute: "manager"),
