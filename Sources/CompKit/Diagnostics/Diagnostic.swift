@@ -72,11 +72,15 @@ public enum CompError: Error, CustomStringConvertible {
     case invalidInput([Diagnostic], more: Int)
     /// Reading or writing files failed (exit status 3).
     case io(String)
+    /// The ledger cannot be used as asked (exit status 3): not a comp ledger, newer, out of order.
+    case ledger(String)
+    /// Closing a period again with other numbers than it was closed with (exit status 3).
+    case ledgerConflict(period: YearMonth, differences: [String])
 
     public var exitStatus: Int32 {
         switch self {
         case .invalidInput: return 1
-        case .io: return 3
+        case .io, .ledger, .ledgerConflict: return 3
         }
     }
 
@@ -86,8 +90,11 @@ public enum CompError: Error, CustomStringConvertible {
             var lines = diagnostics.map(\.description)
             if more > 0 { lines.append("… and \(more) more errors") }
             return lines.joined(separator: "\n")
-        case .io(let message):
+        case .io(let message), .ledger(let message):
             return "error: \(message)"
+        case .ledgerConflict(let period, let differences):
+            return (["error: \(period) is closed with other numbers; a closed period is never rewritten. Differences:"]
+                    + differences.map { "  " + $0 }).joined(separator: "\n")
         }
     }
 }

@@ -14,6 +14,12 @@ public enum PayType: Int, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: PayType, rhs: PayType) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The pay type spelled as in payroll.csv, e.g. `DRAW_RECOVERY`.
+    public init?(label: String) {
+        guard let type = PayType.allCases.first(where: { $0.label == label }) else { return nil }
+        self = type
+    }
 }
 
 /// One amount computed for a participant entry in a month.

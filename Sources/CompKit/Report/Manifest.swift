@@ -65,7 +65,7 @@ public struct Manifest: Codable, Sendable {
     }
 
     /// The current UTC time as ISO 8601, e.g. `2026-03-31T18:02:11Z`.
-    static func now() -> String {
+    public static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())

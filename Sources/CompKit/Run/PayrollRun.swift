@@ -19,7 +19,8 @@ public enum PayrollRun {
     /// every problem found, or `CompError.io` when a file cannot be read. Without a period (as
     /// `comp validate` may be called) the last month of the latest plan year is taken, so that
     /// every deal of every plan year is checked.
-    public static func compute(inputs: RunInputs, period requestedPeriod: YearMonth?) throws -> Result {
+    /// With a `ledger`, payroll.csv carries the prior-period adjustments of SPEC 3.10.
+    public static func compute(inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil) throws -> Result {
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
 
@@ -72,7 +73,7 @@ public enum PayrollRun {
         return Result(
             period: period, book: book, totals: engine.totals, schedule: schedule,
             attainment: AttainmentReport.measures(book: book, measurer: measurer),
-            payroll: PayrollReport(book: book, schedule: schedule),
+            payroll: PayrollReport(book: book, schedule: schedule, paid: try paidBefore(book: book, ledger: ledger)),
             inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts)
     }
 
@@ -90,6 +91,23 @@ public enum PayrollRun {
             outputs: files.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: Manifest.sha256($0.bytes)) })
         files.append(("manifest.json", try manifest.json()))
         return files
+    }
+
+    /// The period that must be closed before the run's month can be: the month before, unless the
+    /// run month opens the fiscal year of every plan taking part (SPEC 3.10: periods close in order).
+    public static func previousPeriodToClose(_ result: Result) -> YearMonth? {
+        let book = result.book
+        let previous = book.runMonth.adding(months: -1)
+        let needsPrevious = book.plans.indices.contains { book.participates[$0] && book.plans[$0].fiscalYear.contains(previous) }
+        return needsPrevious ? previous : nil
+    }
+
+    /// The ledger's payments from the start of the earliest participating fiscal year up to the run month.
+    private static func paidBefore(book: PlanBook, ledger: PaymentLedger?) throws -> [PaymentLedger.Payment]? {
+        guard let ledger else { return nil }
+        let starts = book.plans.indices.filter { book.participates[$0] }.map { book.plans[$0].fiscalYear.start }
+        guard let first = starts.min() else { return [] }
+        return try ledger.payments(from: first, through: book.runMonth.adding(months: -1))
     }
 
     private static func input(_ path: String, kind: String, rows: Int) throws -> Manifest.Input {

@@ -11,17 +11,23 @@ struct Run: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
+    @OptionGroup var ledger: LedgerOption
+
     @Option(help: ArgumentHelp("Where to write the files (default out/<period>); replaced as a whole.", valueName: "dir"))
     var out: String?
 
     func run() throws {
         let folder = out ?? "out/\(period)"
         do {
-            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period)
+            // The ledger counts when named, or when the default one exists (something was closed).
+            let paidLedger = ledger.ledger == nil
+                ? try PaymentLedger.openIfPresent(path: ledger.path)
+                : try PaymentLedger.open(path: ledger.path, create: false)
+            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger)
             let command = ["comp"] + CommandLine.arguments.dropFirst()
             let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version)
             try OutputFolder.write(files, to: folder)
-            print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.employeeID)).count) people written to \(folder)/")
+            print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")
         } catch let error as CompError {
             throw report(error)
         }
