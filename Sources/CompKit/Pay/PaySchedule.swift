@@ -3,8 +3,8 @@
 public struct PaySchedule: Sendable {
     /// Pay lines by entry, then by fiscal month (index 0 unused).
     public private(set) var lines: [PlanBook.EntryRef: [[PayLine]]] = [:]
-    /// The recoverable draw balance still owed after each fiscal month, by entry.
-    public private(set) var drawBalances: [PlanBook.EntryRef: [ExactDecimal]] = [:]
+    /// For entries whose plan has a draw: each fiscal month's draw arithmetic (index 0 unused).
+    public private(set) var draws: [PlanBook.EntryRef: [DrawMonth]] = [:]
 
     public init(book: PlanBook, measurer: Measurer) {
         for ref in book.participatingEntries {
@@ -12,7 +12,7 @@ public struct PaySchedule: Sendable {
             let entry = book.entry(ref)
             guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
             var monthly: [[PayLine]] = [[]]
-            var balances: [ExactDecimal] = [.zero]
+            var drawMonths: [DrawMonth] = [DrawMonth(guarantee: .zero, commission: .zero, topUp: .zero, recovery: .zero, balance: .zero)]
             var draw = DrawState()
             for month in 1...runMonth {
                 let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
@@ -40,20 +40,35 @@ public struct PaySchedule: Sendable {
                     let (topUp, recovery) = draw.step(rule: rule, isActive: activeDays > 0, commission: commissionTotal)
                     paid.append(PayLine(type: .draw, component: "", amount: topUp))
                     paid.append(PayLine(type: .drawRecovery, component: "", amount: -recovery))
+                    drawMonths.append(DrawMonth(guarantee: draw.guarantee, commission: commissionTotal, topUp: topUp,
+                                                recovery: recovery, balance: draw.balance))
                 }
                 monthly.append(paid.filter { !$0.amount.isZero })
-                balances.append(draw.balance)
             }
             lines[ref] = monthly
-            drawBalances[ref] = balances
+            if plan.draw != nil { draws[ref] = drawMonths }
         }
     }
+}
+
+/// One month of a draw (SPEC 3.9), as draws.csv shows it.
+public struct DrawMonth: Sendable {
+    /// G: the guaranteed amount this month (0 after the draw's months).
+    public var guarantee: ExactDecimal
+    /// The month's COMMISSION total of the entry, all components.
+    public var commission: ExactDecimal
+    public var topUp: ExactDecimal
+    public var recovery: ExactDecimal
+    /// What is still to be recovered after this month (always 0 for a non-recoverable draw).
+    public var balance: ExactDecimal
 }
 
 /// The month-by-month state of a draw (SPEC 3.9).
 struct DrawState {
     private(set) var activeMonths = 0
     private(set) var balance = ExactDecimal.zero
+    /// The guarantee of the month last stepped.
+    private(set) var guarantee = ExactDecimal.zero
 
     /// One month: in the first `months` active months the guarantee G is `monthly`, later 0;
     /// `topup = max(0, G − commission)` (0 afterwards); a recoverable draw recovers
@@ -61,7 +76,7 @@ struct DrawState {
     mutating func step(rule: Draw, isActive: Bool, commission: ExactDecimal) -> (topUp: ExactDecimal, recovery: ExactDecimal) {
         if isActive { activeMonths += 1 }
         let guaranteed = isActive && activeMonths <= rule.months
-        let guarantee = guaranteed ? rule.monthly : .zero
+        guarantee = guaranteed ? rule.monthly : .zero
         let topUp = guaranteed ? max(.zero, guarantee - commission) : .zero
         guard rule.kind == .recoverable else { return (topUp, .zero) }
         let recovery = min(balance, max(.zero, commission - guarantee))

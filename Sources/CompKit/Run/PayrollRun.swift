@@ -84,6 +84,7 @@ public enum PayrollRun {
             ("credits.csv", CreditsReport.csv(result.totals.runMonthCredits, period: result.period)),
             ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
             ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
+            ("draws.csv", DrawsReport.csv(book: result.book, schedule: result.schedule)),
         ]
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description,
