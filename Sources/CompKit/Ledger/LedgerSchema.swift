@@ -69,11 +69,12 @@ enum LedgerSchema {
         }
         try db.execute(sql: "INSERT INTO closed_period (period, closed_at, manifest, manifest_sha256) VALUES (?, ?, ?, ?)",
                        arguments: [period.description, closedAt, String(decoding: manifest, as: UTF8.self), Manifest.sha256(manifest)])
-        for (key, amount) in wanted.sorted(by: { $0.key < $1.key }) {
+        for (index, (key, amount)) in wanted.sorted(by: { $0.key < $1.key }).enumerated() {
             try db.execute(sql: """
                 INSERT INTO payment (period, employee_id, pay_type, component, currency, amount) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [period.description, key.employeeID, key.payType.label, key.component, key.currency.code,
                                  key.currency.format(amount)])
+            FaultInjection.checkpoint("ledger-close", step: index + 1)
         }
         return .closed(rows: wanted.count)
     }

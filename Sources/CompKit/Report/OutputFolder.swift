@@ -18,10 +18,11 @@ public enum OutputFolder {
         try? manager.removeItem(at: temporary)
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for file in files {
+            for (index, file) in files.enumerated() {
                 let url = temporary.appendingPathComponent(file.name)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url, options: .atomic)
+                FaultInjection.checkpoint("output-write", step: index + 1)
             }
         } catch {
             try? manager.removeItem(at: temporary)

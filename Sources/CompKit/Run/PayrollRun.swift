@@ -38,6 +38,13 @@ public enum PayrollRun {
             inputFiles.append((path, "fx", rows))
         }
 
+        // Forecasts, pipeline and expectations feed the finance reports; the run records them.
+        for (path, kind) in [(inputs.forecastsPath, "forecasts"), (inputs.pipelinePath, "pipeline"), (inputs.expectedPath, "expected")] {
+            guard let path, let table = CSVTable(path: path, required: [], log: log) else { continue }
+            try table.forEachRow(log: log) {}
+            inputFiles.append((path, kind, table.rowCount))
+        }
+
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
         let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
         let book = PlanBook(plans: plans, runMonth: period)

@@ -111,12 +111,13 @@ enum DealXMLReader {
             let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
             return (max(line, 1), max(Int(xmlTextReaderGetParserColumnNumber(reader)), 1))
         }
+        /// Problems inside a `<deal>` point at the deal element's line (SPEC 7).
+        var current: DealElement?
         func problem(_ message: String) {
-            let position = location()
-            log.error(file: path, line: position.line, column: position.column, message)
+            let position = current.map { ($0.line, $0.column) } ?? location()
+            log.error(file: path, line: position.0, column: position.1, message)
         }
 
-        var current: DealElement?
         var sawRoot = false
         while true {
             let status = xmlTextReaderRead(reader)
@@ -138,18 +139,21 @@ enum DealXMLReader {
                     return
                 case (1, "deal"):
                     let position = location()
-                    var element = DealElement(line: position.line, column: position.column)
+                    current = DealElement(line: position.line, column: position.column)
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                         let attribute = String(cString: xmlTextReaderConstLocalName(reader))
                         let value = Array(UnsafeBufferPointer(start: xmlTextReaderConstValue(reader), count: strlenXML(xmlTextReaderConstValue(reader))))
                         if dealAttributes.contains(attribute) {
-                            element.attributes[attribute] = value
+                            current?.attributes[attribute] = value
                         } else {
                             problem("<deal> has an unknown attribute '\(attribute)'")
                         }
                     }
                     xmlTextReaderMoveToElement(reader)
-                    if isEmpty { body(element) } else { current = element }
+                    if isEmpty, let element = current {
+                        body(element)
+                        current = nil
+                    }
                 case (2, "credit") where current != nil:
                     var rep: [UInt8]?
                     var percent: [UInt8]?

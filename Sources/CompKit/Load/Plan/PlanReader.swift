@@ -10,18 +10,17 @@ public enum PlanReader {
     /// that overlap, managers that exist, manager cycles). Returns the plans that could be read.
     public static func read(files: [String], log: DiagnosticLog) -> [Plan] {
         var plans: [Plan] = []
-        var participantElements: [[XMLElement]] = []
+        var elements: [PlanSetRules.Elements] = []
         for file in files {
-            guard let (plan, elements) = readPlan(file: file, log: log) else { continue }
+            guard let (plan, planElements) = readPlan(file: file, log: log) else { continue }
             plans.append(plan)
-            participantElements.append(elements)
+            elements.append(planElements)
         }
-        PlanSetRules.check(plans: plans, participantElements: participantElements,
-                           allPlansRead: plans.count == files.count, log: log)
+        PlanSetRules.check(plans: plans, elements: elements, allPlansRead: plans.count == files.count, log: log)
         return plans
     }
 
-    private static func readPlan(file: String, log: DiagnosticLog) -> (Plan, [XMLElement])? {
+    private static func readPlan(file: String, log: DiagnosticLog) -> (Plan, PlanSetRules.Elements)? {
         let bytes: [UInt8]
         do {
             bytes = try InputFile.readAll(path: file, limit: XMLSafety.maxDocumentBytes)
@@ -40,7 +39,7 @@ public enum PlanReader {
         }
         guard document.validate(against: schema, log: log) else { return nil }
         var builder = PlanBuilder(root: root, log: log)
-        return builder.build().map { ($0, builder.participantElements) }
+        return builder.build().map { ($0, PlanSetRules.Elements(plan: root, participants: builder.participantElements)) }
     }
 }
 

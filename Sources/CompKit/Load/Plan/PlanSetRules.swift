@@ -1,13 +1,19 @@
 /// The plan rules that span files: unique plan ids, one active entry per person and date, managers
 /// that exist, and manager chains without cycles (SPEC 2.1 and 7).
 enum PlanSetRules {
+    /// The elements of one plan file that diagnostics point at.
+    struct Elements {
+        let plan: XMLElement
+        let participants: [XMLElement]
+    }
+
     /// `allPlansRead` is false when a plan file could not be read at all: its participants are then
     /// unknown, and managers are not blamed for pointing at them.
-    static func check(plans: [Plan], participantElements: [[XMLElement]], allPlansRead: Bool, log: DiagnosticLog) {
+    static func check(plans: [Plan], elements: [Elements], allPlansRead: Bool, log: DiagnosticLog) {
         var planFiles: [String: String] = [:]
-        for plan in plans {
+        for (plan, planElements) in zip(plans, elements) {
             if let first = planFiles[plan.id] {
-                log.error(file: plan.sourcePath, line: 1, column: 1, "plan id '\(plan.id)' is also used by \(first)")
+                log.error(planElements.plan.location(attribute: "id"), "plan id '\(plan.id)' is also used by \(first)")
             } else {
                 planFiles[plan.id] = plan.sourcePath
             }
@@ -18,8 +24,8 @@ enum PlanSetRules {
             let element: XMLElement
         }
         var byID: [String: [Located]] = [:]
-        for (plan, elements) in zip(plans, participantElements) {
-            for (entry, element) in zip(plan.participants, elements) {
+        for (plan, planElements) in zip(plans, elements) {
+            for (entry, element) in zip(plan.participants, planElements.participants) {
                 byID[entry.id, default: []].append(Located(entry: entry, element: element))
             }
         }
