@@ -21,10 +21,24 @@ public struct CreditEngine {
         }
     }
 
-    public init(book: PlanBook, fx: FXTable) {
+    /// Whose rows of every date to keep in `totals.capturedCredits`.
+    public let capture: RunOptions.Capture
+
+    public init(book: PlanBook, fx: FXTable, capture: RunOptions.Capture = .none) {
         self.book = book
         self.fx = fx
+        self.capture = capture
         totals = CreditTotals(book: book)
+    }
+
+    /// Keeps a row for credits.csv (run month) and for statements (when captured).
+    private mutating func record(_ row: CreditTotals.CreditRow) {
+        if row.creditDate.yearMonth == book.runMonth { totals.runMonthCredits.append(row) }
+        switch capture {
+        case .none: break
+        case .all: totals.capturedCredits.append(row)
+        case .participants(let ids): if ids.contains(row.repID) { totals.capturedCredits.append(row) }
+        }
     }
 
     private var runEnd: CalendarDate { book.runMonth.lastDay }
@@ -119,11 +133,9 @@ public struct CreditEngine {
                                                    isReversal: kind == .chargeback, currency: plan.currency)
                 totals.addSpiff(spiffAmount, entry: ref, spiff: index, fiscalMonth: month)
             }
-            if inRunMonth {
-                let names = components.isEmpty ? [""] : components.map { plan.components[$0].id }
-                for name in names {
-                    totals.runMonthCredits.append(row(kind, rep: entry.id, plan: plan, component: name, credit: amount))
-                }
+            let names = components.isEmpty ? [""] : components.map { plan.components[$0].id }
+            for name in names {
+                record(row(kind, rep: entry.id, plan: plan, component: name, credit: amount))
             }
         }
 
@@ -136,10 +148,8 @@ public struct CreditEngine {
             }
             for component in components {
                 totals.addCredit(copy, entry: manager, component: component, fiscalMonth: month)
-                if inRunMonth {
-                    totals.runMonthCredits.append(row(.rollup, rep: book.entry(manager).id, plan: managerPlan,
-                                                      component: managerPlan.components[component].id, credit: copy))
-                }
+                record(row(.rollup, rep: book.entry(manager).id, plan: managerPlan,
+                           component: managerPlan.components[component].id, credit: copy))
             }
         }
     }

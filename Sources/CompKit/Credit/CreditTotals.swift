@@ -47,6 +47,9 @@ public struct CreditTotals: Sendable {
     /// `[slot][spiff][fiscal month 1…12]` SPIFF sums (index 0 unused).
     public private(set) var spiffAmounts: [[[ExactDecimal]]]
     public internal(set) var runMonthCredits: [CreditRow] = []
+    /// Rows of every date up to the end of the run month, for the participants a run captures
+    /// (statements); empty unless asked for.
+    public internal(set) var capturedCredits: [CreditRow] = []
     public internal(set) var exceptions: [ExceptionRow] = []
 
     public init(book: PlanBook) {

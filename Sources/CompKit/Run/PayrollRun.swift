@@ -20,7 +20,9 @@ public enum PayrollRun {
     /// `comp validate` may be called) the last month of the latest plan year is taken, so that
     /// every deal of every plan year is checked.
     /// With a `ledger`, payroll.csv carries the prior-period adjustments of SPEC 3.10.
-    public static func compute(inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil) throws -> Result {
+    public static func compute(
+        inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
+    ) throws -> Result {
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
 
@@ -50,7 +52,7 @@ public enum PayrollRun {
         let book = PlanBook(plans: plans, runMonth: period)
         // With a broken plan some participants are unknown: do not blame the deals for that.
         let knownIDs = plansAreValid ? book.participantIDs : nil
-        var engine = CreditEngine(book: book, fx: fx)
+        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
         let ids = DealIDRegistry()
         var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
         for path in inputs.dealPaths {
@@ -58,11 +60,13 @@ public enum PayrollRun {
             let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
             let rows = try read(path, rules, ids, log) { deal in
                 counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
+                for observe in options.dealObservers { observe(deal) }
                 engine.credit(deal)
             }
             counts["deal_rows", default: 0] += rows
             inputFiles.append((path, "deals", rows))
         }
+        for deal in options.extraDeals { engine.credit(deal) }
         try ids.reportDuplicates(log: log) { visit in
             for path in inputs.dealPaths {
                 try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
