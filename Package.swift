@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CompEndToEndTests",
-            dependencies: ["comp"],
+            dependencies: ["comp", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

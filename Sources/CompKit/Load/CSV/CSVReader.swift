@@ -165,24 +165,30 @@ final class CSVReader {
         }
     }
 
+    /// Reads the next chunk; leaves `chunkStart == chunkEnd` only at the end of the file. A leading
+    /// BOM is skipped even when it arrives in pieces (short reads from a pipe).
     private func refill() throws {
-        guard !atEndOfFile else { return }
-        let count = chunk.withUnsafeMutableBytes { buffer -> Int in
-            var result: Int
-            repeat {
-                result = read(descriptor, buffer.baseAddress, buffer.count)
-            } while result < 0 && errno == EINTR
-            return result
-        }
-        guard count >= 0 else {
-            throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))")
-        }
         chunkStart = 0
-        chunkEnd = count
-        if count == 0 { atEndOfFile = true }
-        if isFirstChunk {
-            isFirstChunk = false
-            if count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { chunkStart = 3 }
+        chunkEnd = 0
+        while !atEndOfFile {
+            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
+                var result: Int
+                repeat {
+                    result = read(descriptor, buffer.baseAddress! + chunkEnd, buffer.count - chunkEnd)
+                } while result < 0 && errno == EINTR
+                return result
+            }
+            guard count >= 0 else {
+                throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { atEndOfFile = true }
+            chunkEnd += count
+            if isFirstChunk {
+                guard chunkEnd >= 3 || atEndOfFile else { continue }
+                isFirstChunk = false
+                if chunkEnd >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { chunkStart = 3 }
+            }
+            if chunkStart < chunkEnd { return }
         }
     }
 }

@@ -1,0 +1,97 @@
+import Testing
+@testable import CompKit
+
+@Suite struct ExactDecimalTests {
+    @Test func addsAndSubtractsAtTheWiderScale() {
+        let sum = dec("1.5") + dec("2.25")
+        #expect(sum.mantissa == 375 && sum.scale == 2)  // 1.50 + 2.25 = 3.75
+        #expect(dec("1.5") - dec("2.25") == dec("-0.75"))  // 1.50 − 2.25 = −0.75
+        #expect(dec("0.1") + dec("0.2") == dec("0.3"))  // exact, unlike binary floating point
+    }
+
+    @Test func multipliesExactly() {
+        let product = dec("1.5") * dec("2.25")
+        #expect(product.mantissa == 3375 && product.scale == 3)  // 15 × 225 = 3375, scale 1 + 2 = 3 → 3.375
+        #expect(dec("1234.57") * dec("1.085") == dec("1339.50845"))  // 1234.57 + 1234.57 × 0.085 (104.93845) = 1339.50845
+        #expect(dec("-2") * dec("0.5") == dec("-1"))  // −2 × 0.5 = −1
+    }
+
+    @Test func comparesValuesWhateverTheScale() {
+        #expect(dec("1.50") == dec("1.5"))
+        #expect(Set([dec("1.50"), dec("1.5"), dec("1.500000")]).count == 1)  // one value, three spellings
+        #expect(dec("-0.01") < .zero)
+        #expect(ExactDecimal.zero < dec("0.001"))
+        #expect(dec("2.3449") < dec("2.345"))
+    }
+
+    @Test(arguments: [
+        ("2.345", 2, "2.35"),     // third decimal 5: half, away from zero → up
+        ("-2.345", 2, "-2.35"),   // half, away from zero → down
+        ("2.3449", 2, "2.34"),    // 0.0049 < half
+        ("-2.3449", 2, "-2.34"),
+        ("2.5", 0, "3"),
+        ("-2.5", 0, "-3"),
+        ("1.005", 2, "1.01"),     // exactly half (a binary double 1.005 is below half and gives 1.00)
+        ("0.004", 2, "0"),
+        ("-0.005", 2, "-0.01"),
+        ("11999.9992", 2, "12000.00"),  // 11999.99|92: 0.0092 > half → 12000.00
+    ])
+    func roundsHalfAwayFromZero(value: String, scale: Int, expected: String) {
+        let rounded = dec(value).rounded(toScale: scale)
+        #expect(rounded == dec(expected))
+        #expect(rounded.scale == scale)
+    }
+
+    @Test func roundingToMoreDecimalsWidensExactly() {
+        let widened = dec("1.5").rounded(toScale: 3)
+        #expect(widened.mantissa == 1500 && widened.scale == 3)  // 1.5 = 1.500
+    }
+
+    @Test(arguments: [
+        ("100000", "12", 2, "8333.33"),  // 8333.3333… → 8333.33
+        ("2", "3", 2, "0.67"),           // 0.6666… → 0.67
+        ("-2", "3", 2, "-0.67"),
+        ("1", "8", 2, "0.13"),           // 0.125 exactly half → 0.13
+        ("-1", "8", 2, "-0.13"),         // −0.125 → −0.13
+        ("1", "-8", 2, "-0.13"),         // negative denominator, same rule
+        ("10", "4", 0, "3"),             // 2.5 → 3
+        ("1.23456", "2", 2, "0.62"),     // 0.61728 → 0.62 (numerator has more decimals than the result)
+        ("1", "3", 6, "0.333333"),
+        ("200000", "300000", 6, "0.666667"),  // 0.6666666… → 0.666667
+        ("11400000", "90", 2, "126666.67"),   // 126666.666… → 126666.67
+    ])
+    func quotientIsTheExactRatioRoundedOnce(numerator: String, denominator: String, scale: Int, expected: String) {
+        let result = ExactDecimal.quotient(dec(numerator), dec(denominator), scale: scale)
+        #expect(result == dec(expected))
+        #expect(result.scale == scale)
+    }
+
+    @Test(arguments: [
+        ("-0.004", 2, "0.00"),     // rounds to zero: never "-0.00"
+        ("-0.00", 2, "0.00"),
+        ("-12.5", 2, "-12.50"),
+        ("0.05", 2, "0.05"),       // leading zero before the point
+        ("-0.05", 2, "-0.05"),     // sign, then the padded zero
+        ("7", 0, "7"),
+        ("-0.5", 0, "-1"),         // −0.5 → −1, half away from zero
+        ("1234.5", 3, "1234.500"),
+        ("0", 6, "0.000000"),
+        ("1.2000005", 6, "1.200001"),
+    ])
+    func formatsWithExactlyTheDecimalsAsked(value: String, decimals: Int, expected: String) {
+        #expect(dec(value).formatted(decimals: decimals) == expected)
+    }
+
+    @Test func descriptionKeepsTheScale() {
+        #expect(dec("-0.001").description == "-0.001")
+        #expect(dec("12.50").description == "12.50")
+        #expect(ExactDecimal(42).description == "42")
+    }
+
+    @Test func magnitudeAndSign() {
+        #expect(dec("-12.50").magnitude == dec("12.50"))
+        #expect(dec("-12.50").isNegative)
+        #expect(!dec("0.00").isNegative && dec("0.00").isZero)
+        #expect(-dec("3.25") == dec("-3.25"))
+    }
+}

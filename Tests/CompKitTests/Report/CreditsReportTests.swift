@@ -1,0 +1,41 @@
+import Testing
+@testable import CompKit
+
+@Suite struct CreditsReportTests {
+    static let header = "period,rep_id,plan_id,component,deal_id,credit_date,kind,deal_amount,deal_currency,fx_rate,percent,credit\n"
+
+    static func csv(_ scenario: Scenario) -> String {
+        String(decoding: CreditsReport.csv(scenario.totals.runMonthCredits, period: scenario.book.runMonth), as: UTF8.self)
+    }
+
+    @Test func marchOfTheAccountExecutive() {
+        // D3's renewal credit and D2's chargeback (positive deal amount, negative credit), sorted by component.
+        #expect(Self.csv(AccountExecutive.run("2026-03")) == Self.header + """
+            2026-03,R1,AE-2026,new-business,D2,2026-03-20,chargeback,80000.00,USD,1.000000,100.00,-80000.00
+            2026-03,R1,AE-2026,renewals,D3,2026-03-05,credit,60000.00,USD,1.000000,100.00,60000.00
+
+            """)
+    }
+
+    @Test func convertedSplitsAndRollUps() {
+        // 1234.57 EUR at 1.085 → 1339.50845: R1 60 % → 803.71, R2 40 % → 535.80; M1 (same plan currency)
+        // gets both copies in "team", in the order the deal lists its reps. Amounts print in the deal's
+        // (EUR) and the plan's (USD) decimals; JPY deal amounts would print without decimals.
+        let plan = Fixture.plan("AE", components: [Fixture.component("own"), Fixture.component("team", from: .team)],
+                                participants: [Fixture.person("R1", manager: "M1"), Fixture.person("R2", manager: "M1"), Fixture.person("M1")])
+        let scenario = Scenario(month: "2026-01", plans: [plan],
+                                deals: [Fixture.deal("D1", closed: "2026-01-20", amount: "1234.57", currency: .eur, reps: "R1:60;R2:40"),
+                                        Fixture.deal("D0", closed: "2026-01-21", amount: "5000", currency: .jpy, reps: "R2")],
+                                rates: [("2026-01", .eur, .usd, "1.085"), ("2026-01", .jpy, .usd, "0.0067")])
+        // D0: 5000 × 0.0067 = 33.50
+        #expect(Self.csv(scenario) == Self.header + """
+            2026-01,M1,AE,team,D1,2026-01-20,rollup,1234.57,EUR,1.085000,60.00,803.71
+            2026-01,M1,AE,team,D1,2026-01-20,rollup,1234.57,EUR,1.085000,40.00,535.80
+            2026-01,M1,AE,team,D0,2026-01-21,rollup,5000,JPY,0.006700,100.00,33.50
+            2026-01,R1,AE,own,D1,2026-01-20,credit,1234.57,EUR,1.085000,60.00,803.71
+            2026-01,R2,AE,own,D1,2026-01-20,credit,1234.57,EUR,1.085000,40.00,535.80
+            2026-01,R2,AE,own,D0,2026-01-21,credit,5000,JPY,0.006700,100.00,33.50
+
+            """)
+    }
+}

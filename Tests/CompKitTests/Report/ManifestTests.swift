@@ -1,0 +1,20 @@
+import Testing
+@testable import CompKit
+
+@Suite struct ManifestTests {
+    @Test func sha256IsLowercaseHex() {
+        // FIPS 180-2's first SHA-256 test vector: "abc".
+        #expect(Manifest.sha256(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func jsonHasSortedKeysAndAFinalNewline() throws {
+        let manifest = Manifest(tool: "comp", version: "1", command: ["comp", "run"], period: "2026-03", generatedAt: "t",
+                                inputs: [], rowCounts: ["won": 2, "cancelled": 1], outputs: [])
+        let json = String(decoding: try manifest.json(), as: UTF8.self)
+        #expect(json.hasSuffix("}\n"))
+        let keys = ["\"command\"", "\"generatedAt\"", "\"inputs\"", "\"outputs\"", "\"period\"", "\"rowCounts\"", "\"tool\"", "\"version\""]
+        let positions = keys.map { json.range(of: $0)!.lowerBound }
+        #expect(positions == positions.sorted())
+        #expect(json.range(of: "\"cancelled\"")!.lowerBound < json.range(of: "\"won\"")!.lowerBound)
+    }
+}
