@@ -1,0 +1,82 @@
+/// The summary's control totals (SPEC 5), each one a sum finance can tie to a file: deal rows read,
+/// the run month's credits in (converted amounts) and out (rounded credits) with the rounding
+/// residual, the chargebacks, and payroll.csv's totals by pay type.
+public struct ControlTotals: Sendable {
+    /// Rows of a kind in one currency.
+    public struct Tally: Sendable, Hashable {
+        public var currency: Currency
+        public var count: Int
+        public var total: ExactDecimal
+    }
+
+    /// The run month's own credits in one plan currency.
+    public struct Credits: Sendable, Hashable {
+        public var currency: Currency
+        /// Recomputed from the deals: the exact converted amount in, the rounded credit out.
+        public var recomputed: DealActivity.CreditTally
+        /// credits.csv's `credit` rows, once per split share (a row per matching component otherwise).
+        public var posted: Tally
+
+        /// Whether credits.csv holds exactly the credits the deals give.
+        public var reconciles: Bool { posted.count == recomputed.count && posted.total == recomputed.creditOut }
+    }
+
+    /// payroll.csv summed for one currency and pay type.
+    public struct Pay: Sendable, Hashable {
+        public var currency: Currency
+        /// nil for a currency's total.
+        public var payType: PayType?
+        public var rows: Int
+        public var amount: ExactDecimal
+        public var priorAdjustment: ExactDecimal
+        public var payable: ExactDecimal { amount + priorAdjustment }
+    }
+
+    public var dealRows: Int
+    public var won: Int
+    public var cancelled: Int
+    /// By currency code.
+    public var credits: [Credits]
+    public var chargebacks: [Tally]
+    /// By currency, then pay type in payroll.csv's order.
+    public var pay: [Pay]
+
+    init(rowCounts: [String: Int], activity: DealActivity, runMonthCredits: [CreditTotals.CreditRow], payroll: PayrollReport) {
+        dealRows = rowCounts["deal_rows"] ?? 0
+        won = rowCounts["won"] ?? 0
+        cancelled = rowCounts["cancelled"] ?? 0
+        // credits.csv repeats a share once per matching component: count each (rep, plan, deal, kind) once.
+        var seen: Set<[String]> = []
+        var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
+        for row in runMonthCredits where row.kind != .rollup && seen.insert([row.repID, row.planID, row.dealID, row.kind.label]).inserted {
+            posted[row.kind, default: [:]][row.planCurrency, default: Tally(currency: row.planCurrency, count: 0, total: .zero)].count += 1
+            posted[row.kind, default: [:]][row.planCurrency, default: Tally(currency: row.planCurrency, count: 0, total: .zero)].total += row.credit
+        }
+        let currencies = Set(activity.runMonthCredits.keys).union((posted[.credit] ?? [:]).keys).sorted()
+        credits = currencies.map { currency in
+            Credits(currency: currency, recomputed: activity.runMonthCredits[currency] ?? DealActivity.CreditTally(),
+                    posted: posted[.credit]?[currency] ?? Tally(currency: currency, count: 0, total: .zero))
+        }
+        chargebacks = (posted[.chargeback] ?? [:]).values.sorted { $0.currency < $1.currency }
+        var pay: [PayKey: Pay] = [:]
+        for row in payroll.rows {
+            let key = PayKey(employeeID: "", payType: row.key.payType, component: "", currency: row.key.currency)
+            pay[key, default: Pay(currency: row.key.currency, payType: row.key.payType, rows: 0, amount: .zero, priorAdjustment: .zero)].rows += 1
+            pay[key]!.amount += row.amount
+            pay[key]!.priorAdjustment += row.priorAdjustment
+        }
+        self.pay = pay.values.sorted { ($0.currency, $0.payType?.rawValue ?? -1) < ($1.currency, $1.payType?.rawValue ?? -1) }
+    }
+
+    /// payroll.csv's totals for one currency: amount, prior adjustment, payable and rows.
+    public func payTotal(_ currency: Currency) -> Pay {
+        pay.filter { $0.currency == currency }.reduce(
+            Pay(currency: currency, payType: nil, rows: 0, amount: .zero, priorAdjustment: .zero)) { sum, line in
+            Pay(currency: currency, payType: nil, rows: sum.rows + line.rows, amount: sum.amount + line.amount,
+                priorAdjustment: sum.priorAdjustment + line.priorAdjustment)
+        }
+    }
+
+    /// The currencies payroll.csv pays in.
+    public var payCurrencies: [Currency] { Array(Set(pay.map(\.currency))).sorted() }
+}

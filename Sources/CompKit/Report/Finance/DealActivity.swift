@@ -1,0 +1,98 @@
+/// What the finance reports need from the stream of deals, gathered by a deal observer as the
+/// deals go past (nothing of a deal is kept but these sums):
+/// - per rep and month of the fiscal year to date, the rep's own credits (forecast actuals, SPEC 4);
+/// - for the run month: the credits in and out (control totals) and the closed deals (sales metrics).
+///
+/// A credit is recomputed exactly as the credit stage does (`CreditMath`), in the plan of the entry
+/// active on the close date, and counts only where the credit stage credits it: in a plan taking
+/// part in the run. Roll-up copies and chargebacks never count.
+public final class DealActivity {
+    /// One currency's credits of the run month, once per split share (not per component).
+    public struct CreditTally: Sendable, Hashable {
+        public var count = 0
+        /// Σ amount × fx × percent / 100, exact.
+        public var amountIn = ExactDecimal.zero
+        /// Σ round(amount × fx × percent / 100): what credits.csv carries.
+        public var creditOut = ExactDecimal.zero
+        /// What rounding each share to the minor unit added (SPEC 7: split residuals are not redistributed).
+        public var residual: ExactDecimal { creditOut - amountIn }
+    }
+
+    /// Won deals of the run month in one deal currency.
+    public struct DealTally: Sendable, Hashable {
+        public var count = 0
+        public var total = ExactDecimal.zero
+    }
+
+    let book: PlanBook
+    let fx: FXTable
+    /// The months whose actuals are kept: the fiscal year to date.
+    let months: ClosedRange<YearMonth>?
+
+    /// Own positive credits by rep and month, per plan currency (a person may change plans).
+    public private(set) var actuals: [RepMonth: [Currency: ExactDecimal]] = [:]
+    public private(set) var runMonthCredits: [Currency: CreditTally] = [:]
+    /// Deals whose close date is in the run month, by deal currency; their ids (stage calibration).
+    public private(set) var closedInMonth: [Currency: DealTally] = [:]
+    public private(set) var closedIDs: Set<String> = []
+    /// Days from created_date to close_date over the run month's deals that have a created_date
+    /// not after the close date.
+    public private(set) var cycleDays = 0
+    public private(set) var cycleDeals = 0
+    /// Deals whose cancel_date is in the run month.
+    public private(set) var cancelledInMonth = 0
+    /// The first deal whose converted amount took the month's total past `FinanceArithmetic.limit`.
+    public private(set) var tooLarge: SourceLocation?
+
+    init(book: PlanBook, fx: FXTable, months: ClosedRange<YearMonth>?) {
+        self.book = book
+        self.fx = fx
+        self.months = months
+    }
+
+    /// The rep's actual for a month in each plan currency it was credited in.
+    func actual(rep: String, month: YearMonth) -> [Currency: ExactDecimal] { actuals[RepMonth(rep: rep, month: month)] ?? [:] }
+
+    /// Reps with an actual > 0 in the month.
+    func repsWithActual(in month: YearMonth) -> Set<String> {
+        Set(actuals.lazy.filter { $0.key.month == month && $0.value.values.contains { $0 > .zero } }.map(\.key.rep))
+    }
+
+    /// A deal observer (`RunOptions.dealObservers`): called with every valid deal read.
+    func observe(_ deal: Deal) {
+        let runMonth = book.runMonth
+        if deal.cancelDate?.yearMonth == runMonth { cancelledInMonth += 1 }
+        let month = deal.closeDate.yearMonth
+        guard let months, months.contains(month) else { return }
+        let inRunMonth = month == runMonth
+        if inRunMonth {
+            closedIDs.insert(deal.id)
+            closedInMonth[deal.currency, default: DealTally()].count += 1
+            closedInMonth[deal.currency, default: DealTally()].total += deal.amount
+            if let created = deal.createdDate, created <= deal.closeDate {
+                cycleDays += deal.closeDate.dayNumber - created.dayNumber
+                cycleDeals += 1
+            }
+        }
+        for split in deal.splits {
+            guard let ref = book.entry(of: split.repID, on: deal.closeDate), book.countedMonth(of: deal.closeDate, in: ref) != nil else { continue }
+            let currency = book.plan(ref).currency
+            guard let rate = fx.rate(month: month, from: deal.currency, to: currency) else { continue }  // the credit stage reports it
+            let exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: split.percent)
+            let credit = currency.round(exact)
+            actuals[RepMonth(rep: split.repID, month: month), default: [:]][currency, default: .zero] += credit
+            guard inRunMonth else { continue }
+            var tally = runMonthCredits[currency] ?? CreditTally()
+            // Exact to 12 decimals (a share has at most 6 + 12 + 2 + 2), kept below 10^18.
+            guard let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
+                  FinanceArithmetic.isInRange(amountIn) else {
+                if tooLarge == nil { tooLarge = deal.source }
+                continue
+            }
+            tally.count += 1
+            tally.amountIn = amountIn
+            tally.creditOut += credit
+            runMonthCredits[currency] = tally
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// What the finance reports find wrong in the inputs while computing: fx rates they need and
+/// fx.csv lacks, and amounts past `FinanceArithmetic.limit`; each kept with the first place that
+/// caused it and logged as an input error (the run then stops, as for any invalid input).
+final class FinanceChecks {
+    let fx: FXTable
+    private var missing: [CreditEngine.MissingRate: (location: SourceLocation, purpose: String)] = [:]
+    private var tooLarge: [SourceLocation: String] = [:]
+
+    init(fx: FXTable) { self.fx = fx }
+
+    /// `amount × rate(month, from → to)` carried to `FinanceArithmetic.scale` decimals (the amount
+    /// as it is for the same currency); nil, and noted, when the rate is missing or the result too large.
+    func convert(_ amount: ExactDecimal, month: YearMonth, from: Currency, to: Currency,
+                 neededBy location: SourceLocation, for purpose: String) -> ExactDecimal? {
+        guard let rate = fx.rate(month: month, from: from, to: to) else {
+            let key = CreditEngine.MissingRate(month: month, from: from.code, to: to.code)
+            if missing[key] == nil { missing[key] = (location, purpose) }
+            return nil
+        }
+        if from == to { return bounded(amount, at: location, what: purpose) }
+        return FinanceArithmetic.product(amount, rate, roundedTo: FinanceArithmetic.scale)
+            .flatMap { bounded($0, at: location, what: purpose) } ?? bounded(nil, at: location, what: purpose)
+    }
+
+    /// `lhs + rhs` when the sum stays in range; nil, and noted, otherwise.
+    func add(_ lhs: ExactDecimal, _ rhs: ExactDecimal, at location: SourceLocation, what: String) -> ExactDecimal? {
+        bounded(FinanceArithmetic.sum(lhs, rhs), at: location, what: what)
+    }
+
+    /// The value when it is below the limit; nil, and noted, otherwise.
+    func bounded(_ value: ExactDecimal?, at location: SourceLocation, what: String) -> ExactDecimal? {
+        if let value, FinanceArithmetic.isInRange(value) { return value }
+        if tooLarge[location] == nil { tooLarge[location] = what }
+        return nil
+    }
+
+    /// Logs every problem: missing rates in (month, from, to) order, then amounts too large.
+    func report(to log: DiagnosticLog, fxPath: String?) {
+        for (rate, need) in missing.sorted(by: { $0.key < $1.key }) {
+            log.error(need.location, "no fx rate for \(rate.month) \(rate.from)→\(rate.to)\(fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); needed \(need.purpose)")
+        }
+        for (location, what) in tooLarge.sorted(by: { $0.key < $1.key }) {
+            log.error(location, "an amount reaches 10^18, more than the finance reports compute exactly (\(what))")
+        }
+    }
+}

@@ -1,0 +1,155 @@
+/// forecast_accuracy.csv and the summary's forecast section (SPEC 4, 5 and 7): each rep's commit and
+/// weighted forecast against the actual, for the run month, with the team measures of the month,
+/// the fiscal quarter to date and the fiscal year to date.
+public struct ForecastAccuracy: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
+        case commit, weighted
+    }
+
+    /// A rep's two forecasts for a month, in the rep's currency for that month.
+    public struct RepRow: Sendable, Hashable {
+        public var rep: String
+        public var currency: Currency
+        public var commit: ForecastScore
+        public var weighted: ForecastScore
+
+        public func score(_ method: Method) -> ForecastScore { method == .commit ? commit : weighted }
+    }
+
+    /// Team measures over a run of months, every rep-month converted into the team currency.
+    public struct Span: Sendable, Hashable {
+        /// `2026-03`, `FY2026-Q1 to date`, `FY2026 to date`.
+        public var label: String
+        public var months: ClosedRange<YearMonth>
+        public var commit: TeamForecastScore
+        public var weighted: TeamForecastScore
+
+        public func team(_ method: Method) -> TeamForecastScore { method == .commit ? commit : weighted }
+    }
+
+    public var month: YearMonth
+    /// Sorted by rep id (bytes): every rep with a commit row, a pipeline row counted in the weighted
+    /// forecast or an actual > 0 in the month (SPEC 7).
+    public var reps: [RepRow]
+    /// The currency the TEAM rows are told in: the one most of the month's reps are paid in.
+    public var teamCurrency: Currency
+    /// The run month's rates from the reps' currencies into the team currency (1 for itself).
+    public var teamRates: [Currency: ExactDecimal]
+    public var team: Span
+    public var quarterToDate: Span?
+    public var yearToDate: Span?
+
+    /// The rep rows of one month: commits, weighted pipeline and actuals in the rep's currency.
+    static func repRows(_ month: YearMonth, inputs: ForecastInputs, activity: DealActivity,
+                        directory: RepDirectory, checks: FinanceChecks) -> [RepRow] {
+        var weighted: [String: ExactDecimal] = [:]
+        for opportunity in inputs.pipeline.expected(in: month) {
+            guard let currency = directory.currency(of: opportunity.repID, in: month) else { continue }
+            let total = weighted[opportunity.repID] ?? .zero
+            weighted[opportunity.repID] = total  // counted, even at amount 0
+            guard let converted = checks.convert(
+                opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency,
+                neededBy: opportunity.source, for: "to convert this opportunity for the weighted forecast"),
+                let sum = checks.add(total, converted, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)")
+            else { continue }
+            weighted[opportunity.repID] = sum
+        }
+        let reps = inputs.commits.reps(in: month).union(weighted.keys).union(activity.repsWithActual(in: month))
+        return reps.sorted(by: byteOrder).compactMap { rep in
+            guard let ref = directory.entry(of: rep, in: month) else { return nil }
+            let currency = directory.book.plan(ref).currency
+            var actual = ExactDecimal.zero
+            let location = location(of: ref, in: directory.book)
+            for (credited, amount) in activity.actual(rep: rep, month: month).sorted(by: { $0.key < $1.key }) {
+                // Credited in another plan's currency (a plan change): converted like a roll-up copy.
+                let converted = checks.convert(amount, month: month, from: credited, to: currency, neededBy: location,
+                                               for: "to add \(rep)'s \(credited.code) credits to the forecast actual")
+                actual = checks.add(actual, currency.round(converted ?? .zero), at: location, what: "\(rep)'s actual for \(month)") ?? actual
+            }
+            let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
+            return RepRow(rep: rep, currency: currency, commit: ForecastScore(forecast: commit, actual: actual),
+                          weighted: ForecastScore(forecast: weighted[rep] ?? .zero, actual: actual))
+        }
+    }
+
+    /// The team measures of some months' rep rows, converted (exactly) into `currency`.
+    static func span(_ label: String, months: ClosedRange<YearMonth>, rows: [YearMonth: [RepRow]], currency: Currency,
+                     book: PlanBook, directory: RepDirectory, checks: FinanceChecks) -> Span {
+        var scores: [Method: [ForecastScore]] = [:]
+        for ordinal in months.lowerBound.ordinal...months.upperBound.ordinal {
+            let month = YearMonth(ordinal: ordinal)
+            for row in rows[month] ?? [] {
+                let location = directory.entry(of: row.rep, in: month).map { self.location(of: $0, in: book) }
+                    ?? SourceLocation(file: "", line: 0, column: 0)
+                func converted(_ amount: ExactDecimal) -> ExactDecimal {
+                    checks.convert(amount, month: month, from: row.currency, to: currency, neededBy: location,
+                                   for: "to add \(row.rep)'s forecasts into the TEAM rows (in \(currency.code))") ?? .zero
+                }
+                for method in Method.allCases {
+                    let score = row.score(method)
+                    scores[method, default: []].append(ForecastScore(forecast: converted(score.forecast), actual: converted(score.actual)))
+                }
+            }
+        }
+        return Span(label: label, months: months, commit: TeamForecastScore(scores[.commit] ?? []),
+                    weighted: TeamForecastScore(scores[.weighted] ?? []))
+    }
+
+    /// The month's rep rows and team measures; the quarter and year to date of `year` (the fiscal
+    /// year of the plans taking part) when given.
+    static func build(book: PlanBook, inputs: ForecastInputs, activity: DealActivity, directory: RepDirectory,
+                      checks: FinanceChecks, year: FiscalYear?) -> ForecastAccuracy {
+        let runMonth = book.runMonth
+        var rows: [YearMonth: [RepRow]] = [:]
+        let first = year?.start ?? runMonth
+        for ordinal in first.ordinal...runMonth.ordinal {
+            let month = YearMonth(ordinal: ordinal)
+            rows[month] = repRows(month, inputs: inputs, activity: activity, directory: directory, checks: checks)
+        }
+        let reps = rows[runMonth] ?? []
+        let teamCurrency = majority(reps.map(\.currency))
+            ?? majority(book.participatingEntries.map { book.plan($0).currency })
+            ?? book.plans.first?.currency ?? Currency(code: "USD")!
+        func span(_ label: String, from start: YearMonth) -> Span {
+            ForecastAccuracy.span(label, months: start...runMonth, rows: rows, currency: teamCurrency, book: book,
+                                  directory: directory, checks: checks)
+        }
+        let rates = Dictionary(Set(reps.map(\.currency)).compactMap { currency in
+            checks.fx.rate(month: runMonth, from: currency, to: teamCurrency).map { (currency, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+        var result = ForecastAccuracy(month: runMonth, reps: reps, teamCurrency: teamCurrency, teamRates: rates,
+                                      team: span(runMonth.description, from: runMonth))
+        if let year, let index = year.fiscalMonth(of: runMonth) {
+            let fy = "FY" + String(year.start.year)
+            let quarter = (index - 1) / 3 + 1
+            result.quarterToDate = span("\(fy)-Q\(quarter) to date", from: year.calendarMonth(fiscalMonth: 3 * quarter - 2))
+            result.yearToDate = span("\(fy) to date", from: year.start)
+        }
+        return result
+    }
+
+    /// The most frequent currency, ties to the first code in byte order.
+    static func majority(_ currencies: [Currency]) -> Currency? {
+        var counts: [Currency: Int] = [:]
+        for currency in currencies { counts[currency, default: 0] += 1 }
+        return counts.min { ($1.value, $0.key) < ($0.value, $1.key) }?.key
+    }
+
+    private static func location(of ref: PlanBook.EntryRef, in book: PlanBook) -> SourceLocation {
+        SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0)
+    }
+
+    /// forecast_accuracy.csv: a commit and a weighted row per rep, then TEAM commit and TEAM weighted.
+    public func csv() -> [UInt8] {
+        var writer = CSVWriter(header: ["period", "rep_id", "method", "forecast", "actual", "error", "accuracy", "bias"])
+        func write(_ id: String, _ method: Method, _ score: ForecastScore, _ money: Currency) {
+            writer.row([month.description, id, method.rawValue, money.format(score.forecast), money.format(score.actual),
+                        money.format(score.error), score.accuracy.formatted(decimals: 6), score.bias?.formatted(decimals: 6) ?? ""])
+        }
+        for row in reps {
+            for method in Method.allCases { write(row.rep, method, row.score(method), row.currency) }
+        }
+        for method in Method.allCases { write("TEAM", method, team.team(method).total, teamCurrency) }
+        return writer.bytes
+    }
+}

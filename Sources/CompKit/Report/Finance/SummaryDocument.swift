@@ -1,0 +1,43 @@
+/// The summary laid out once, then rendered as Markdown (summary.md) and as one HTML page
+/// (summary.html): the same words and numbers in both.
+struct SummaryDocument {
+    struct Table {
+        var header: [String]
+        var rows: [[String]]
+        /// Columns aligned right (numbers).
+        var numeric: Set<Int> = []
+        /// Rows shown in bold (totals).
+        var emphasized: Set<Int> = []
+        /// Columns of long text that may wrap onto several lines (the others keep to one).
+        var wraps: Set<Int> = []
+    }
+
+    enum Block {
+        /// A section heading.
+        case heading(String)
+        case paragraph(String)
+        case bullets([String])
+        case table(Table)
+        /// Drawn in the HTML page only; the Markdown carries the same numbers in a table.
+        case chart(BarChart)
+    }
+
+    var title: String
+    var blocks: [Block] = []
+
+    mutating func add(_ block: Block) { blocks.append(block) }
+}
+
+/// A horizontal bar chart: one group of bars per category, one bar per series.
+struct BarChart {
+    struct Category {
+        var label: String
+        var values: [ExactDecimal]
+    }
+
+    var title: String
+    var series: [String]
+    var categories: [Category]
+    /// How a bar's value is printed beside it.
+    var format: (ExactDecimal) -> String
+}

@@ -1,0 +1,157 @@
+/// variance.csv and the summary's "what changed" (SPEC 5 and 7): each person's total variable pay
+/// (every pay type but BASE) against last month, against target and against what they expect,
+/// and their prior-period adjustments when a ledger is used; flagged when the change is large.
+public struct VarianceReport: Sendable {
+    public enum Measure: Int, Sendable, CaseIterable, Comparable {
+        case lastMonth, target, expected, priorAdjustment
+
+        public var label: String {
+            switch self {
+            case .lastMonth: return "last_month"
+            case .target: return "target"
+            case .expected: return "expected"
+            case .priorAdjustment: return "prior_adjustment"
+            }
+        }
+
+        public static func < (lhs: Measure, rhs: Measure) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// When a change is worth a look: `|delta| ≥ amount` and (`|delta_pct| ≥ percent` or baseline 0),
+    /// never when delta is 0 (SPEC 7). `percent` is in percent: 10 means 10 %.
+    public struct Thresholds: Sendable, Hashable {
+        public var percent: ExactDecimal
+        public var amount: ExactDecimal
+
+        public init(percent: ExactDecimal, amount: ExactDecimal) {
+            self.percent = percent
+            self.amount = amount
+        }
+
+        /// `--threshold-pct 10 --threshold-amount 100`.
+        public static let standard = Thresholds(percent: ExactDecimal(10), amount: ExactDecimal(100))
+
+        public func flags(delta: ExactDecimal, baseline: ExactDecimal) -> Bool {
+            guard !delta.isZero, delta.magnitude >= amount else { return false }
+            // |delta| / |baseline| × 100 ≥ percent, without dividing.
+            return baseline.isZero || delta.magnitude * ExactDecimal(100) >= percent * baseline.magnitude
+        }
+    }
+
+    public struct Row: Sendable, Hashable {
+        public var employeeID: String
+        public var measure: Measure
+        public var current: ExactDecimal
+        public var baseline: ExactDecimal
+        public var currency: Currency
+        public var flagged: Bool
+
+        public var delta: ExactDecimal { current - baseline }
+
+        /// `delta / |baseline| × 100` to 6 decimals (a fall is negative); nil when the baseline is 0.
+        public var deltaPercent: ExactDecimal? {
+            baseline.isZero ? nil : ExactDecimal.quotient(delta * ExactDecimal(100), baseline.magnitude, scale: 6)
+        }
+    }
+
+    /// One person's variable pay by pay type, this month and last: the "why" of a change.
+    public struct Movement: Sendable, Hashable {
+        public var employeeID: String
+        public var name: String
+        public var currency: Currency
+        public var current: [PayType: ExactDecimal]
+        public var last: [PayType: ExactDecimal]
+
+        public var currentTotal: ExactDecimal { current.values.reduce(.zero, +) }
+        public var lastTotal: ExactDecimal { last.values.reduce(.zero, +) }
+        public var delta: ExactDecimal { currentTotal - lastTotal }
+    }
+
+    public var period: YearMonth
+    /// Sorted by employee id (bytes), then measure in the order above.
+    public var rows: [Row]
+    /// Sorted by employee id.
+    public var movements: [Movement]
+    public var thresholds: Thresholds
+
+    /// `expected` is nil without expected.csv; `hasLedger` adds the prior_adjustment rows.
+    init(book: PlanBook, schedule: PaySchedule, payroll: PayrollReport, expected: RepMonthAmounts?, hasLedger: Bool,
+         thresholds: Thresholds, directory: RepDirectory, checks: FinanceChecks) {
+        let runMonth = book.runMonth
+        let lastMonth = runMonth.adding(months: -1)
+        period = runMonth
+        self.thresholds = thresholds
+        let people = directory.activeInRunMonth.union(payroll.rows.map(\.key.employeeID))
+            .union(expected?.reps(in: runMonth) ?? [])
+        var current: [String: [PayType: ExactDecimal]] = [:]
+        var last: [String: [PayType: ExactDecimal]] = [:]
+        var adjustments: [String: ExactDecimal] = [:]
+        var names: [String: String] = [:]
+
+        func currency(of id: String) -> (Currency, SourceLocation)? {
+            directory.entry(of: id, in: runMonth).map {
+                (book.plan($0).currency, SourceLocation(file: book.plan($0).sourcePath, line: 0, column: 0))
+            }
+        }
+        /// An amount in the person's currency: converted at the month's rate and rounded when paid in another.
+        func converted(_ amount: ExactDecimal, from: Currency, month: YearMonth, for id: String) -> ExactDecimal {
+            guard let (to, location) = currency(of: id), from != to else { return amount }
+            let value = checks.convert(amount, month: month, from: from, to: to, neededBy: location,
+                                      for: "to add up \(id)'s pay in \(to.code) for variance.csv")
+            return to.round(value ?? .zero)
+        }
+
+        for row in payroll.rows {
+            let id = row.key.employeeID
+            names[id] = row.employeeName
+            adjustments[id, default: .zero] += converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: id)
+            guard row.key.payType != .base else { continue }
+            current[id, default: [:]][row.key.payType, default: .zero] += converted(row.amount, from: row.key.currency, month: runMonth, for: id)
+        }
+        // Last month from the pay schedule; nothing before the first month of a fiscal year.
+        for ref in book.participatingEntries {
+            let plan = book.plan(ref)
+            let id = book.entry(ref).id
+            guard let month = plan.fiscalYear.fiscalMonth(of: runMonth), month > 1, let lines = schedule.lines[ref] else { continue }
+            for line in lines[month - 1] where line.type != .base {
+                last[id, default: [:]][line.type, default: .zero] += converted(line.amount, from: plan.currency, month: lastMonth, for: id)
+            }
+        }
+
+        var rows: [Row] = []
+        var movements: [Movement] = []
+        for id in people.sorted(by: byteOrder) {
+            guard let ref = directory.entry(of: id, in: runMonth) else { continue }
+            let money = book.plan(ref).currency
+            let movement = Movement(employeeID: id, name: names[id] ?? book.entry(ref).name, currency: money,
+                                    current: current[id] ?? [:], last: last[id] ?? [:])
+            movements.append(movement)
+            func add(_ measure: Measure, current: ExactDecimal, baseline: ExactDecimal) {
+                rows.append(Row(employeeID: id, measure: measure, current: current, baseline: baseline, currency: money,
+                                flagged: thresholds.flags(delta: current - baseline, baseline: baseline)))
+            }
+            let variable = movement.currentTotal
+            add(.lastMonth, current: variable, baseline: movement.lastTotal)
+            add(.target, current: variable, baseline: ExactDecimal.quotient(
+                book.entry(ref).targetIncentiveAnnual, ExactDecimal(12), scale: money.minorUnits))
+            if let expected = expected?.amount(rep: id, month: runMonth) {
+                add(.expected, current: variable, baseline: expected)
+            }
+            if hasLedger {
+                add(.priorAdjustment, current: adjustments[id] ?? .zero, baseline: .zero)
+            }
+        }
+        self.rows = rows
+        self.movements = movements
+    }
+
+    public func csv() -> [UInt8] {
+        var writer = CSVWriter(header: ["period", "employee_id", "measure", "current", "baseline", "delta", "delta_pct", "flag"])
+        for row in rows {
+            let money = row.currency
+            writer.row([period.description, row.employeeID, row.measure.label, money.format(row.current), money.format(row.baseline),
+                        money.format(row.delta), row.deltaPercent?.formatted(decimals: 6) ?? "", row.flagged ? "Y" : ""])
+        }
+        return writer.bytes
+    }
+}
