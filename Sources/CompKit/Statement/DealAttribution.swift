@@ -1,0 +1,66 @@
+/// Which deal earned which part of a component's commission in the month: the month's credits are
+/// added one by one to the credit the quota period had before the month, in order of credit date,
+/// then deal id, then kind; each is attributed what it added to the exact (capped, unrounded)
+/// earnings, rounded to the minor unit. What the roundings leave over is the residual, so that the
+/// attributed amounts and the residual add up to the month's commission exactly.
+public struct DealAttribution: Sendable {
+    /// One credit, chargeback or roll-up copy of the month and what it added.
+    public struct Line: Sendable {
+        public var row: CreditTotals.CreditRow
+        /// C after this credit.
+        public var creditedToDate: ExactDecimal
+        /// The tier C reaches before and after this credit (nil: C ≤ 0).
+        public var tierBefore: Int?
+        public var tier: Int?
+        /// Exact earnings (capped, unrounded) after this credit.
+        public var earnedToDate: ExactDecimal
+        /// What this credit added to the earnings, rounded to the minor unit.
+        public var commission: ExactDecimal
+
+        /// Whether this credit moved C into another tier (up, or down for a chargeback).
+        public var changesTier: Bool { tier != tierBefore }
+    }
+
+    /// C at the end of the month before (0 in the first month of the quota period).
+    public var openingCredit: ExactDecimal
+    public var openingTier: Int?
+    /// Exact earnings (capped, unrounded) on the opening credit.
+    public var openingEarned: ExactDecimal
+    public var lines: [Line]
+    /// `commission − Σ lines' commission`: what rounding each line separately leaves over.
+    public var residual: ExactDecimal
+    /// The month's commission: `round(E(C)) − round(E(opening))`, as `earned(q, m) − earned(q, m−1)`.
+    public var commission: ExactDecimal
+
+    /// `rows` are the month's rows of the component (any order); `openingCredit` is the quota
+    /// period's credit to the end of the month before.
+    public init(component: Component, quota: ExactDecimal, currency: Currency, openingCredit: ExactDecimal,
+                rows: [CreditTotals.CreditRow]) {
+        let lowers = CommissionMath.lowerBounds(of: component.rateTable, quota: quota)
+        func earned(_ credit: ExactDecimal) -> ExactDecimal {
+            TierBreakdown.cappedEarned(component: component, credited: credit, quota: quota)
+        }
+        // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
+        let ordered = rows.enumerated().sorted {
+            CreditTotals.CreditRow.statementOrder($0.element, $1.element) ?? ($0.offset < $1.offset)
+        }.map(\.element)
+        var credit = openingCredit
+        var earnedSoFar = earned(openingCredit)
+        var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)
+        var lines: [Line] = []
+        for row in ordered {
+            let newCredit = credit + row.credit
+            let newEarned = earned(newCredit)
+            let newTier = TierBreakdown.tier(reachedBy: newCredit, lowerBounds: lowers)
+            lines.append(Line(row: row, creditedToDate: newCredit, tierBefore: tier, tier: newTier,
+                              earnedToDate: newEarned, commission: currency.round(newEarned - earnedSoFar)))
+            (credit, earnedSoFar, tier) = (newCredit, newEarned, newTier)
+        }
+        self.openingCredit = openingCredit
+        self.openingTier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)
+        self.openingEarned = earned(openingCredit)
+        self.lines = lines
+        self.commission = currency.round(earnedSoFar) - currency.round(openingEarned)
+        self.residual = commission - lines.reduce(ExactDecimal.zero) { $0 + $1.commission }
+    }
+}

@@ -1,0 +1,18 @@
+/// How statements write numbers that are not money amounts of the minor unit: exact intermediate
+/// amounts (`1200.013`), tier bounds as written (`0.5`) and rates as percentages (`8 %`).
+extension ExactDecimal {
+    /// The exact value with trailing zeros dropped, but never fewer than `minDecimals` decimals:
+    /// `1200.0130` → `1200.013`, `8000.0000` → `8000.00` (minDecimals 2).
+    public func exactText(minDecimals: Int = 0) -> String {
+        var mantissa = self.mantissa
+        var scale = self.scale
+        while scale > minDecimals && mantissa % 10 == 0 {
+            mantissa /= 10
+            scale -= 1
+        }
+        return ExactDecimal(mantissa: mantissa, scale: scale).formatted(decimals: max(scale, minDecimals))
+    }
+
+    /// A rate as a percentage, exactly: `0.08` → `8 %`, `0.004` → `0.4 %`, `0.125` → `12.5 %`.
+    public var percentText: String { (self * ExactDecimal(100)).exactText() + " %" }
+}

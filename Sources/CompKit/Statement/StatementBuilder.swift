@@ -1,0 +1,179 @@
+/// Builds participants' statements from a computed run.
+///
+/// The run must have captured the participants' credit rows (`RunOptions.capture`) and their deals'
+/// tags (`DealTags` as a deal observer). Each amount of a statement is recomputed from its parts
+/// (measures, SPIFF totals, draw months, base salary), so that a statement whose total equals the
+/// payroll rows shows the arithmetic really adds up.
+public struct StatementBuilder {
+    public let result: PayrollRun.Result
+    public let tags: DealTags
+    public let usesLedger: Bool
+    private let measurer: Measurer
+    private let rowsByID: [String: [CreditTotals.CreditRow]]
+    private let payrollByID: [String: [PayrollReport.Row]]
+    private let entriesByID: [String: [PlanBook.EntryRef]]
+
+    public init(result: PayrollRun.Result, tags: DealTags, usesLedger: Bool) {
+        self.result = result
+        self.tags = tags
+        self.usesLedger = usesLedger
+        measurer = Measurer(book: result.book, totals: result.totals)
+        rowsByID = Dictionary(grouping: result.totals.capturedCredits, by: \.repID)
+        payrollByID = Dictionary(grouping: result.payroll.rows, by: \.key.employeeID)
+        entriesByID = Dictionary(grouping: result.book.participatingEntries) { result.book.entry($0).id }
+    }
+
+    /// Everyone with an entry in a plan taking part in the run, in byte order.
+    public var participantIDs: [String] { entriesByID.keys.sorted(by: byteOrder) }
+
+    /// The participant's statement, nil when they have no entry in a plan taking part in the run.
+    public func statement(for id: String) -> Statement? {
+        let book = result.book
+        guard let refs = entriesByID[id] else { return nil }
+        let month = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)
+        let rows = rowsByID[id] ?? []
+        var parts: [Statement.EntryPart] = []
+        for ref in refs.sorted(by: { book.entry($0).start < book.entry($1).start }) {
+            let active = book.entry(ref).activeRange.overlapDays(with: month) > 0
+            let paid = result.schedule.lines[ref].map { !$0[$0.count - 1].isEmpty } ?? false
+            guard active || paid, let part = entryPart(ref, rows: rows) else { continue }
+            parts.append(part)
+        }
+        let payroll = payrollByID[id] ?? []
+        let latest = refs.max { book.entry($0).start < book.entry($1).start }.map { book.entry($0).name } ?? id
+        return Statement(participantID: id, name: payroll.first?.employeeName ?? latest, period: book.runMonth,
+                         entries: parts, pay: payItems(id: id, refs: refs, parts: parts, payroll: payroll), usesLedger: usesLedger)
+    }
+
+    // MARK: - Entry parts
+
+    private func entryPart(_ ref: PlanBook.EntryRef, rows allRows: [CreditTotals.CreditRow]) -> Statement.EntryPart? {
+        let book = result.book
+        let plan = book.plan(ref)
+        let entry = book.entry(ref)
+        guard let fiscalMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { return nil }
+        // A person's rows in this plan and inside this entry's dates are this entry's (entries never overlap).
+        let rows = allRows.filter {
+            $0.planID == plan.id && entry.isActive(on: $0.creditDate) && $0.creditDate.yearMonth == book.runMonth
+        }
+        let credits = rows.enumerated().sorted {
+            CreditTotals.CreditRow.statementOrder($0.element, $1.element)
+                ?? ($0.element.component != $1.element.component ? byteOrder($0.element.component, $1.element.component) : $0.offset < $1.offset)
+        }.map(\.element)
+        return Statement.EntryPart(
+            entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
+            fiscalMonth: fiscalMonth, credits: credits,
+            components: plan.components.indices.map { componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: rows) },
+            spiffs: spiffParts(ref, fiscalMonth: fiscalMonth, rows: rows),
+            draw: drawPart(ref, fiscalMonth: fiscalMonth), base: basePart(ref))
+    }
+
+    private func componentPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int,
+                               rows: [CreditTotals.CreditRow]) -> Statement.ComponentPart {
+        let plan = result.book.plan(ref)
+        let component = plan.components[index]
+        let measure = measurer.measure(ref, component: index, fiscalMonth: fiscalMonth)
+        let firstMonth = plan.fiscalYear.fiscalMonths(ofQuotaPeriod: measure.quotaPeriod).lowerBound
+        let before = fiscalMonth > firstMonth ? measurer.measure(ref, component: index, fiscalMonth: fiscalMonth - 1) : nil
+        let quota = measure.quota
+        let bonuses = component.bonuses.map { bonus -> Statement.BonusPart in
+            let reached = quota > .zero && measure.creditedToDate >= bonus.atLeast * quota
+            let reachedBefore = quota > .zero && (before.map { $0.creditedToDate >= bonus.atLeast * quota } ?? false)
+            return Statement.BonusPart(bonus: bonus, threshold: bonus.atLeast * quota, reached: reached, reachedBefore: reachedBefore,
+                                       paid: (reached ? bonus.amount : .zero) - (reachedBefore ? bonus.amount : .zero))
+        }
+        return Statement.ComponentPart(
+            component: component, measure: measure, quotaPeriodDates: plan.fiscalYear.dates(ofQuotaPeriod: measure.quotaPeriod),
+            breakdown: TierBreakdown(component: component, credited: measure.creditedToDate, quota: quota, currency: plan.currency),
+            monthBefore: before == nil ? nil : result.book.runMonth.adding(months: -1),
+            attribution: DealAttribution(component: component, quota: quota, currency: plan.currency,
+                                         openingCredit: before?.creditedToDate ?? .zero,
+                                         rows: rows.filter { $0.component == component.id }),
+            bonuses: bonuses)
+    }
+
+    /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (SPEC 3.7, 7).
+    private func spiffParts(_ ref: PlanBook.EntryRef, fiscalMonth: Int, rows: [CreditTotals.CreditRow]) -> [Statement.SpiffPart] {
+        let plan = result.book.plan(ref)
+        // A credit has a row per matching component: one per deal and kind is the credit itself.
+        var seen = Set<String>()
+        let own = rows.filter { $0.kind != .rollup && seen.insert("\($0.kind.rawValue) \($0.dealID)").inserted }
+            .sorted { CreditTotals.CreditRow.statementOrder($0, $1) ?? false }
+        return plan.spiffs.enumerated().map { index, spiff in
+            let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
+                guard let tag = tags[row.dealID], spiff.filter.matches(type: tag.type, product: tag.product) else { return nil }
+                return (row, SpiffMath.amount(spiff, percent: row.percent, credit: row.credit,
+                                              isReversal: row.kind == .chargeback, currency: plan.currency))
+            }
+            let total = result.totals.spiff(entry: ref, spiff: index, fiscalMonth: fiscalMonth)
+            return Statement.SpiffPart(spiff: spiff, lines: lines, total: total,
+                                       unitemised: total - lines.reduce(ExactDecimal.zero) { $0 + $1.amount })
+        }
+    }
+
+    private func drawPart(_ ref: PlanBook.EntryRef, fiscalMonth: Int) -> Statement.DrawPart? {
+        let plan = result.book.plan(ref)
+        guard let draw = plan.draw, let months = result.schedule.draws[ref] else { return nil }
+        let activeMonths = (1...fiscalMonth).filter { activeDays(ref, in: plan.fiscalYear.calendarMonth(fiscalMonth: $0)) > 0 }.count
+        return Statement.DrawPart(draw: draw, activeMonth: activeMonths,
+                                  balanceBefore: fiscalMonth > 1 ? months[fiscalMonth - 1].balance : .zero,
+                                  month: months[fiscalMonth])
+    }
+
+    private func basePart(_ ref: PlanBook.EntryRef) -> Statement.BasePart? {
+        let runMonth = result.book.runMonth
+        let days = activeDays(ref, in: runMonth)
+        guard days > 0 else { return nil }
+        let annual = result.book.entry(ref).baseSalaryAnnual
+        return Statement.BasePart(annual: annual, activeDays: days, daysInMonth: runMonth.dayCount,
+                                  amount: BaseSalaryMath.monthly(annual: annual, activeDays: days, daysInMonth: runMonth.dayCount,
+                                                                 currency: result.book.plan(ref).currency))
+    }
+
+    private func activeDays(_ ref: PlanBook.EntryRef, in month: YearMonth) -> Int {
+        result.book.entry(ref).activeRange.overlapDays(with: DateRange(first: month.firstDay, last: month.lastDay))
+    }
+
+    // MARK: - Pay
+
+    /// The month's pay lines recomputed from the parts and added up per payroll key, joined with
+    /// the ledger's prior adjustments (which only the payroll report knows).
+    private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
+                          payroll: [PayrollReport.Row]) -> [Statement.PayItem] {
+        var amounts: [PayKey: ExactDecimal] = [:]
+        func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
+            amounts[PayKey(employeeID: id, payType: type, component: component, currency: currency), default: .zero] += amount
+        }
+        for part in parts {
+            let money = part.currency
+            if let base = part.base { add(.base, "", base.amount, money) }
+            for component in part.components {
+                add(.commission, component.component.id, component.attribution.commission, money)
+                add(.bonus, component.component.id, component.bonuses.reduce(ExactDecimal.zero) { $0 + $1.paid }, money)
+            }
+            for spiff in part.spiffs { add(.spiff, spiff.spiff.id, spiff.total, money) }
+            if let draw = part.draw {
+                add(.draw, "", draw.month.topUp, money)
+                add(.drawRecovery, "", -draw.month.recovery, money)
+            }
+        }
+        // The earlier months of the fiscal year as computed now, for the adjustments' explanation.
+        var computedBefore: [PayKey: ExactDecimal] = [:]
+        for ref in refs {
+            let currency = result.book.plan(ref).currency
+            guard let lines = result.schedule.lines[ref] else { continue }
+            for line in lines.dropFirst().dropLast().joined() {
+                computedBefore[PayKey(employeeID: id, payType: line.type, component: line.component, currency: currency), default: .zero] += line.amount
+            }
+        }
+        let adjustments = Dictionary(payroll.map { ($0.key, $0.priorAdjustment) }, uniquingKeysWith: +)
+        return Set(amounts.keys).union(adjustments.keys).compactMap { key in
+            let amount = amounts[key] ?? .zero
+            let adjustment = adjustments[key] ?? .zero
+            guard !amount.isZero || !adjustment.isZero else { return nil }
+            let before = computedBefore[key] ?? .zero
+            return Statement.PayItem(key: key, amount: amount, priorAdjustment: adjustment,
+                                     computedBefore: before, paidBefore: before - adjustment)
+        }.sorted { $0.key < $1.key }
+    }
+}

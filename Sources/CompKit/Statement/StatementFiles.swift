@@ -1,0 +1,54 @@
+import Foundation
+
+/// The statement files of a run: `statements/<id>.md` and `statements/<id>.html` per participant.
+public enum StatementFiles {
+    /// The folder, inside a run's output folder, that holds the statements.
+    public static let folder = "statements"
+
+    /// The two files of one statement, named relative to the output folder.
+    public static func files(for statement: Statement) -> [(name: String, bytes: [UInt8])] {
+        let document = StatementLayout.document(statement)
+        let base = folder + "/" + fileName(statement.participantID)
+        return [(base + ".html", Array(HTMLRenderer.render(document).utf8)),
+                (base + ".md", Array(MarkdownRenderer.render(document).utf8))]
+    }
+
+    /// Every participant's statement files, in participant id order.
+    public static func files(for builder: StatementBuilder) -> [(name: String, bytes: [UInt8])] {
+        builder.participantIDs.compactMap(builder.statement(for:)).flatMap(files(for:))
+    }
+
+    /// A participant id as a file name: letters, digits, `-` and `_` as they are, any other byte
+    /// (and a leading `.`) as `%XX`, so no id can reach outside the folder or collide with another.
+    public static func fileName(_ id: String) -> String {
+        var name = ""
+        for (index, byte) in id.utf8.enumerated() {
+            let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && index > 0)
+            name += plain ? String(UnicodeScalar(byte)) : "%" + hex(byte)
+        }
+        return name
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}
+
+extension StatementFiles {
+    /// Writes statement files into a run's output folder (`comp explain`), each file replaced in
+    /// one step; the rest of the folder is left as it is.
+    public static func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws {
+        let manager = FileManager.default
+        for file in files {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(file.name)
+            do {
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.bytes).write(to: url, options: .atomic)
+            } catch {
+                throw CompError.io("cannot write \(url.path): \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+/// Words a statement: what a rep reads to check their pay, section by section — the month's
+/// credits, each component's tier math and the deals behind its commission, bonuses, SPIFFs, draw,
+/// base salary, and the pay, whose total is what payroll pays.
+public enum StatementLayout {
+    typealias Table = StatementDocument.Table
+    typealias Column = StatementDocument.Table.Column
+
+    public static func document(_ statement: Statement) -> StatementDocument {
+        var document = StatementDocument(title: "Pay statement \(statement.period): \(statement.name) (\(statement.participantID))")
+        if statement.entries.isEmpty {
+            document.paragraph("No plan entry of \(statement.participantID) is active in \(statement.period).")
+        }
+        for part in statement.entries {
+            entry(part, period: statement.period, into: &document)
+        }
+        pay(statement, into: &document)
+        return document
+    }
+
+    // MARK: - Entry
+
+    private static func entry(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
+        let money = part.currency
+        let dates = part.end.map { "from \(part.start) to \($0)" } ?? "from \(part.start)"
+        document.heading("Plan \(part.planID): \(part.planName)")
+        let unit = ExactDecimal(mantissa: 1, scale: money.minorUnits)
+        document.paragraph("Paid in \(money.code) under this plan \(dates); \(period) is month \(part.fiscalMonth) of its fiscal year. "
+                           + "Amounts are rounded half away from zero to \(unit) \(money.code) only where the plan says so; "
+                           + "figures with more decimals are exact intermediate results.")
+        credits(part, period: period, into: &document)
+        for component in part.components {
+            self.component(component, currency: money, period: period, into: &document)
+        }
+        for spiff in part.spiffs where !spiff.total.isZero || !spiff.lines.isEmpty {
+            self.spiff(spiff, currency: money, into: &document)
+        }
+        if let draw = part.draw { self.draw(draw, currency: money, into: &document) }
+        if let base = part.base {
+            document.heading("Base salary", level: 3)
+            document.paragraph("Base salary \(money.format(base.annual)) a year ÷ 12 × \(base.activeDays) active days ÷ "
+                               + "\(base.daysInMonth) days in \(period) = \(money.format(base.amount)).")
+        }
+    }
+
+    private static func credits(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
+        document.heading("Credits in \(period)", level: 3)
+        guard !part.credits.isEmpty else {
+            document.paragraph("No credits in \(period).")
+            return
+        }
+        document.paragraph("credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a cancelled deal's credit back; "
+                           + "a roll-up is a copy of a team member's credit for a team component (deal amount, fx rate and share as the team member "
+                           + "was credited; the credit converted into this plan's currency). A credit matching no component pays no commission.")
+        let money = part.currency
+        document.table(Table(
+            columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
+                      Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)],
+            rows: part.credits.map { row in
+                [row.creditDate.description, row.dealID, kindText(row.kind), row.component.isEmpty ? "(none)" : row.component,
+                 row.dealCurrency.format(row.dealAmount) + " " + row.dealCurrency.code, row.fxRate.formatted(decimals: 6),
+                 row.percent.formatted(decimals: 2) + " %", money.format(row.credit)]
+            }))
+    }
+
+    // MARK: - Component
+
+    private static func component(_ part: Statement.ComponentPart, currency money: Currency, period: YearMonth,
+                                  into document: inout StatementDocument) {
+        let measure = part.measure
+        let breakdown = part.breakdown
+        let component = part.component
+        document.heading("Component \(component.id), \(measure.quotaPeriodLabel) (\(part.quotaPeriodDates.first) to \(part.quotaPeriodDates.last))", level: 3)
+        let source = component.creditFrom == .team ? "roll-up copies of the team's credits" : "own credits"
+        document.paragraph("Credited from \(source)\(filterText(component.filter)). "
+                           + "Quota \(money.format(measure.quota)); credited to date \(money.format(measure.creditedToDate)); "
+                           + "attainment \(measure.attainment.map { "\($0.formatted(decimals: 6)) (\($0.percentText))" } ?? "not measured (quota 0)").")
+        document.paragraph(methodText(breakdown, currency: money))
+        tierTable(breakdown, currency: money, into: &document)
+        var earned = "Earned to date: \(breakdown.uncapped.exactText(minDecimals: money.minorUnits))"
+        if let cap = breakdown.cap {
+            earned += breakdown.uncapped > cap
+                ? ", above the cap of \(money.format(cap)), so \(cap.exactText(minDecimals: money.minorUnits))"
+                : " (cap \(money.format(cap)) not reached)"
+        }
+        document.paragraph(earned + ", rounded: \(money.format(measure.earnedToDate)).")
+        if let before = part.monthBefore {
+            document.paragraph("Earned to the end of \(before), on \(money.format(part.attribution.openingCredit)) credited: "
+                               + "\(money.format(measure.earnedPrior)). Commission this month: \(money.format(measure.earnedToDate)) − "
+                               + "\(money.format(measure.earnedPrior)) = \(money.format(part.attribution.commission)).")
+        } else {
+            document.paragraph("\(period) opens \(measure.quotaPeriodLabel), so nothing was earned before: "
+                               + "commission this month \(money.format(part.attribution.commission)).")
+        }
+        attribution(part.attribution, breakdown: breakdown, currency: money, period: period, into: &document)
+        for bonus in part.bonuses {
+            document.paragraph(bonusText(bonus, currency: money, measure: measure, monthBefore: part.monthBefore))
+        }
+    }
+
+    private static func methodText(_ breakdown: TierBreakdown, currency money: Currency) -> String {
+        let basis = breakdown.basis == .attainment
+            ? "tiers start at a fraction of the quota (\(money.format(breakdown.quota)))" : "tiers start at credited amounts"
+        switch breakdown.method {
+        case .graduated:
+            return "Graduated rate table, \(basis): each tier's rate pays only the credit inside the tier."
+        case .retroactive:
+            let reached = breakdown.reachedTier.map { tier in
+                "tier \(tier) is the highest reached, so \(breakdown.bands[tier - 1].rate.percentText) pays all "
+                    + "\(money.format(breakdown.credited)) credited"
+            } ?? "no tier is reached while the credit is not above 0"
+            return "Retroactive rate table, \(basis): the rate of the highest tier reached pays all credit; \(reached)."
+        }
+    }
+
+    private static func tierTable(_ breakdown: TierBreakdown, currency money: Currency, into document: inout StatementDocument) {
+        let retroactive = breakdown.method == .retroactive
+        var columns = [Column("tier", .right), Column("from", .right), Column("band \(money.code)"),
+                       Column("credit in band", .right), Column("rate", .right)]
+        if retroactive { columns.append(Column("rate paid", .right)) }
+        columns.append(Column("earned", .right))
+        let rows = breakdown.bands.map { band -> [String] in
+            let from = breakdown.basis == .attainment ? "\(band.from) × quota" : money.format(band.from)
+            let range = band.upper.map { "\(money.format(band.lower)) to \(money.format($0))" } ?? "\(money.format(band.lower)) and above"
+            var row = [String(band.tier), from, range, money.format(band.creditInside), band.rate.percentText]
+            if retroactive { row.append(band.ratePaid.percentText) }
+            row.append(band.earned.exactText(minDecimals: money.minorUnits))
+            return row
+        }
+        var total = ["", "", "total", money.format(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }), ""]
+        if retroactive { total.append("") }
+        total.append(breakdown.uncapped.exactText(minDecimals: money.minorUnits))
+        document.table(Table(columns: columns, rows: rows, footer: [total]))
+    }
+
+    private static func attribution(_ attribution: DealAttribution, breakdown: TierBreakdown, currency money: Currency,
+                                     period: YearMonth, into document: inout StatementDocument) {
+        guard !attribution.lines.isEmpty else { return }
+        document.paragraph("Deals behind this month's commission, added in order of credit date, then deal id: each is "
+                           + "attributed what it added to the exact earnings, rounded; the rounding residual makes up the difference.")
+        func tier(_ value: Int?) -> String { value.map(String.init) ?? "-" }
+        var rows = [["", "before \(period)", "", "", money.format(attribution.openingCredit), tier(attribution.openingTier),
+                     attribution.openingEarned.exactText(minDecimals: money.minorUnits), "", ""]]
+        for line in attribution.lines {
+            var note = ""
+            // No credit (C ≤ 0) reads as tier 1 here: reaching tier 1 is not worth a note.
+            let (from, to) = (line.tierBefore ?? 1, line.tier ?? 1)
+            if to > from {
+                let band = breakdown.bands[to - 1]
+                note = "crosses into tier \(to) (from \(money.format(band.lower)), \(band.rate.percentText))"
+            } else if to < from {
+                note = "drops back to tier \(to)"
+            }
+            rows.append([line.row.creditDate.description, line.row.dealID, kindText(line.row.kind), money.format(line.row.credit),
+                         money.format(line.creditedToDate), tier(line.tier), line.earnedToDate.exactText(minDecimals: money.minorUnits),
+                         money.format(line.commission), note])
+        }
+        document.table(Table(
+            columns: [Column("date"), Column("deal"), Column("kind"), Column("credit", .right), Column("credited to date", .right),
+                      Column("tier", .right), Column("earned to date", .right), Column("commission", .right), Column("note")],
+            rows: rows,
+            footer: [["", "rounding residual", "", "", "", "", "", money.format(attribution.residual), ""],
+                     ["", "commission", "", "", "", "", "", money.format(attribution.commission), ""]]))
+    }
+
+    private static func bonusText(_ bonus: Statement.BonusPart, currency money: Currency, measure: ComponentMeasure,
+                                  monthBefore: YearMonth?) -> String {
+        let rule = "Bonus \(bonus.bonus.id): \(money.format(bonus.bonus.amount)) once attainment reaches \(bonus.bonus.atLeast) "
+        guard measure.quota > .zero else { return rule + "of quota; with no quota it is not earned: paid 0.00." }
+        let now = bonus.reached ? "reached" : "not reached"
+        let before = monthBefore.map { " (at the end of \($0): \(bonus.reachedBefore ? "reached" : "not reached"))" } ?? ""
+        return rule + "(credit ≥ \(bonus.threshold.exactText(minDecimals: money.minorUnits))): \(now)\(before); paid this month "
+            + "\(money.format(bonus.paid))."
+    }
+
+    // MARK: - SPIFF, draw
+
+    private static func spiff(_ spiff: Statement.SpiffPart, currency money: Currency, into document: inout StatementDocument) {
+        document.heading("SPIFF \(spiff.spiff.id)", level: 3)
+        let rule: String
+        switch spiff.spiff.payout {
+        case .perDeal(let amount): rule = "\(money.format(amount)) per deal × split share"
+        case .rate(let rate): rule = "\(rate.percentText) of the credit"
+        }
+        document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
+        var footer: [[String]] = []
+        if !spiff.unitemised.isZero { footer.append(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
+        footer.append(["", "total", "", "", "", money.format(spiff.total)])
+        document.table(Table(
+            columns: [Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right), Column("SPIFF", .right)],
+            rows: spiff.lines.map { line in
+                [line.row.creditDate.description, line.row.dealID, kindText(line.row.kind), line.row.percent.formatted(decimals: 2) + " %",
+                 money.format(line.row.credit), money.format(line.amount)]
+            },
+            footer: footer))
+    }
+
+    private static func draw(_ draw: Statement.DrawPart, currency money: Currency, into document: inout StatementDocument) {
+        let month = draw.month
+        let kind = draw.draw.kind == .recoverable ? "Recoverable" : "Non-recoverable"
+        document.heading("Draw", level: 3)
+        var text = "\(kind) draw of \(money.format(draw.draw.monthly)) a month for the first \(draw.draw.months) active months; "
+            + "this is active month \(draw.activeMonth), so the guarantee is \(money.format(month.guarantee)). "
+            + "Commission this month, all components: \(money.format(month.commission)). "
+            + "Top-up: max(0, \(money.format(month.guarantee)) − \(money.format(month.commission))) = \(money.format(month.topUp))."
+        if draw.draw.kind == .recoverable {
+            text += " Recovery: min(balance \(money.format(draw.balanceBefore)), max(0, \(money.format(month.commission)) − "
+                + "\(money.format(month.guarantee)))) = \(money.format(month.recovery)). Balance still to recover: "
+                + "\(money.format(draw.balanceBefore)) + \(money.format(month.topUp)) − \(money.format(month.recovery)) = \(money.format(month.balance))."
+        }
+        document.paragraph(text)
+    }
+
+    // MARK: - Pay
+
+    private static func pay(_ statement: Statement, into document: inout StatementDocument) {
+        document.heading("Pay this month")
+        guard !statement.pay.isEmpty else {
+            document.paragraph("Nothing is paid to \(statement.participantID) for \(statement.period).")
+            return
+        }
+        let ledger = statement.usesLedger
+        var columns = [Column("pay type"), Column("component"), Column("currency"), Column("amount", .right)]
+        if ledger { columns += [Column("prior adjustment", .right), Column("payable", .right)] }
+        let rows = statement.pay.map { item -> [String] in
+            let money = item.key.currency
+            var row = [item.key.payType.label, item.key.component, money.code, money.format(item.amount)]
+            if ledger { row += [money.format(item.priorAdjustment), money.format(item.payable)] }
+            return row
+        }
+        let footer = statement.totals.map { total -> [String] in
+            ledger ? ["TOTAL", "", total.currency.code, "", "", total.currency.format(total.payable)]
+                : ["TOTAL", "", total.currency.code, total.currency.format(total.payable)]
+        }
+        document.table(Table(columns: columns, rows: rows, footer: footer))
+        document.paragraph("These are \(statement.participantID)'s rows of payroll.csv for \(statement.period)"
+                           + (ledger ? "; payroll pays amount + prior adjustment." : "."))
+        for item in statement.pay where !item.priorAdjustment.isZero {
+            let money = item.key.currency
+            document.paragraph("Prior adjustment \(item.key.payType.label)\(item.key.component.isEmpty ? "" : " " + item.key.component): "
+                               + "the fiscal year's earlier months now compute to \(money.format(item.computedBefore)), closed periods paid "
+                               + "\(money.format(item.paidBefore)), so \(money.format(item.priorAdjustment)) is settled this month.")
+        }
+    }
+
+    // MARK: - Words
+
+    static func kindText(_ kind: CreditTotals.CreditRow.Kind) -> String {
+        switch kind {
+        case .credit: return "credit"
+        case .chargeback: return "chargeback"
+        case .rollup: return "roll-up"
+        }
+    }
+
+    static func filterText(_ filter: DealFilter) -> String {
+        var parts: [String] = []
+        if let types = filter.types { parts.append("type " + types.sorted(by: byteOrder).joined(separator: " or ")) }
+        if let products = filter.products { parts.append("product " + products.sorted(by: byteOrder).joined(separator: " or ")) }
+        return parts.isEmpty ? "" : " of deals with " + parts.joined(separator: " and ")
+    }
+}

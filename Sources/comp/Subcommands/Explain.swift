@@ -1,0 +1,38 @@
+import ArgumentParser
+import CompKit
+
+/// `comp explain`: one participant's statement for a month, on stdout and as
+/// `<out>/statements/<id>.html` and `.md`.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a rep's statement for a month: every credit, the tier math, the pay; also written as statements/<id>.html and .md.")
+
+    @Option(help: ArgumentHelp("The participant whose statement to show.", valueName: "id"))
+    var rep: String
+
+    @Option(help: ArgumentHelp("The pay period.", valueName: "YYYY-MM"))
+    var period: YearMonth
+
+    @OptionGroup var inputs: InputOptions
+
+    @OptionGroup var ledger: LedgerOption
+
+    @Option(help: ArgumentHelp("The run's output folder; the statement goes into its statements/ (default out/<period>).", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        do {
+            let paidLedger = try ledger.ledgerForRun()
+            let tags = DealTags(reps: [rep])
+            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger,
+                                                options: .statements(for: [rep], tags: tags))
+            guard let statement = StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
+                throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")
+            }
+            try StatementFiles.write(StatementFiles.files(for: statement), into: out ?? "out/\(period)")
+            print(TextRenderer.render(StatementLayout.document(statement)), terminator: "")
+        } catch let error as CompError {
+            throw report(error)
+        }
+    }
+}

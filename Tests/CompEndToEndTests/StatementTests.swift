@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// `comp explain` and the statements `comp run` writes (issue #5): the pay a statement shows is the
+/// participant's payroll.csv rows exactly, with and without a ledger, and nobody else's data.
+@Suite struct StatementTests {
+    /// R1 in Fixtures/hand-month, February (EXPECTED.md): base 5000.00, commission 6200.01 − 2900.00 = 3300.01
+    /// (D04 crosses tier 2: 2900.00; D08: 400.01), bonus club 1000.00, SPIFF D04 200.00; total 9500.01.
+    @Test func explainPrintsTheStatementAndWritesItsFiles() throws {
+        let workspace = try Workspace(fixtures: "hand-month")
+        let explain = try workspace.comp("explain", "--rep", "R1", "--period", "2026-02")
+        try #require(explain.status == 0, explain.transcript)
+        #expect(explain.stdout.hasPrefix("Pay statement 2026-02: Kowalska, Anna (R1)\n"), explain.transcript)
+        for line in ["2026-02-12  D04", "crosses into tier 2 (from 100000.00, 10 %)", "rounding residual", "Commission this month: 6200.01 − 2900.00 = 3300.01."] {
+            #expect(explain.stdout.contains(line), "stdout lacks \(line)")
+        }
+        #expect(explain.stdout.split(separator: "\n").contains { $0.hasPrefix("TOTAL") && $0.hasSuffix("USD       9500.01") }, explain.transcript)
+        let markdown = try workspace.read("out/2026-02/statements/R1.md")
+        let expected = try workspace.read("expected/payroll.csv")
+        #expect(PayTables.statement(markdown) == PayTables.payroll(expected, employee: "R1"))
+        #expect(PayTables.markdownTable(markdown, after: "Pay this month").footer == [["TOTAL", "", "USD", "9500.01"]])
+        #expect(workspace.exists("out/2026-02/statements/R1.html"))
+        #expect(!workspace.exists("out/2026-02/statements/R2.md"), "explain writes only the rep's own statement")
+    }
+
+    /// `comp run` writes both files for every participant, listed in the manifest; `--no-statements` none.
+    @Test func runWritesAStatementForEveryParticipant() throws {
+        let workspace = try Workspace(fixtures: "hand-month")
+        let run = try workspace.comp("run", "--period", "2026-02")
+        try #require(run.status == 0, run.transcript)
+        let statements = try workspace.snapshot("out/2026-02/statements").keys.sorted()
+        #expect(statements == ["M1.html", "M1.md", "R1.html", "R1.md", "R2.html", "R2.md"])
+        let payroll = try workspace.read("out/2026-02/payroll.csv")
+        #expect(payroll == (try workspace.read("expected/payroll.csv")))
+        for id in ["M1", "R1", "R2"] {
+            #expect(PayTables.statement(try workspace.read("out/2026-02/statements/\(id).md")) == PayTables.payroll(payroll, employee: id), "\(id)")
+        }
+        #expect(try workspace.read("out/2026-02/manifest.json").contains("\"statements/R1.html\""))
+
+        let bare = try workspace.comp("run", "--period", "2026-02", "--no-statements", "--out", "bare")
+        try #require(bare.status == 0, bare.transcript)
+        #expect(!workspace.exists("bare/statements") && workspace.exists("bare/payroll.csv"))
+        #expect(try workspace.read("bare/payroll.csv") == payroll)
+    }
+
+    /// On the project's own data (README): every participant's statement adds up to their payroll
+    /// rows, and `comp explain` writes the same statement as `comp run`.
+    @Test func everyStatementOfTheExampleDataMatchesPayroll() throws {
+        let workspace = try Workspace.project()
+        let run = try workspace.comp("run", "--period", "2026-03")
+        try #require(run.status == 0, run.transcript)
+        let payroll = try workspace.read("out/2026-03/payroll.csv")
+        let participants = try workspace.snapshot("plans").values.flatMap { plan in
+            String(decoding: plan, as: UTF8.self).components(separatedBy: "<participant id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        #expect(Set(participants).count == 13)
+        for id in Set(participants) {
+            let markdown = try workspace.read("out/2026-03/statements/\(id).md")
+            let rows = PayTables.statement(markdown)
+            #expect(rows == PayTables.payroll(payroll, employee: id), "\(id)")
+            // R005 is hired on 2026-05-18: her statement says nothing is paid yet.
+            #expect(rows.isEmpty == (id == "R005"), "\(id)")
+        }
+        for id in ["R001", "R009", "M01"] {
+            let ownRun = try workspace.snapshot("out/2026-03/statements")
+            let explain = try workspace.comp("explain", "--rep", id, "--period", "2026-03", "--out", "explained")
+            try #require(explain.status == 0, explain.transcript)
+            #expect(try workspace.snapshot("explained/statements") .filter { $0.key.hasPrefix(id + ".") } == ownRun.filter { $0.key.hasPrefix(id + ".") })
+        }
+    }
+
+    /// Fixtures/ledger-year with January closed (C = 5000 → 500.00 paid), then a late deal D8 of
+    /// 3000 dated 2026-01-20: January now computes C = 8000 → 800.00, so February's commission carries a
+    /// prior adjustment of 800 − 500 = 300.00. February: C = 8000 + 4000 = 12000 → 0.10 × 10000 +
+    /// 0.20 × 2000 = 1400.00, commission 1400 − 800 = 600.00. Base 12000 / 12 = 1000.00.
+    /// Payable: 1000.00 + 600.00 + 300.00 = 1900.00.
+    @Test func aLedgerAddsThePriorAdjustmentsOfPayroll() throws {
+        let workspace = try Workspace(fixtures: "ledger-year")
+        let close = try workspace.comp("close", "--period", "2026-01")
+        try #require(close.status == 0, close.transcript)
+        try workspace.write("inputs/deals.csv", try workspace.read("inputs/deals.csv") + "D8,2026-01-20,3000,USD,new,R1\n")
+        let explain = try workspace.comp("explain", "--rep", "R1", "--period", "2026-02")
+        try #require(explain.status == 0, explain.transcript)
+        let markdown = try workspace.read("out/2026-02/statements/R1.md")
+        #expect(PayTables.statement(markdown, adjustments: true) == [
+            ["BASE", "", "USD", "1000.00", "0.00"], ["COMMISSION", "nb", "USD", "600.00", "300.00"],
+        ])
+        #expect(PayTables.markdownTable(markdown, after: "Pay this month").footer == [["TOTAL", "", "USD", "", "", "1900.00"]])
+        #expect(markdown.contains("now compute to 800.00, closed periods paid 500.00, so 300.00 is settled this month"))
+
+        let run = try workspace.comp("run", "--period", "2026-02")
+        try #require(run.status == 0, run.transcript)
+        let payroll = try workspace.read("out/2026-02/payroll.csv")
+        #expect(PayTables.statement(markdown, adjustments: true) == PayTables.payroll(payroll, employee: "R1", adjustments: true))
+        #expect(try workspace.read("out/2026-02/statements/R1.md") == markdown)
+    }
+
+    /// A rep's statement holds nothing of anyone else; a manager's shows his team's deals only as
+    /// roll-up credits of his team component, never anyone's pay.
+    @Test func aStatementNeverShowsAnotherPersonsData() throws {
+        let workspace = try Workspace(fixtures: "hand-month")
+        let run = try workspace.comp("run", "--period", "2026-02")
+        try #require(run.status == 0, run.transcript)
+        func statement(_ id: String) throws -> String {
+            try workspace.read("out/2026-02/statements/\(id).md") + workspace.read("out/2026-02/statements/\(id).html")
+        }
+        // Names, ids, deals only they have, and pay amounts (base, commission, total) of the others.
+        let own: [String: [String]] = [
+            "R1": ["R1", "Kowalska", "D01", "D04", "D06", "5000.00", "3300.01", "9500.01"],
+            "R2": ["R2", "Bo Rep", "D03", "D05", "4000.00", "368.52", "4168.52"],
+            "M1": ["M1", "Mia Manager", "613.71", "10613.71"],   // his base 10000.00 is also D05's amount
+        ]
+        for (id, _) in own {
+            let text = try statement(id)
+            for (other, marks) in own where other != id {
+                for mark in marks where !(id == "M1" && mark.hasPrefix("D0")) {
+                    #expect(!text.contains(mark), "\(id)'s statement shows \(mark) of \(other)")
+                }
+            }
+        }
+        // M1 sees the team's February deals as roll-ups of his `team` component.
+        let manager = try workspace.read("out/2026-02/statements/M1.md")
+        for deal in ["D03", "D04", "D05", "D08"] {
+            #expect(manager.contains("| \(deal) | roll-up | team |"), "M1's statement lacks the roll-up of \(deal)")
+        }
+    }
+
+    @Test(arguments: [["--rep", "R9"], ["--rep", "R1", "--period", "2026-13"], ["--period", "2026-02"]])
+    func wrongArgumentsAreUsageErrors(_ arguments: [String]) throws {
+        let workspace = try Workspace(fixtures: "hand-month")
+        let run = try workspace.comp(["explain"] + (arguments.contains("--period") ? arguments : arguments + ["--period", "2026-02"]))
+        #expect(run.status == 2, run.transcript)
+        #expect(!workspace.exists("out"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Pay rows read back from what comp writes, as `[pay type, component, currency, amount]` plus the
+/// prior adjustment when a ledger is used, so a statement or an estimate can be compared with
+/// payroll.csv field by field.
+enum PayTables {
+    /// Splits one CSV line as SPEC 7 quotes it (fields quoted only when needed, quotes doubled).
+    static func fields(_ line: Substring) -> [String] {
+        var fields: [String] = [], field = "", quoted = false, previous: Character = " "
+        for character in line {
+            if quoted {
+                if character == "\"" { quoted = false } else { field.append(character) }
+            } else if character == "\"" {
+                if previous == "\"" { field.append("\"") }
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+            previous = character
+        }
+        return fields + [field]
+    }
+
+    /// payroll.csv's rows of one employee.
+    static func payroll(_ csv: String, employee: String, adjustments: Bool = false) -> [[String]] {
+        let lines = csv.split(separator: "\n")
+        let header = fields(lines[0])
+        return lines.dropFirst().map { fields($0) }.filter { $0[header.firstIndex(of: "employee_id")!] == employee }.map { row in
+            let names = ["pay_type", "component", "currency", "amount"] + (adjustments ? ["prior_adjustment"] : [])
+            return names.map { row[header.firstIndex(of: $0)!] }
+        }
+    }
+
+    /// The body and the footer of the first Markdown table after `## heading`, cells unescaped.
+    static func markdownTable(_ markdown: String, after heading: String) -> (rows: [[String]], footer: [[String]]) {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: Substring("## " + heading)) else { return ([], []) }
+        let table = lines[start...].drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
+        let cells = table.map { line in
+            line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { cell in
+                cell.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\\", with: "")
+            }
+        }
+        let isFooter = { (line: Substring) in line.contains("**") }
+        return (zip(table, cells).filter { !isFooter($0.0) }.map(\.1), zip(table, cells).filter { isFooter($0.0) }.map(\.1))
+    }
+
+    /// A statement's pay rows from its Markdown file (amount and, with a ledger, prior adjustment).
+    static func statement(_ markdown: String, adjustments: Bool = false) -> [[String]] {
+        markdownTable(markdown, after: "Pay this month").rows.map { Array($0.prefix(adjustments ? 5 : 4)) }
+    }
+
+    /// A plain-text table's rows after the heading line `heading`, split on runs of spaces, up to
+    /// the rule before its footer: each as (first cell, middle cells joined, last `numbers` cells).
+    static func textTable(_ text: String, after heading: String) -> [[String]] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: Substring(heading)) else { return [] }
+        // heading, its underline, a blank line, the column titles, their rule; then rows to the next rule.
+        return lines[(start + 5)...].prefix { !$0.hasPrefix("---") && !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
+    }
+
+    /// An estimate's pay rows: `[pay type, component, currency, actual]` and the same with the deals.
+    static func estimate(_ text: String) -> (actual: [[String]], whatIf: [[String]]) {
+        let rows = textTable(text, after: "Pay this month").map { tokens -> (key: [String], actual: String, whatIf: String) in
+            let count = tokens.count
+            // pay type, [component], currency, actual, with deals, change
+            let key = [tokens[0], tokens[1..<(count - 4)].joined(separator: " "), tokens[count - 4]]
+            return (key, tokens[count - 3], tokens[count - 2])
+        }
+        let nonZero = { (amount: String) in amount.contains { "123456789".contains($0) } }
+        return (rows.filter { nonZero($0.actual) }.map { $0.key + [$0.actual] },
+                rows.filter { nonZero($0.whatIf) }.map { $0.key + [$0.whatIf] })
+    }
+
+    /// Appends a deal to a deals.csv whatever its column order: `values` by column name, the rest empty.
+    static func appendDeal(_ values: [String: String], to csv: String) -> String {
+        let header = fields(csv.split(separator: "\n")[0])
+        let line = header.map { values[$0] ?? "" }.joined(separator: ",")
+        return (csv.hasSuffix("\n") ? csv : csv + "\n") + line + "\n"
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import CompKit
+
+/// Statements of February 2026 on the end-to-end tests' `hand-month` fixture, whose numbers
+/// Tests/CompEndToEndTests/Fixtures/hand-month/EXPECTED.md computes by hand.
+@Suite struct StatementBuilderTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("CompEndToEndTests/Fixtures/hand-month").path
+
+    static let inputs = RunInputs(planPaths: [fixture + "/plans"], dealPaths: [fixture + "/inputs/deals.csv"],
+                                  fxPath: fixture + "/inputs/fx.csv")
+
+    /// The builder over a run capturing `ids` (nil: everyone), with `extra` what-if deals.
+    static func builder(_ ids: Set<String>? = nil, extra: [Deal] = []) throws -> StatementBuilder {
+        let tags = DealTags(reps: ids)
+        let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"),
+                                            options: .statements(for: ids, tags: tags, extraDeals: extra))
+        return StatementBuilder(result: result, tags: tags, usesLedger: false)
+    }
+
+    static func statement(_ id: String) throws -> Statement { try #require(try builder([id]).statement(for: id)) }
+
+    static func pay(_ statement: Statement) -> [String] {
+        statement.pay.map { "\($0.key.payType.label) \($0.key.component) \($0.amount)" }
+    }
+
+    @Test func repStatementExplainsEveryNumber() throws {
+        let statement = try Self.statement("R1")
+        #expect(statement.name == "Kowalska, Anna")
+        let entry = try #require(statement.entries.first)
+        // February's credits: D04 (02-12), D08 (02-18), D06 (02-27, a renewal: no component).
+        #expect(entry.credits.map { "\($0.dealID) \($0.component) \($0.credit)" } == ["D04 new 50000.00", "D08 new 4000.13", "D06  5000.00"])
+        let new = try #require(entry.components.first)
+        // Q = 400000 / 4 = 100000; C = 58000 + 50000 + 4000.13 = 112000.13.
+        #expect(new.measure.quota == dec("100000") && new.measure.creditedToDate == dec("112000.13"))
+        // Bands: 100000 at 5 % = 5000, 12000.13 at 10 % = 1200.013; 6200.013 → 6200.01.
+        #expect(new.breakdown.bands.map(\.earned) == [dec("5000"), dec("1200.013")])
+        #expect(new.breakdown.earned == dec("6200.01"))
+        // Before: January's 58000 × 5 % = 2900.00; commission 6200.01 − 2900.00 = 3300.01: D04 2900.00 + D08 400.01.
+        #expect(new.attribution.openingCredit == dec("58000") && new.measure.earnedPrior == dec("2900.00"))
+        #expect(new.attribution.lines.map(\.commission) == [dec("2900.00"), dec("400.01")])
+        #expect(new.attribution.commission == dec("3300.01") && new.attribution.residual.isZero)
+        // Bonus club 1000 at C ≥ 1.0 × 100000: reached in February, not in January.
+        #expect(new.bonuses.map { "\($0.reached) \($0.reachedBefore) \($0.paid)" } == ["true false 1000"])
+        // SPIFF analytics 200 × 100 % on D04 (ANALYTICS); D06 and D08 are CORE.
+        #expect(entry.spiffs.map { $0.lines.map { "\($0.row.dealID) \($0.amount)" } } == [["D04 200.00"]])
+        #expect(entry.base?.amount == dec("5000.00"))   // 60000 / 12
+        #expect(Self.pay(statement) == ["BASE  5000.00", "COMMISSION new 3300.01", "BONUS new 1000", "SPIFF analytics 200.00"])
+        // 5000.00 + 3300.01 + 1000.00 + 200.00
+        #expect(statement.totals.map { "\($0.currency) \($0.payable)" } == ["USD 9500.01"])
+    }
+
+    @Test func chargebackAndRoundingResidual() throws {
+        let statement = try Self.statement("R2")
+        let new = try #require(statement.entries.first?.components.first)
+        // D03 668.52, D08 200.01, D05 chargeback −500.00 = 368.53; commission 1468.52 − 1100.00 = 368.52; residual −0.01.
+        #expect(new.attribution.lines.map { "\($0.row.dealID) \($0.row.kind.label) \($0.commission)" }
+                == ["D03 credit 668.52", "D08 credit 200.01", "D05 chargeback -500.00"])
+        #expect(new.attribution.residual == dec("-0.01") && new.attribution.commission == dec("368.52"))
+        // The chargeback reverses D05's SPIFF: −round(200 × 100 / 100) = −200.00.
+        #expect(statement.entries[0].spiffs[0].lines.map { "\($0.row.dealID) \($0.amount)" } == ["D05 -200.00"])
+        // 4000.00 + 368.52 − 200.00
+        #expect(statement.totals.map { "\($0.currency) \($0.payable)" } == ["USD 4168.52"])
+    }
+
+    @Test func managerStatementShowsRollUpsAsHisTeamComponent() throws {
+        let statement = try Self.statement("M1")
+        let entry = try #require(statement.entries.first)
+        // February's roll-ups: D03 13370.36, D04 50000, D08 twice 4000.13, D05's chargeback −10000.
+        #expect(entry.credits.allSatisfy { $0.kind == .rollup && $0.repID == "M1" && $0.component == "team" })
+        #expect(entry.credits.map(\.dealID) == ["D03", "D04", "D08", "D08", "D05"])
+        let team = try #require(entry.components.first)
+        // 1 % of each: 133.7036 → 133.70, 500.00, 40.0013 → 40.00, 40.0013 → 40.00, −100.00 = 613.70;
+        // commission round(1413.7062) − 800.00 = 613.71, residual 0.01.
+        #expect(team.attribution.lines.map(\.commission) == [dec("133.70"), dec("500.00"), dec("40.00"), dec("40.00"), dec("-100.00")])
+        #expect(team.attribution.residual == dec("0.01") && team.attribution.commission == dec("613.71"))
+        #expect(entry.spiffs.isEmpty && statement.totals.map(\.payable) == [dec("10613.71")])   // 10000.00 + 613.71
+    }
+
+    /// Every statement's pay is its participant's payroll rows, key by key and to the cent.
+    @Test func everyStatementAddsUpToThePayrollRows() throws {
+        let builder = try Self.builder()
+        #expect(builder.participantIDs == ["M1", "R1", "R2"])
+        for id in builder.participantIDs {
+            let statement = try #require(builder.statement(for: id))
+            let rows = builder.result.payroll.rows.filter { $0.key.employeeID == id }
+            #expect(statement.pay.map(\.key) == rows.map(\.key), "\(id)")
+            #expect(statement.pay.map(\.payable) == rows.map(\.payable), "\(id)")
+            for component in statement.entries.flatMap(\.components) {
+                #expect(component.attribution.commission == component.measure.commission, "\(id) \(component.component.id)")
+            }
+        }
+    }
+
+    /// R1's statement holds only R1's rows and pay: nothing of R2 or M1, even when everyone is captured.
+    @Test func aStatementNeverShowsAnotherPersonsData() throws {
+        let statement = try #require(try Self.builder().statement(for: "R1"))
+        let rows = statement.entries.flatMap(\.credits)
+        #expect(rows.allSatisfy { $0.repID == "R1" } && !rows.contains { $0.dealID == "D03" || $0.dealID == "D05" })
+        #expect(statement.pay.allSatisfy { $0.key.employeeID == "R1" })
+        let text = MarkdownRenderer.render(StatementLayout.document(statement)) + HTMLRenderer.render(StatementLayout.document(statement))
+        for other in ["R2", "Bo Rep", "M1", "Mia Manager", "D03", "D05", "368.52", "613.71", "13370.36"] {
+            #expect(!text.contains(other), "R1's statement shows \(other)")
+        }
+    }
+
+    @Test func unknownParticipantHasNoStatement() throws {
+        #expect(try Self.builder(["R9"]).statement(for: "R9") == nil)
+    }
+
+    /// A what-if deal of 20000 for R1 dated 2026-02-28: C = 132000.13 → 5000 + 0.10 × 32000.13 = 8200.013 → 8200.01;
+    /// commission 8200.01 − 2900.00 = 5300.01 (2000.00 more), the rest unchanged.
+    @Test func estimateShowsThePayBesideTheActual() throws {
+        let actual = try Self.statement("R1")
+        let book = try Self.builder(["R1"]).result.book
+        let placement = try #require(WhatIfDeal.placement(of: "R1", in: book))
+        #expect(placement.date == day("2026-02-28") && placement.currency == .usd)
+        let deal = WhatIfDeal(amount: dec("20000")).deal(number: 1, repID: "R1", date: placement.date, currency: placement.currency)
+        let whatIf = try #require(try Self.builder(["R1"], extra: [deal]).statement(for: "R1"))
+        let estimate = Estimate(actual: actual, whatIf: whatIf, deals: [deal])
+        #expect(estimate.added.map { $0.rows.map(\.component) } == [["new"]])
+        #expect(estimate.pay.map { "\($0.key.payType.label) \($0.actual) \($0.whatIf)" }
+                == ["BASE 5000.00 5000.00", "COMMISSION 3300.01 5300.01", "BONUS 1000 1000", "SPIFF 200.00 200.00"])
+        #expect(estimate.components.map { $0.crossed.map(\.tier) } == [[]])   // already in tier 2
+        #expect(estimate.totals.map { "\($0.actual) \($0.whatIf)" } == ["9500.01 11500.01"])
+    }
+}
