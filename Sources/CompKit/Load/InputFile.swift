@@ -2,6 +2,11 @@ import Foundation
 
 /// Reading input files whole (plans, small CSVs) with a size limit.
 enum InputFile {
+    /// The most records one input file may hold: CSV data rows, or `<deal>` elements of a deals
+    /// XML file (docs/RELIABILITY.md). Ten times the largest volume comp is built for, and a clear
+    /// error long before a run's memory would run out.
+    static let maxRecords = 100_000_000
+
     struct Failure: Error {
         let message: String
     }

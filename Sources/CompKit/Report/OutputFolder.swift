@@ -16,11 +16,13 @@ public enum OutputFolder {
         }
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: temporary)
+        removeStaleTemporaries(of: target)
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             for (index, file) in files.enumerated() {
                 let url = temporary.appendingPathComponent(file.name)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let failure = FaultInjection.injectedFailure("output-write", step: index + 1) { throw failure }
                 try Data(file.bytes).write(to: url, options: .atomic)
                 FaultInjection.checkpoint("output-write", step: index + 1)
             }
@@ -68,10 +70,26 @@ public enum OutputFolder {
         }
     }
 
+    /// Removes what runs into `target` that were killed (SIGKILL, power loss) left behind: their
+    /// temporary folders `.<name>.tmp-<pid>`, whose process is gone. A killed run over a large month
+    /// would otherwise leave gigabytes on disk for good. The folder of a run still going is left alone.
+    private static func removeStaleTemporaries(of target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
     private static func reason(_ error: Error) -> String {
+        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))
         }
+        // Foundation words these as "The operation could not be completed. …": say what the system says.
+        let codes: [CocoaError.Code: Int32] = [.fileWriteOutOfSpace: ENOSPC, .fileWriteVolumeReadOnly: EROFS, .fileWriteNoPermission: EACCES]
+        if let cocoa = error as? CocoaError, let code = codes[cocoa.code] { return String(cString: strerror(code)) }
         return error.localizedDescription
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A CSV input with a header row (SPEC 2.2 and 7): exact, case-sensitive column names in any order,
 /// unknown columns ignored, every row as wide as the header.
 final class CSVTable {
@@ -11,7 +17,7 @@ final class CSVTable {
     init?(path: String, required: [String], log: DiagnosticLog) {
         self.path = path
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(path: path, chunkSize: CSVTable.chunkSize(forFileAt: path))
         } catch let failure as InputFile.Failure {
             log.error(file: path, line: 0, column: 0, failure.message)
             return nil
@@ -58,9 +64,10 @@ final class CSVTable {
     /// The bytes of a field of the current row; valid until the next row.
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.field(index) }
 
-    /// Calls `body` for every data row as wide as the header; logs the others and malformed CSV.
-    /// Throws `CompError.io` when the file cannot be read to its end.
-    func forEachRow(log: DiagnosticLog, _ body: () -> Void) throws {
+    /// Calls `body` for every data row as wide as the header; logs the others and malformed CSV,
+    /// and stops with an error past `maxRows` rows. Throws `CompError.io` when the file cannot be
+    /// read to its end.
+    func forEachRow(log: DiagnosticLog, maxRows: Int = InputFile.maxRecords, _ body: () -> Void) throws {
         while true {
             do {
                 guard try reader.next() else { return }
@@ -70,6 +77,11 @@ final class CSVTable {
                 CSVTable.log(error, path: path, log: log)
                 return
             }
+            guard rowCount <= maxRows else {
+                log.error(file: path, line: reader.recordLine, column: 0,
+                          "the file has more than \(maxRows) data rows, the most comp reads from one file (split it)")
+                return
+            }
             guard reader.fieldCount == width else {
                 log.error(file: path, line: reader.recordLine, column: 0,
                           "this row has \(reader.fieldCount) fields, the header has \(width)")
@@ -77,6 +89,13 @@ final class CSVTable {
             }
             body()
         }
+    }
+
+    /// The read buffer: 1 MiB, or as small as the file (fx.csv and the like are a few kilobytes).
+    static func chunkSize(forFileAt path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return 1 << 20 }
+        return Int(min(Int64(1 << 20), max(Int64(4096), Int64(info.st_size) + 1)))
     }
 
     private static func log(_ error: Error, path: String, log: DiagnosticLog) {

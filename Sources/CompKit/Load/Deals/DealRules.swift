@@ -33,6 +33,9 @@ struct DealRules {
     static let maxAmountIntegerDigits = 15
     /// Longest id, type, product or rep id, in bytes.
     static let maxTokenBytes = 200
+    /// The most reps one deal may be split between (docs/RELIABILITY.md): a record of 1 MiB could
+    /// otherwise name 100 000 of them, and checking them for repeats would take hours.
+    static let maxSplits = 100
 
     /// Checks the fields and splits; returns the deal, or nil after logging every problem.
     func deal(_ raw: RawDeal, splits: [Deal.Split]?) -> Deal? {
@@ -122,6 +125,10 @@ struct DealRules {
         }
         guard !shares.isEmpty else {
             problem(column, "a deal needs at least one rep")
+            return nil
+        }
+        guard shares.count <= DealRules.maxSplits else {
+            problem(column, "a deal is split between \(shares.count) reps, more than the \(DealRules.maxSplits) comp accepts")
             return nil
         }
         var result: [Deal.Split] = []

@@ -111,6 +111,15 @@ enum DealXMLReader {
             let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
             return (max(line, 1), max(Int(xmlTextReaderGetParserColumnNumber(reader)), 1))
         }
+        /// libxml2 gives 65535 for every line past it: a deal's start tag is then looked up in the file.
+        var dealCount = 0
+        var scanner: XMLStartTagScanner?
+        func dealLocation() -> (line: Int, column: Int) {
+            let position = location()
+            guard position.line >= 65535 else { return position }
+            if scanner == nil { scanner = XMLStartTagScanner(path: path) }
+            return scanner?.position(ofStartTag: "deal", depth: 1, ordinal: dealCount) ?? position
+        }
         /// Problems inside a `<deal>` point at the deal element's line (SPEC 7).
         var current: DealElement?
         func problem(_ message: String) {
@@ -138,7 +147,12 @@ enum DealXMLReader {
                     problem("the root element must be <deals>, not <\(name)>")
                     return
                 case (1, "deal"):
-                    let position = location()
+                    dealCount += 1
+                    guard dealCount <= InputFile.maxRecords else {
+                        problem("the file has more than \(InputFile.maxRecords) <deal> elements, the most comp reads from one file (split it)")
+                        return
+                    }
+                    let position = dealLocation()
                     current = DealElement(line: position.line, column: position.column)
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                         let attribute = String(cString: xmlTextReaderConstLocalName(reader))
@@ -168,7 +182,8 @@ enum DealXMLReader {
                     }
                     xmlTextReaderMoveToElement(reader)
                     if rep == nil { problem("<credit> needs a rep attribute") }
-                    current?.credits.append((rep ?? [], percent))
+                    // One past the limit is kept, for DealRules to report; more would only take memory.
+                    if current!.credits.count <= DealRules.maxSplits { current?.credits.append((rep ?? [], percent)) }
                 default:
                     problem("unexpected element <\(name)> (a deals file holds <deals><deal><credit/></deal></deals>)")
                 }

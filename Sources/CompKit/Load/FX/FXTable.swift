@@ -23,6 +23,24 @@ public struct FXTable: Sendable {
 
     static let requiredColumns = ["month", "from", "to", "rate"]
 
+    /// Limits on a rate, so that `amount × rate × percent` (up to 21 + 12 + 5 digits) and a
+    /// roll-up's `credit × rate` stay exact in 128 bits (docs/RELIABILITY.md): at most 6 digits
+    /// before the point, 12 after, and 12 significant digits once trailing zeros are dropped.
+    static let maxRateIntegerDigits = 6
+    static let maxRateSignificantDigits = 12
+
+    /// The value without trailing zeros (`1.500` → `1.5`) and the number of digits left in its mantissa.
+    static func trimmed(_ value: ExactDecimal) -> (value: ExactDecimal, digits: Int) {
+        var trimmed = value
+        while trimmed.scale > 0 && trimmed.mantissa % 10 == 0 {
+            trimmed = ExactDecimal(mantissa: trimmed.mantissa / 10, scale: trimmed.scale - 1)
+        }
+        var digits = 0
+        var rest = trimmed.mantissa.magnitude
+        while rest != 0 { rest /= 10; digits += 1 }
+        return (trimmed, digits)
+    }
+
     /// Reads fx.csv; logs every problem (bad month or code, a rate ≤ 0, a pair given twice).
     static func read(path: String, log: DiagnosticLog) throws -> (table: FXTable, rows: Int) {
         var table = FXTable()
@@ -42,9 +60,15 @@ public struct FXTable: Sendable {
             let to = Currency(code: csv.field(toColumn).string)
             if to == nil { problem(toColumn, "'\(csv.field(toColumn).string)' is not an ISO 4217 currency code") }
             var rate: ExactDecimal?
-            switch ExactDecimal.parse(csv.field(rateColumn), maxDecimals: 12, maxIntegerDigits: 9) {
+            switch ExactDecimal.parse(csv.field(rateColumn), maxDecimals: 12, maxIntegerDigits: FXTable.maxRateIntegerDigits) {
             case .success(let value):
-                if value.isZero { problem(rateColumn, "rate must be greater than 0") } else { rate = value }
+                if value.isZero {
+                    problem(rateColumn, "rate must be greater than 0")
+                } else if FXTable.trimmed(value).digits > FXTable.maxRateSignificantDigits {
+                    problem(rateColumn, "rate '\(csv.field(rateColumn).string)' has more than \(FXTable.maxRateSignificantDigits) significant digits")
+                } else {
+                    rate = FXTable.trimmed(value).value
+                }
             case .failure(let failure):
                 problem(rateColumn, "rate '\(csv.field(rateColumn).string)' \(failure.explanation)")
             }

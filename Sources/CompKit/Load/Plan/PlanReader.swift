@@ -47,6 +47,10 @@ public enum PlanReader {
 /// A plan with problems is still returned (the log holds them), so that the rules spanning files
 /// can be checked in the same run.
 struct PlanBuilder {
+    /// The largest attainment a plan may name (tier `from` on attainment basis, bonus `atLeast`):
+    /// 1000, that is 100 000 % of quota. Times a quota of up to 15 digits, it stays exact in 128 bits.
+    static let maxAttainment = ExactDecimal(1000)
+
     let root: XMLElement
     let log: DiagnosticLog
     private(set) var participantElements: [XMLElement] = []
@@ -124,6 +128,9 @@ struct PlanBuilder {
         for bonusElement in element.children(named: "bonus") {
             let bonus = Bonus(id: bonusElement.attribute("id") ?? "", atLeast: amount(bonusElement, "atLeast"),
                               amount: amount(bonusElement, "amount"))
+            if bonus.atLeast > PlanBuilder.maxAttainment {
+                fail(bonusElement, "atLeast", "atLeast=\"\(bonus.atLeast)\" is above \(PlanBuilder.maxAttainment) (it is a fraction of quota: 1.5 is 150 %)")
+            }
             if bonuses.contains(where: { $0.id == bonus.id }) {
                 fail(bonusElement, "id", "bonus id '\(bonus.id)' is used twice in component '\(id)'")
             }
@@ -144,6 +151,8 @@ struct PlanBuilder {
                 fail(tierElement, "from", "tier from=\"\(tier.from)\" must be greater than the tier before it (\(previous.from)); tiers ascend strictly")
             } else if tiers.isEmpty && !tier.from.isZero {
                 fail(tierElement, "from", "the first tier must start at from=\"0\", not \(tier.from)")
+            } else if element.attribute("basis") == RateTable.Basis.attainment.rawValue && tier.from > PlanBuilder.maxAttainment {
+                fail(tierElement, "from", "from=\"\(tier.from)\" is above \(PlanBuilder.maxAttainment) (on basis=\"attainment\" it is a fraction of quota: 1.5 is 150 %)")
             }
             tiers.append(tier)
         }

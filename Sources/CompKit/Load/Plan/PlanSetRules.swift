@@ -49,36 +49,60 @@ enum PlanSetRules {
         checkCycles(byID.values.flatMap { $0.map { ($0.entry, $0.element) } }, log: log)
     }
 
-    /// A manager chain must never lead back to where it started. The chain can only change where an
-    /// entry starts or ends, so checking the active entries at each of those dates checks every date.
+    /// The most levels a manager chain is followed up (docs/RELIABILITY.md): far more than any
+    /// organisation has, and it keeps the check below linear in the number of entries.
+    static let maxChainDepth = 100
+
+    /// A manager chain must never lead back to where it started. Chains change only where an entry
+    /// starts or ends, and a cycle can only appear where an entry starts (its link, and the links
+    /// pointing at it, come into force): so the dates are swept in order, keeping the links active
+    /// on each, and chains are followed up only from the entries starting there, at most
+    /// `maxChainDepth` levels. A chain that goes deeper is an error too.
     private static func checkCycles(_ entries: [(ParticipantEntry, XMLElement)], log: DiagnosticLog) {
-        var changeDates = Set<CalendarDate>()
-        for (entry, _) in entries {
-            changeDates.insert(entry.start)
-            if let end = entry.end { changeDates.insert(end.adding(days: 1)) }
+        var starting: [CalendarDate: [Int]] = [:]
+        var ending: [CalendarDate: [Int]] = [:]  // by the day after the last
+        for (index, (entry, _)) in entries.enumerated() {
+            starting[entry.start, default: []].append(index)
+            if let end = entry.end { ending[end.adding(days: 1), default: []].append(index) }
         }
+        var active: [String: Int] = [:]  // id → index of its active entry
         var reported = Set<String>()
-        for date in changeDates.sorted() {
-            var managerOf: [String: (String, XMLElement)] = [:]
-            for (entry, element) in entries where entry.isActive(on: date) {
-                if let manager = entry.managerID { managerOf[entry.id] = (manager, element) }
-            }
-            for start in managerOf.keys.sorted() {
-                var seen: [String] = [start]
+        func manager(of id: String) -> String? { active[id].flatMap { entries[$0].0.managerID } }
+        func element(of id: String) -> XMLElement { entries[active[id]!].1 }
+
+        for date in Set(starting.keys).union(ending.keys).sorted() {
+            for index in ending[date] ?? [] where active[entries[index].0.id] == index { active[entries[index].0.id] = nil }
+            for index in starting[date] ?? [] { active[entries[index].0.id] = index }
+            var done = Set<String>()
+            for start in Set((starting[date] ?? []).map { entries[$0].0.id }).sorted() where !done.contains(start) {
+                var path: [String] = []
+                var position: [String: Int] = [:]
                 var current = start
-                while let (manager, _) = managerOf[current] {
-                    if manager == start {
-                        let cycle = (seen + [start]).joined(separator: " → ")
-                        let key = Set(seen).sorted().joined(separator: ",")
-                        if reported.insert(key).inserted, let element = managerOf[start]?.1 {
-                            log.error(element.location(attribute: "manager"),
-                                      "manager chain forms a cycle on \(date): \(cycle)")
-                        }
+                var tooDeep = false
+                while !done.contains(current), position[current] == nil, let next = manager(of: current) {
+                    guard path.count < maxChainDepth else {
+                        tooDeep = true
                         break
                     }
-                    if seen.contains(manager) { break }  // a cycle that does not pass through start
-                    seen.append(manager)
-                    current = manager
+                    position[current] = path.count
+                    path.append(current)
+                    current = next
+                }
+                done.formUnion(path)
+                if tooDeep {
+                    if reported.insert("deep:" + start).inserted {
+                        log.error(element(of: start).location(attribute: "manager"),
+                                  "the manager chain of \(start) on \(date) is more than \(maxChainDepth) levels deep, more than comp follows")
+                    }
+                } else if let at = position[current] {
+                    // Back at a participant of this walk: a cycle, reported from its first id as the others would be.
+                    let members = Array(path[at...])
+                    let first = members.firstIndex(of: members.min()!)!
+                    let cycle = members[first...] + members[..<first]
+                    if reported.insert(Set(members).sorted().joined(separator: ",")).inserted {
+                        log.error(element(of: cycle.first!).location(attribute: "manager"),
+                                  "manager chain forms a cycle on \(date): \((cycle + [cycle.first!]).joined(separator: " → "))")
+                    }
                 }
             }
         }

@@ -150,6 +150,10 @@ final class XMLErrorCollector {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = error.message.map { String(cString: $0) } ?? "invalid XML"
         while message.last == "\n" || message.last == " " { message.removeLast() }
+        // libxml2's own limits (depth 256, 10 MB text) name an option comp does not offer.
+        if let hint = message.range(of: ", use XML_PARSE_HUGE option") ?? message.range(of: " use XML_PARSE_HUGE option") {
+            message = message[..<hint.lowerBound] + " (beyond comp's limits for XML input)"
+        }
         var line = Int(error.line)
         var elementName: String?
         var attributeName: String?
@@ -174,7 +178,8 @@ final class XMLErrorCollector {
         for problem in problems {
             var line = problem.line
             var column = problem.column
-            if let element = problem.elementName {
+            // Past the log's limit the problem is only counted: no need to look for its column.
+            if let element = problem.elementName, log.diagnostics.count < log.limit {
                 let position = source.position(ofElement: element, endingAtLine: line, attribute: problem.attributeName)
                 line = position.line
                 column = position.column

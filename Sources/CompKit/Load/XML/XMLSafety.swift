@@ -62,6 +62,9 @@ enum XMLSafety {
 
 /// The text of an XML file split into lines, to point diagnostics at a column.
 struct XMLSourceText {
+    /// Longer lines are not searched for columns (the diagnostic then gives column 1).
+    static let maxSearchedLineBytes = 16 << 10
+
     private let bytes: [UInt8]
     private let lineStarts: [Int]
 
@@ -103,6 +106,8 @@ struct XMLSourceText {
     private func firstOccurrence(of pattern: [UInt8], inLine line: Int, from: Int, tokenEnd: Bool) -> Int? {
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        // A plan's lines are short; searching a megabyte-long one for each error would take hours.
+        guard end - start <= XMLSourceText.maxSearchedLineBytes else { return nil }
         var index = start + from
         while index + pattern.count <= end {
             if bytes[index..<(index + pattern.count)].elementsEqual(pattern) {

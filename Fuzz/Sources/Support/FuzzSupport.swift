@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What every fuzz target shares: a scratch folder for the input (the readers take paths, as comp
+/// does), and the invariants every reader result must keep whatever the bytes were.
+///
+/// A broken invariant stops the process with `fatalError`, which libFuzzer reports as a crash and
+/// saves the input for.
+enum Fuzz {
+    /// A per-process folder in memory (`/dev/shm`, else `$TMPDIR` or `/tmp`): writing each input to
+    /// a disk-backed folder would cost more than reading it.
+    static let folder: String = {
+        let base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
+        let path = "\(base)/comp-fuzz-\(getpid())"
+        mkdir(path, 0o700)
+        atexit { Fuzz.removeFolder() }
+        return path
+    }()
+
+    /// The participants the deal targets know; the seeds use these ids.
+    static let participantIDs: Set<String> = Set(["R1", "R2", "R3", "M1", "M01", "M02"] + (1...11).map { "R\(String(1000 + $0).dropFirst())" })
+
+    /// Writes `bytes` to `name` in the scratch folder and returns its path.
+    static func file(_ name: String, _ bytes: UnsafeRawBufferPointer) -> String {
+        let path = "\(folder)/\(name)"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        precondition(descriptor >= 0, "cannot write \(path)")
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            precondition(written > 0, "cannot write \(path)")
+            offset += written
+        }
+        return path
+    }
+
+    /// Fails (a crash for libFuzzer) when `condition` does not hold.
+    static func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+        if !condition { fatalError("invariant broken: \(message())") }
+    }
+
+    /// Every diagnostic names one of the files read, a line inside it (0: the file as a whole;
+    /// one past the last line: its end) and a column ≥ 0, with a short message.
+    static func checkDiagnostics(_ log: DiagnosticLog, files: [(path: String, lines: Int)]) {
+        for diagnostic in log.diagnostics {
+            let location = diagnostic.location
+            guard let file = files.first(where: { $0.path == location.file }) else {
+                fatalError("invariant broken: a diagnostic names \(location.file), not an input: \(diagnostic)")
+            }
+            require(location.line >= 0 && location.line <= file.lines + 1, "line out of range (\(file.lines) lines): \(diagnostic)")
+            require(location.column >= 0, "negative column: \(diagnostic)")
+            require(!diagnostic.message.isEmpty, "empty message at \(location)")
+            require(!diagnostic.message.contains(where: \.isNewline), "a message spans lines: \(diagnostic)")
+            require(diagnostic.message.count <= Diagnostic.maxMessageCharacters + 1, "a message of \(diagnostic.message.count) characters")
+        }
+    }
+
+    /// The number of lines of a text (a last line without newline counts).
+    static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var lines = 0
+        for byte in bytes where byte == 0x0A { lines += 1 }
+        return lines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+    }
+
+    /// A deal that came through the readers follows every rule of SPEC 2.2.
+    static func checkDeal(_ deal: Deal) {
+        require(!deal.id.isEmpty && deal.id.utf8.count <= DealRules.maxTokenBytes, "deal id '\(deal.id)'")
+        require(deal.amount > .zero, "deal \(deal.id): amount \(deal.amount)")
+        require(!deal.type.isEmpty, "deal \(deal.id): empty type")
+        require(!deal.splits.isEmpty, "deal \(deal.id): no split")
+        require(Set(deal.splits.map(\.repID)).count == deal.splits.count, "deal \(deal.id): a rep twice")
+        require(deal.splits.allSatisfy { $0.percent > .zero && participantIDs.contains($0.repID) }, "deal \(deal.id): splits \(deal.splits)")
+        require(deal.splits.reduce(ExactDecimal.zero) { $0 + $1.percent } == ExactDecimal(100), "deal \(deal.id): splits do not add up to 100")
+        require((deal.status == .cancelled) == (deal.cancelDate != nil), "deal \(deal.id): status and cancel date disagree")
+        if let cancelDate = deal.cancelDate { require(cancelDate >= deal.closeDate, "deal \(deal.id): cancelled before closing") }
+    }
+
+    /// Reads one deals file the way a run does (deals, then the duplicate-id check) and checks the result.
+    static func readDeals(
+        _ bytes: UnsafeRawBufferPointer, name: String,
+        read: (String, DealRules, DealIDRegistry, DiagnosticLog, (Deal) -> Void) throws -> Int,
+        forEachID: @escaping (String, (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws -> Void
+    ) {
+        let path = file(name, bytes)
+        let log = DiagnosticLog()
+        let ids = DealIDRegistry()
+        var deals = 0
+        do {
+            let rows = try read(path, DealRules(file: path, log: log, participantIDs: participantIDs), ids, log) { deal in
+                checkDeal(deal)
+                deals += 1
+            }
+            require(rows >= deals, "\(rows) rows but \(deals) deals")
+            try ids.reportDuplicates(log: log) { visit in try forEachID(path, visit) }
+        } catch {
+            fatalError("invariant broken: reading a file that exists threw \(error)")
+        }
+        checkDiagnostics(log, files: [(path, lineCount(bytes))])
+    }
+
+    private static func removeFolder() {
+        if let directory = opendir(folder) {
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if name != "." && name != ".." { unlink("\(folder)/\(name)") }
+            }
+            closedir(directory)
+        }
+        rmdir(folder)
+    }
+}

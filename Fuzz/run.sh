@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds a libFuzzer target over comp's readers and runs it for a bounded time.
+#
+#   Fuzz/run.sh TARGET SECONDS      TARGET: deals-csv, deals-xml, plan, or all (one after the other)
+#
+# SwiftPM cannot link a fuzzer executable here (undefined `<target>_main`), so each target is built
+# with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan and
+# InputFile.swift; Model/, Money/, Diagnostics/, Measure/QuotaSchedule.swift: no Crypto, no GRDB), plus Fuzz/Sources/Support and
+# the target's entry file, with the plan schema embedded as SwiftPM would.
+#
+# Seeds come from Fuzz/corpus/TARGET (read only); what the fuzzer learns goes to
+# .build/fuzz/TARGET/corpus, and a crashing input to .build/fuzz/TARGET/crash-*: keep it as a
+# regression test (see docs/RELIABILITY.md). Exit status: 0 when no crash, libFuzzer's otherwise.
+# FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-jobs=2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { echo "usage: Fuzz/run.sh deals-csv|deals-xml|plan|all SECONDS" >&2; exit 2; }
+[[ $# -eq 2 && $2 =~ ^[0-9]+$ ]] || usage
+target=$1 seconds=$2
+if [[ $target == all ]]; then
+    for each in deals-csv deals-xml plan; do "$0" "$each" "$seconds"; done
+    exit 0
+fi
+[[ -f Fuzz/Sources/$target.swift ]] || usage
+
+build=.build/fuzz
+binary=$build/$target/fuzzer
+mkdir -p "$build/$target/corpus"
+
+kit=Sources/CompKit
+sources=(
+    $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Model" "$kit/Money" \
+           "$kit/Diagnostics" -name '*.swift' | sort)
+    "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift"
+    Fuzz/Sources/Support/*.swift
+    "Fuzz/Sources/$target.swift"
+)
+
+# SwiftPM embeds plan.xsd as `PackageResources.plan_xsd`; generate the same for this build.
+resources=$build/PackageResources.swift
+if [[ ! -f $resources || $kit/Load/Plan/plan.xsd -nt $resources ]]; then
+    {
+        echo "enum PackageResources {"
+        echo "    static let plan_xsd: [UInt8] = ["
+        od -An -v -tu1 "$kit/Load/Plan/plan.xsd" | awk '{ line = "       "; for (i = 1; i <= NF; i++) line = line " " $i ","; print line }'
+        echo "    ]"
+        echo "}"
+    } > "$resources.new"
+    mv "$resources.new" "$resources"
+fi
+
+stale=0
+[[ -x $binary ]] || stale=1
+for file in "${sources[@]}" "$resources" "$0"; do [[ $file -nt $binary ]] && stale=1; done
+if (( stale )); then
+    echo "fuzz: building $target" >&2
+    libxml=()
+    for flag in $(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2); do libxml+=(-Xcc "$flag"); done
+    linker=()  # lld, when the toolchain has it: gold warns about every ASan symbol
+    [[ -x "$(dirname "$(command -v swiftc)")/ld.lld" ]] && linker=(-use-ld=lld)
+    swiftc -O -g "${linker[@]}" -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name CompFuzz \
+        -I Sources/CLibXML2 "${libxml[@]}" -lxml2 \
+        "${sources[@]}" "$resources" -o "$binary.new"
+    mv "$binary.new" "$binary"
+fi
+
+dictionary=()
+[[ -f Fuzz/dicts/$target.dict ]] && dictionary=(-dict="Fuzz/dicts/$target.dict")
+echo "fuzz: running $target for $seconds s" >&2
+# -timeout: one input taking longer is a hang (reported like a crash); -rss_limit_mb: memory blow-ups too.
+SWIFT_BACKTRACE=enable=no nice -n 10 "$binary" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    -print_final_stats=1 -artifact_prefix="$build/$target/" "${dictionary[@]}" ${FUZZ_ARGS:-} \
+    "$build/$target/corpus" "Fuzz/corpus/$target"
