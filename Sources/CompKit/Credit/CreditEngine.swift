@@ -111,7 +111,7 @@ public struct CreditEngine {
         guard let rate = rate(month: closeMonth, from: deal.currency, to: plan.currency, neededBy: deal) else { return }
 
         // credit = round(amount × fx × percent / 100), negated for a chargeback.
-        let magnitude = ExactDecimal.quotient(deal.amount * rate * split.percent, ExactDecimal(100), scale: plan.currency.minorUnits)
+        let magnitude = CreditMath.credit(amount: deal.amount, rate: rate, percent: split.percent, currency: plan.currency)
         let amount = kind == .chargeback ? -magnitude : magnitude
 
         func row(_ kind: CreditTotals.CreditRow.Kind, rep: String, plan: Plan, component: String, credit: ExactDecimal) -> CreditTotals.CreditRow {

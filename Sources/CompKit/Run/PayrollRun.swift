@@ -13,6 +13,8 @@ public enum PayrollRun {
         public var payroll: PayrollReport
         public var inputs: [Manifest.Input]
         public var rowCounts: [String: Int]
+        /// Forecast accuracy, variance, sales metrics and control totals (SPEC 4, 5).
+        public var finance: FinanceView
     }
 
     /// Reads and checks the inputs and computes the month. Throws `CompError.invalidInput` with
@@ -40,18 +42,14 @@ public enum PayrollRun {
             inputFiles.append((path, "fx", rows))
         }
 
-        // Forecasts, pipeline and expectations feed the finance reports; the run records them.
-        for (path, kind) in [(inputs.forecastsPath, "forecasts"), (inputs.pipelinePath, "pipeline"), (inputs.expectedPath, "expected")] {
-            guard let path, let table = CSVTable(path: path, required: [], log: log) else { continue }
-            try table.forEachRow(log: log) {}
-            inputFiles.append((path, kind, table.rowCount))
-        }
-
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
         let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
         let book = PlanBook(plans: plans, runMonth: period)
         // With a broken plan some participants are unknown: do not blame the deals for that.
         let knownIDs = plansAreValid ? book.participantIDs : nil
+        // Forecasts, pipeline and expectations feed the finance reports (SPEC 2.3, 4).
+        let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
+        let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
         let ids = DealIDRegistry()
         var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
@@ -61,12 +59,14 @@ public enum PayrollRun {
             let rows = try read(path, rules, ids, log) { deal in
                 counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
                 for observe in options.dealObservers { observe(deal) }
+                activity.observe(deal)
                 engine.credit(deal)
             }
             counts["deal_rows", default: 0] += rows
             inputFiles.append((path, "deals", rows))
         }
         for deal in options.extraDeals { engine.credit(deal) }
+        engine.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         try ids.reportDuplicates(log: log) { visit in
             for path in inputs.dealPaths {
                 try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
@@ -81,22 +81,34 @@ public enum PayrollRun {
         // Measure, reward and pay: replay the fiscal year through the run month.
         let measurer = Measurer(book: book, totals: engine.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
+        let attainment = AttainmentReport.measures(book: book, measurer: measurer)
+        let paid = try paidBefore(book: book, ledger: ledger)
+        let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+        let finance = FinanceView(FinanceView.Sources(
+            book: book, fx: fx, fxPath: inputs.fxPath, schedule: schedule, payroll: payroll, measures: attainment,
+            runMonthCredits: engine.totals.runMonthCredits, rowCounts: counts, inputs: forecasts, activity: activity,
+            hasLedger: paid != nil, thresholds: options.varianceThresholds), log: log)
+        guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         return Result(
-            period: period, book: book, totals: engine.totals, schedule: schedule,
-            attainment: AttainmentReport.measures(book: book, measurer: measurer),
-            payroll: PayrollReport(book: book, schedule: schedule, paid: try paidBefore(book: book, ledger: ledger)),
-            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts)
+            period: period, book: book, totals: engine.totals, schedule: schedule, attainment: attainment, payroll: payroll,
+            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts, finance: finance)
     }
 
-    /// The files a run writes, manifest last (it holds the others' checksums).
-    public static func outputFiles(_ result: Result, command: [String], version: String) throws -> [(name: String, bytes: [UInt8])] {
+    /// The files a run writes, manifest last (it holds the others' checksums); `extra` files (the
+    /// statements) come before the manifest.
+    public static func outputFiles(_ result: Result, command: [String], version: String,
+                                   extra: [(name: String, bytes: [UInt8])] = []) throws -> [(name: String, bytes: [UInt8])] {
         var files: [(name: String, bytes: [UInt8])] = [
             ("payroll.csv", result.payroll.csv(period: result.period)),
             ("credits.csv", CreditsReport.csv(result.totals.runMonthCredits, period: result.period)),
             ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
             ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
             ("draws.csv", DrawsReport.csv(book: result.book, schedule: result.schedule)),
+            ("forecast_accuracy.csv", result.finance.forecast.csv()),
+            ("variance.csv", result.finance.variance.csv()),
         ]
+        files += FinanceSummary(result).files
+        files += extra
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description,
             generatedAt: Manifest.now(), inputs: result.inputs, rowCounts: result.rowCounts,
@@ -123,6 +135,7 @@ public enum PayrollRun {
     }
 
     private static func input(_ path: String, kind: String, rows: Int) throws -> Manifest.Input {
+        FaultInjection.checkpoint("input-digest")
         let digest = try Manifest.fileDigest(path: path)
         return Manifest.Input(path: path, kind: kind, bytes: digest.bytes, sha256: digest.sha256, rows: rows)
     }

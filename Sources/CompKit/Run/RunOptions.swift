@@ -14,6 +14,8 @@ public struct RunOptions {
     public var extraDeals: [Deal]
     /// Called with every valid deal read, in file order, before it is credited.
     public var dealObservers: [(Deal) -> Void]
+    /// When variance.csv flags a change (`comp run --threshold-pct/--threshold-amount`).
+    public var varianceThresholds = VarianceReport.Thresholds.standard
 
     public init(capture: Capture = .none, extraDeals: [Deal] = [], dealObservers: [(Deal) -> Void] = []) {
         self.capture = capture

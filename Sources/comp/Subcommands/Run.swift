@@ -16,16 +16,23 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the files (default out/<period>); replaced as a whole.", valueName: "dir"))
     var out: String?
 
+    @Flag(name: .customLong("no-statements"), help: "Do not write statements/<id>.html and .md for every participant (very large runs).")
+    var noStatements = false
+
+    @OptionGroup var thresholds: ThresholdOptions
+
     func run() throws {
         let folder = out ?? "out/\(period)"
         do {
             // The ledger counts when named, or when the default one exists (something was closed).
-            let paidLedger = ledger.ledger == nil
-                ? try PaymentLedger.openIfPresent(path: ledger.path)
-                : try PaymentLedger.open(path: ledger.path, create: false)
-            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger)
+            let paidLedger = try ledger.ledgerForRun()
+            let tags = DealTags()
+            var options = noStatements ? RunOptions() : RunOptions.statements(for: nil, tags: tags)
+            options.varianceThresholds = thresholds.thresholds
+            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger, options: options)
+            let statements = noStatements ? [] : StatementFiles.files(for: StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
-            let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version)
+            let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version, extra: statements)
             try OutputFolder.write(files, to: folder)
             print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")
         } catch let error as CompError {

@@ -123,8 +123,13 @@ final class Workspace {
     }
 
     func comp(_ arguments: [String], timeout: Double = 60) throws -> CompRun {
+        try run(Locations.comp, arguments, timeout: timeout)
+    }
+
+    /// Runs any program the same way (the tests' headless browser, for one).
+    func run(_ executable: URL, _ arguments: [String], timeout: Double = 60) throws -> CompRun {
         let process = Process()
-        process.executableURL = Locations.comp
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = work
         process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
