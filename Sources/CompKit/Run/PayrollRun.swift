@@ -30,6 +30,7 @@ public enum PayrollRun {
         let planFiles = inputs.planFiles(log: log)
         let plans = PlanReader.read(files: planFiles, log: log)
         let plansAreValid = log.isEmpty
+        StageTimer.shared.mark("plans")
         for plan in plans {
             inputFiles.append((plan.sourcePath, "plan", plan.participants.count))
         }
@@ -47,42 +48,36 @@ public enum PayrollRun {
             inputFiles.append((path, kind, table.rowCount))
         }
 
+        StageTimer.shared.mark("fx and forecast inputs")
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
         let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
         let book = PlanBook(plans: plans, runMonth: period)
         // With a broken plan some participants are unknown: do not blame the deals for that.
         let knownIDs = plansAreValid ? book.participantIDs : nil
-        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
-        let ids = DealIDRegistry()
-        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
-        for path in inputs.dealPaths {
-            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
-            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
-            let rows = try read(path, rules, ids, log) { deal in
-                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
-                for observe in options.dealObservers { observe(deal) }
-                engine.credit(deal)
-            }
-            counts["deal_rows", default: 0] += rows
-            inputFiles.append((path, "deals", rows))
+        let parallel = options.creditPass == .automatic && options.capture.isNone && options.extraDeals.isEmpty
+            && options.dealObservers.isEmpty && log.isEmpty && inputs.dealPaths.allSatisfy { !$0.hasSuffix(".xml") }
+        let credited: Credited
+        if parallel, let outcome = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx) {
+            credited = Credited(totals: outcome.totals, missingRates: outcome.missingRates, rowsPerFile: outcome.rowsPerFile,
+                                counts: ["deal_rows": outcome.rowsPerFile.reduce(0, +), "won": outcome.won, "cancelled": outcome.cancelled])
+        } else {
+            credited = try creditOneByOne(inputs: inputs, book: book, fx: fx, knownIDs: knownIDs, options: options, log: log)
         }
-        for deal in options.extraDeals { engine.credit(deal) }
-        try ids.reportDuplicates(log: log) { visit in
-            for path in inputs.dealPaths {
-                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
-            }
-        }
-        for (missing, location) in engine.missingRates.sorted(by: { $0.key < $1.key }) {
+        StageTimer.shared.mark(parallel ? "credit (parallel)" : "credit")
+        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
+        for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
             log.error(SourceLocation(file: location.file, line: location.line, column: 0),
                       "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
         }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
 
         // Measure, reward and pay: replay the fiscal year through the run month.
-        let measurer = Measurer(book: book, totals: engine.totals)
+        let counts = credited.counts
+        let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
+        StageTimer.shared.mark("measure, reward, pay")
         return Result(
-            period: period, book: book, totals: engine.totals, schedule: schedule,
+            period: period, book: book, totals: credited.totals, schedule: schedule,
             attainment: AttainmentReport.measures(book: book, measurer: measurer),
             payroll: PayrollReport(book: book, schedule: schedule, paid: try paidBefore(book: book, ledger: ledger)),
             inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts)
@@ -92,7 +87,7 @@ public enum PayrollRun {
     public static func outputFiles(_ result: Result, command: [String], version: String) throws -> [(name: String, bytes: [UInt8])] {
         var files: [(name: String, bytes: [UInt8])] = [
             ("payroll.csv", result.payroll.csv(period: result.period)),
-            ("credits.csv", CreditsReport.csv(result.totals.runMonthCredits, period: result.period)),
+            ("credits.csv", CreditsReport.csv(result.totals.runMonthCreditRows, period: result.period)),
             ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
             ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
             ("draws.csv", DrawsReport.csv(book: result.book, schedule: result.schedule)),
@@ -103,6 +98,42 @@ public enum PayrollRun {
             outputs: files.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: Manifest.sha256($0.bytes)) })
         files.append(("manifest.json", try manifest.json()))
         return files
+    }
+
+    /// The simple credit pass: every deal read, checked with its line and column, and credited one
+    /// by one; also the pass that captures rows and takes what-if deals and observers.
+    private static func creditOneByOne(inputs: RunInputs, book: PlanBook, fx: FXTable, knownIDs: Set<String>?,
+                                       options: RunOptions, log: DiagnosticLog) throws -> Credited {
+        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
+        let ids = DealIDRegistry()
+        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
+        var rowsPerFile: [Int] = []
+        for path in inputs.dealPaths {
+            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
+            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
+            let rows = try read(path, rules, ids, log) { deal in
+                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
+                for observe in options.dealObservers { observe(deal) }
+                engine.credit(deal)
+            }
+            counts["deal_rows", default: 0] += rows
+            rowsPerFile.append(rows)
+        }
+        for deal in options.extraDeals { engine.credit(deal) }
+        try ids.reportDuplicates(log: log) { visit in
+            for path in inputs.dealPaths {
+                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
+            }
+        }
+        return Credited(totals: engine.totals, missingRates: engine.missingRates, rowsPerFile: rowsPerFile, counts: counts)
+    }
+
+    /// What either credit pass hands on.
+    private struct Credited {
+        var totals: CreditTotals
+        var missingRates: [CreditEngine.MissingRate: SourceLocation]
+        var rowsPerFile: [Int]
+        var counts: [String: Int]
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

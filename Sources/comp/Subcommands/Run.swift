@@ -25,8 +25,11 @@ struct Run: ParsableCommand {
                 : try PaymentLedger.open(path: ledger.path, create: false)
             let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger)
             let command = ["comp"] + CommandLine.arguments.dropFirst()
+            StageTimer.shared.mark("attainment, payroll, manifest inputs")
             let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version)
+            StageTimer.shared.mark("render files")
             try OutputFolder.write(files, to: folder)
+            StageTimer.shared.mark("write files")
             print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")
         } catch let error as CompError {
             throw report(error)

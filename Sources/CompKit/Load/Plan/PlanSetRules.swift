@@ -49,37 +49,32 @@ enum PlanSetRules {
         checkCycles(byID.values.flatMap { $0.map { ($0.entry, $0.element) } }, log: log)
     }
 
-    /// A manager chain must never lead back to where it started. The chain can only change where an
-    /// entry starts or ends, so checking the active entries at each of those dates checks every date.
+    /// A manager chain must never lead back to where it started. A cycle is there on some date
+    /// only if it is there on the latest start date of its members' entries, and a walk up the
+    /// chain from that member on that date finds it; so one walk per entry, on its start date,
+    /// checks every date.
     private static func checkCycles(_ entries: [(ParticipantEntry, XMLElement)], log: DiagnosticLog) {
-        var changeDates = Set<CalendarDate>()
-        for (entry, _) in entries {
-            changeDates.insert(entry.start)
-            if let end = entry.end { changeDates.insert(end.adding(days: 1)) }
+        var byID: [String: [ParticipantEntry]] = [:]
+        for (entry, _) in entries { byID[entry.id, default: []].append(entry) }
+        func active(_ id: String, on date: CalendarDate) -> ParticipantEntry? {
+            byID[id]?.first { $0.isActive(on: date) }
         }
         var reported = Set<String>()
-        for date in changeDates.sorted() {
-            var managerOf: [String: (String, XMLElement)] = [:]
-            for (entry, element) in entries where entry.isActive(on: date) {
-                if let manager = entry.managerID { managerOf[entry.id] = (manager, element) }
-            }
-            for start in managerOf.keys.sorted() {
-                var seen: [String] = [start]
-                var current = start
-                while let (manager, _) = managerOf[current] {
-                    if manager == start {
-                        let cycle = (seen + [start]).joined(separator: " → ")
-                        let key = Set(seen).sorted().joined(separator: ",")
-                        if reported.insert(key).inserted, let element = managerOf[start]?.1 {
-                            log.error(element.location(attribute: "manager"),
-                                      "manager chain forms a cycle on \(date): \(cycle)")
-                        }
-                        break
+        for (entry, element) in entries {
+            let date = entry.start
+            var seen: [String] = [entry.id]
+            var current = entry
+            while let manager = current.managerID, let next = active(manager, on: date) {
+                if manager == entry.id {
+                    let cycle = (seen + [entry.id]).joined(separator: " → ")
+                    if reported.insert(Set(seen).sorted().joined(separator: ",")).inserted {
+                        log.error(element.location(attribute: "manager"), "manager chain forms a cycle on \(date): \(cycle)")
                     }
-                    if seen.contains(manager) { break }  // a cycle that does not pass through start
-                    seen.append(manager)
-                    current = manager
+                    break
                 }
+                if seen.contains(manager) { break }  // a cycle above: found from its own members
+                seen.append(manager)
+                current = next
             }
         }
     }
