@@ -13,6 +13,8 @@ public enum PayrollRun {
         public var payroll: PayrollReport
         public var inputs: [Manifest.Input]
         public var rowCounts: [String: Int]
+        /// Whether the deals went through the parallel credit pass (else the simple one).
+        public var creditedInParallel: Bool
     }
 
     /// Reads and checks the inputs and computes the month. Throws `CompError.invalidInput` with
@@ -56,14 +58,15 @@ public enum PayrollRun {
         let knownIDs = plansAreValid ? book.participantIDs : nil
         let parallel = options.creditPass == .automatic && options.capture.isNone && options.extraDeals.isEmpty
             && options.dealObservers.isEmpty && log.isEmpty && inputs.dealPaths.allSatisfy { !$0.hasSuffix(".xml") }
-        let credited: Credited
+        var credited: Credited
         if parallel, let outcome = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx) {
             credited = Credited(totals: outcome.totals, missingRates: outcome.missingRates, rowsPerFile: outcome.rowsPerFile,
-                                counts: ["deal_rows": outcome.rowsPerFile.reduce(0, +), "won": outcome.won, "cancelled": outcome.cancelled])
+                                counts: ["deal_rows": outcome.rowsPerFile.reduce(0, +), "won": outcome.won, "cancelled": outcome.cancelled],
+                                inParallel: true)
         } else {
             credited = try creditOneByOne(inputs: inputs, book: book, fx: fx, knownIDs: knownIDs, options: options, log: log)
         }
-        StageTimer.shared.mark(parallel ? "credit (parallel)" : "credit")
+        StageTimer.shared.mark(credited.inParallel ? "credit (parallel)" : "credit")
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
             log.error(SourceLocation(file: location.file, line: location.line, column: 0),
@@ -80,7 +83,8 @@ public enum PayrollRun {
             period: period, book: book, totals: credited.totals, schedule: schedule,
             attainment: AttainmentReport.measures(book: book, measurer: measurer),
             payroll: PayrollReport(book: book, schedule: schedule, paid: try paidBefore(book: book, ledger: ledger)),
-            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts)
+            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts,
+            creditedInParallel: credited.inParallel)
     }
 
     /// The files a run writes, manifest last (it holds the others' checksums).
@@ -125,7 +129,8 @@ public enum PayrollRun {
                 try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
             }
         }
-        return Credited(totals: engine.totals, missingRates: engine.missingRates, rowsPerFile: rowsPerFile, counts: counts)
+        return Credited(totals: engine.totals, missingRates: engine.missingRates, rowsPerFile: rowsPerFile, counts: counts,
+                        inParallel: false)
     }
 
     /// What either credit pass hands on.
@@ -134,6 +139,7 @@ public enum PayrollRun {
         var missingRates: [CreditEngine.MissingRate: SourceLocation]
         var rowsPerFile: [Int]
         var counts: [String: Int]
+        var inParallel: Bool
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the
