@@ -29,6 +29,11 @@ final class DealChunkWorker {
     private(set) var cancelled = 0
     /// Set when a row needs the simple path.
     private(set) var gaveUp = false
+    /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
+    private(set) var suspects: [UInt64] = []
+    /// When set, the worker only collects the ids whose fingerprints are in it (the exact check).
+    var probe: Set<UInt64>?
+    private(set) var probedIDs: [[UInt8]] = []
     private var chain: [Int] = []
     private var fields: [UnsafeBufferPointer<UInt8>]
 
@@ -140,7 +145,12 @@ final class DealChunkWorker {
         }
         guard field == width else { gaveUp = true; return end }
         dealRows += 1
-        credit(line: newlines)
+        if let probe {
+            let id = fields[columns.firstIndex(of: .id)!]
+            if probe.contains(DealIDRegistry.fingerprint(id)) { probedIDs.append(Array(id)) }
+        } else {
+            credit(line: newlines)
+        }
         newlines += lines
         return min(position, end)
     }
@@ -203,7 +213,7 @@ final class DealChunkWorker {
         }
         if !createdField.isEmpty && CalendarDate(parsing: createdField) == nil { gaveUp = true; return }
         guard splits(repsField) else { gaveUp = true; return }
-        guard deduplicator.insert(id) else { gaveUp = true; return }
+        if !deduplicator.insert(id) { suspects.append(DealIDRegistry.fingerprint(id)) }
         if isCancelled { cancelled += 1 } else { won += 1 }
 
         let closeDay = Int32(close.dayNumber)
@@ -416,7 +426,7 @@ enum DealColumn {
 /// A fixed-size filter of deal-id fingerprints shared by the worker threads: memory does not grow
 /// with the number of deals. Six bits of one 64-bit word per id, set with one atomic OR, so of two
 /// threads inserting the same id exactly one finds it new. A "seen before" answer may be a false
-/// alarm (about one in a billion ids at 10 million deals); the caller then takes the exact path.
+/// alarm (a handful at ten million deals): those ids are compared exactly in a second, id-only scan.
 final class DealIDFilter {
     private let words: UnsafeMutablePointer<UInt64>
     private let mask: Int
@@ -430,7 +440,7 @@ final class DealIDFilter {
 
     deinit { free(words) }
 
-    /// Records an id; false when it may have been seen before.
+    /// Records an id; false when it may have been seen before (then the caller checks exactly).
     @inline(__always)
     func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let hash = DealIDRegistry.fingerprint(id)

@@ -9,7 +9,7 @@ import Glibc
 /// a test holds the two to byte-identical outputs.
 ///
 /// Returns nil when any row needs the simple pass (it reports problems; this one only vouches
-/// for clean rows): a broken rule, a quoted field, a non-ASCII id, a possibly repeated deal id.
+/// for clean rows): a broken rule, a quoted field, a non-ASCII id, a repeated deal id.
 enum ParallelCreditPass {
     struct Outcome {
         var totals: CreditTotals
@@ -21,15 +21,19 @@ enum ParallelCreditPass {
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    static func run(paths: [String], book: PlanBook, fx: FXTable, threads: Int = threadCount) throws -> Outcome? {
+    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
+    static func run(paths: [String], book: PlanBook, fx: FXTable, threads: Int = threadCount,
+                    idFilterLog2Words: Int = 25) throws -> Outcome? {
         let index = CreditIndex(book: book, fx: fx)
-        let filter = DealIDFilter()
+        let filter = DealIDFilter(log2Words: idFilterLog2Words)
+        var suspects = Set<UInt64>()
         var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
         var credits = [Int64](repeating: 0, count: index.creditCells)
         var spiffs = [Int64](repeating: 0, count: index.spiffCells)
         var runMonth = CompactCredits()
         for path in paths {
             guard let workers = try credit(file: path, index: index, filter: filter, threads: threads) else { return nil }
+            for worker in workers.workers { suspects.formUnion(worker.suspects) }
             var line = workers.firstLine
             outcome.rowsPerFile.append(0)
             for worker in workers.workers {
@@ -46,6 +50,14 @@ enum ParallelCreditPass {
                 outcome.won += worker.won
                 outcome.cancelled += worker.cancelled
                 line += worker.newlines
+            }
+        }
+        // Ids the filter was unsure of: read their bytes in a second, id-only scan and compare.
+        if !suspects.isEmpty {
+            var seen = Set<[UInt8]>()
+            for path in paths {
+                guard let workers = try credit(file: path, index: index, filter: filter, threads: threads, probe: suspects) else { return nil }
+                for id in workers.workers.flatMap(\.probedIDs) where !seen.insert(id).inserted { return nil }
             }
         }
         outcome.totals.compactRunMonthRows = (runMonth, index)
@@ -70,7 +82,8 @@ enum ParallelCreditPass {
     }
 
     /// Credits one file with `threads` workers; nil when a worker gave up or the header is unusual.
-    private static func credit(file path: String, index: CreditIndex, filter: DealIDFilter, threads: Int) throws
+    private static func credit(file path: String, index: CreditIndex, filter: DealIDFilter, threads: Int,
+                               probe: Set<UInt64>? = nil) throws
         -> (workers: [DealChunkWorker], firstLine: Int)? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
@@ -91,7 +104,11 @@ enum ParallelCreditPass {
             cuts.append(max(cuts[cuts.count - 1], nextLineStart(descriptor, from: target, size: size)))
         }
         cuts.append(size)
-        let workers = (0..<threads).map { _ in DealChunkWorker(index: index, columns: columns, deduplicator: filter) }
+        let workers = (0..<threads).map { _ in
+            let worker = DealChunkWorker(index: index, columns: columns, deduplicator: filter)
+            worker.probe = probe
+            return worker
+        }
         var failure: Error?
         let lock = NSLock()
         DispatchQueue.concurrentPerform(iterations: threads) { part in
