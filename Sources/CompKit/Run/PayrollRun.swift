@@ -25,6 +25,7 @@ public enum PayrollRun {
     public static func compute(
         inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
     ) throws -> Result {
+        StageTimer.shared.restart()
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
 

@@ -8,6 +8,9 @@ public final class StageTimer {
 
     public static let shared = StageTimer()
 
+    /// Starts timing afresh (the first stage counts from here).
+    public func restart() { last = DispatchTime.now().uptimeNanoseconds }
+
     /// Reports the time since the previous mark under `stage`.
     public func mark(_ stage: String) {
         guard enabled else { return }
