@@ -34,6 +34,7 @@ enum ParallelCreditPass {
         for path in paths {
             guard let workers = try credit(file: path, index: index, filter: filter, threads: threads) else { return nil }
             for worker in workers.workers { suspects.formUnion(worker.suspects) }
+            StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
             var line = workers.firstLine
             outcome.rowsPerFile.append(0)
             for worker in workers.workers {
@@ -52,6 +53,7 @@ enum ParallelCreditPass {
                 line += worker.newlines
             }
         }
+        StageTimer.shared.mark("credit: merge")
         // Ids the filter was unsure of: read their bytes in a second, id-only scan and compare.
         if !suspects.isEmpty {
             var seen = Set<[UInt8]>()
@@ -60,6 +62,7 @@ enum ParallelCreditPass {
                 for id in workers.workers.flatMap(\.probedIDs) where !seen.insert(id).inserted { return nil }
             }
         }
+        StageTimer.shared.mark("credit: exact id check")
         outcome.totals.compactRunMonthRows = (runMonth, index)
         for entry in index.entryRef.indices {
             let ref = index.entryRef[entry]

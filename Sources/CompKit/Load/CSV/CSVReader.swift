@@ -206,6 +206,9 @@ final class CSVReader {
                 if chunkEnd >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { chunkStart = 3 }
             }
             if chunkStart < chunkEnd { return }
+            // Only the BOM so far: read on into an empty chunk.
+            chunkStart = 0
+            chunkEnd = 0
         }
     }
 }
