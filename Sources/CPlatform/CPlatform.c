@@ -12,3 +12,7 @@ int comp_rename_exchange(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+uint64_t comp_atomic_fetch_or(uint64_t *word, uint64_t bits) {
+    return __atomic_fetch_or(word, bits, __ATOMIC_RELAXED);
+}

@@ -33,7 +33,7 @@ public struct CreditEngine {
 
     /// Keeps a row for credits.csv (run month) and for statements (when captured).
     private mutating func record(_ row: CreditTotals.CreditRow) {
-        if row.creditDate.yearMonth == book.runMonth { totals.runMonthCredits.append(row) }
+        if row.creditDate.yearMonth == book.runMonth { totals.simpleRunMonthRows.append(row) }
         switch capture {
         case .none: break
         case .all: totals.capturedCredits.append(row)
@@ -50,7 +50,7 @@ public struct CreditEngine {
         for split in deal.splits {
             guard let ref = book.entry(of: split.repID, on: deal.closeDate) else {
                 if deal.closeDate.yearMonth == book.runMonth {
-                    exception(deal, "rep \(split.repID) has no plan entry active on \(deal.closeDate); the credit pays nothing")
+                    exception(deal, CreditException.noEntry(rep: split.repID, on: deal.closeDate))
                 }
                 continue
             }
@@ -67,19 +67,19 @@ public struct CreditEngine {
         let days = cancelDate.dayNumber - deal.closeDate.dayNumber
         guard let window = plan.clawback?.windowDays else {
             if reported {
-                exception(deal, "cancelled on \(cancelDate); plan \(plan.id) has no clawback, so \(split.repID)'s credit stands")
+                exception(deal, CreditException.noClawback(rep: split.repID, plan: plan.id, cancelDate: cancelDate))
             }
             return
         }
         guard days <= window else {
             if reported {
-                exception(deal, "cancelled \(days) days after closing, outside plan \(plan.id)'s \(window)-day clawback window; \(split.repID)'s credit stands")
+                exception(deal, CreditException.outsideWindow(rep: split.repID, plan: plan.id, days: days, window: window))
             }
             return
         }
         guard let landing = book.entry(of: split.repID, on: cancelDate) else {
             if reported {
-                exception(deal, "rep \(split.repID) has no plan entry active on the cancel date \(cancelDate); no chargeback")
+                exception(deal, CreditException.noEntryOnCancel(rep: split.repID, cancelDate: cancelDate))
             }
             return
         }
@@ -104,7 +104,7 @@ public struct CreditEngine {
             return components.isEmpty ? nil : (manager, month, components)
         }
         if ownMonth == nil && inRunMonth {
-            exception(deal, "rep \(split.repID)'s entry on \(date) is in plan \(plan.id), whose fiscal year does not hold \(book.runMonth); the \(kind.label) pays nothing")
+            exception(deal, CreditException.planOutsideRun(rep: split.repID, date: date, plan: plan.id, runMonth: book.runMonth, kind: kind))
         }
         guard ownMonth != nil || !managers.isEmpty else { return }
         let closeMonth = deal.closeDate.yearMonth

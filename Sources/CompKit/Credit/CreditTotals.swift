@@ -1,7 +1,7 @@
 /// What the credit stage hands to the next stages: per participant entry, each component's credit
 /// and each SPIFF's amount summed by fiscal month (memory grows with entries × months, not with
 /// deals), plus the run month's credit rows for credits.csv and the exceptions.
-public struct CreditTotals: Sendable {
+public struct CreditTotals: @unchecked Sendable {
     /// One line of credits.csv.
     public struct CreditRow: Sendable {
         public enum Kind: Int, Sendable, Comparable {
@@ -46,7 +46,17 @@ public struct CreditTotals: Sendable {
     public private(set) var componentCredits: [[[ExactDecimal]]]
     /// `[slot][spiff][fiscal month 1…12]` SPIFF sums (index 0 unused).
     public private(set) var spiffAmounts: [[[ExactDecimal]]]
-    public internal(set) var runMonthCredits: [CreditRow] = []
+    /// The run month's rows from the simple pass, or from the parallel pass in compact form.
+    var simpleRunMonthRows: [CreditRow] = []
+    var compactRunMonthRows: (credits: CompactCredits, index: CreditIndex)?
+
+    /// The run month's rows of credits.csv, kept compact at scale.
+    public var runMonthCreditRows: RunMonthCredits {
+        RunMonthCredits(storage: compactRunMonthRows.map { .compact($0.credits, $0.index) } ?? .rows(simpleRunMonthRows))
+    }
+
+    /// The run month's rows of credits.csv as values with their strings.
+    public var runMonthCredits: [CreditRow] { runMonthCreditRows.rows }
     /// Rows of every date up to the end of the run month, for the participants a run captures
     /// (statements); empty unless asked for.
     public internal(set) var capturedCredits: [CreditRow] = []

@@ -64,7 +64,7 @@ public struct SyntheticDataSet {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder + "/plans", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: folder + "/inputs", withIntermediateDirectories: true)
-        let bookings = try writeDeals(people: people, random: &random, to: folder + "/inputs/deals.csv")
+        let bookings = try writeDeals(people: people, managerCount: managerCount, random: &random, to: folder + "/inputs/deals.csv")
         let quotas: [Int64] = people.indices.map { rep in
             // Quota near the rep's actual year, so attainment spreads around 100 %.
             let year = bookings.perRep[rep]
@@ -92,7 +92,7 @@ public struct SyntheticDataSet {
     /// Months weighted for seasonality: quarter ends and December close more.
     private static let monthWeights: [UInt64] = [6, 7, 10, 7, 8, 11, 6, 7, 11, 8, 9, 14]
 
-    private func writeDeals(people: [Rep], random: inout SplitMix64, to path: String) throws -> Bookings {
+    private func writeDeals(people: [Rep], managerCount: Int, random: inout SplitMix64, to path: String) throws -> Bookings {
         var out = try ByteFile(path: path)
         out.append("deal_id,close_date,amount,currency,type,product,reps,status,cancel_date,created_date\n")
         var bookings = Bookings(perRep: Array(repeating: 0, count: people.count),
@@ -139,7 +139,8 @@ public struct SyntheticDataSet {
             out.append(type); out.comma()
             out.append(product); out.comma()
             // About one deal in ten is shared with a teammate on the same plan.
-            let partner = (repIndex + 12) % people.count
+            // Reps are given managers round-robin, so the rep one lap further shares the manager.
+            let partner = (repIndex + managerCount) % people.count
             if random.next() % 10 == 0, partner != repIndex, people[partner].plan == plan, !people[partner].changesPlanInJuly,
                people[partner].manager == rep.manager, people[partner].start.dayNumber <= close {
                 let shares = SyntheticDataSet.splitShares[Int(random.next() % 4)]

@@ -4,19 +4,22 @@ public struct ComponentMeasure: Sendable {
     public var entry: PlanBook.EntryRef
     public var component: Int
     public var quotaPeriod: Int
-    public var quotaPeriodLabel: String
+    public var fiscalYear: FiscalYear
     /// The prorated quota Q.
     public var quota: ExactDecimal
     /// C: credit from the start of the quota period to the end of the month.
     public var creditedToDate: ExactDecimal
     /// C / Q to 6 decimals; nil when Q is 0.
-    public var attainment: ExactDecimal?
+    public var attainment: ExactDecimal? { CommissionMath.attainment(credited: creditedToDate, quota: quota) }
     /// earned(q, m) and earned(q, m−1), commission only.
     public var earnedToDate: ExactDecimal
     public var earnedPrior: ExactDecimal
     /// Bonus earned to date in the quota period, and to the end of the month before.
     public var bonusToDate: ExactDecimal
     public var bonusPrior: ExactDecimal
+
+    /// The quota period as attainment.csv labels it, e.g. `FY2026-Q1`.
+    public var quotaPeriodLabel: String { fiscalYear.label(ofQuotaPeriod: quotaPeriod) }
 
     /// Commission paid in the month: earned(q, m) − earned(q, m−1); negative is a clawback.
     public var commission: ExactDecimal { earnedToDate - earnedPrior }
@@ -36,28 +39,41 @@ public struct Measurer: Sendable {
 
     /// The component's standing at the end of fiscal month `month` of the entry's plan.
     public func measure(_ ref: PlanBook.EntryRef, component index: Int, fiscalMonth month: Int) -> ComponentMeasure {
+        measures(ref, component: index, through: month)[month - 1]
+    }
+
+    /// The component's standing at the end of each fiscal month 1…`last`, in one pass: the credit
+    /// is summed once and each quota period's quota computed once.
+    public func measures(_ ref: PlanBook.EntryRef, component index: Int, through last: Int) -> [ComponentMeasure] {
         let plan = book.plan(ref)
+        let entry = book.entry(ref)
         let component = plan.components[index]
         let fiscalYear = plan.fiscalYear
-        let period = fiscalYear.quotaPeriodIndex(ofFiscalMonth: month)
-        let firstMonth = fiscalYear.fiscalMonths(ofQuotaPeriod: period).lowerBound
-        let quota = book.entry(ref).quotas[component.id].map {
-            QuotaSchedule.quota($0, of: book.entry(ref), period: period, fiscalYear: fiscalYear, currency: plan.currency)
-        } ?? .zero
-        let credited = totals.credited(entry: ref, component: index, months: firstMonth...month)
-        let creditedBefore = month > firstMonth
-            ? totals.credited(entry: ref, component: index, months: firstMonth...(month - 1)) : nil
-        func earned(_ credit: ExactDecimal?) -> ExactDecimal {
-            credit.map { CommissionMath.earned(component: component, credited: $0, quota: quota, currency: plan.currency) } ?? .zero
+        let monthly = totals.componentCredits[totals.slot(ref)][index]
+        let quotaRule = entry.quotas[component.id]
+        var result: [ComponentMeasure] = []
+        result.reserveCapacity(last)
+        var period = 0, quota = ExactDecimal.zero
+        var credited = ExactDecimal.zero, earnedBefore = ExactDecimal.zero, bonusBefore = ExactDecimal.zero
+        for month in 1...last {
+            let monthPeriod = fiscalYear.quotaPeriodIndex(ofFiscalMonth: month)
+            if monthPeriod != period {
+                // A new quota period: credit, earnings and bonus start again from 0.
+                period = monthPeriod
+                quota = quotaRule.map { QuotaSchedule.quota($0, of: entry, period: period, fiscalYear: fiscalYear, currency: plan.currency) } ?? .zero
+                credited = .zero
+                earnedBefore = .zero
+                bonusBefore = .zero
+            }
+            credited += monthly[month]
+            let earned = CommissionMath.earned(component: component, credited: credited, quota: quota, currency: plan.currency)
+            let bonus = BonusMath.earned(bonuses: component.bonuses, credited: credited, quota: quota)
+            result.append(ComponentMeasure(
+                entry: ref, component: index, quotaPeriod: period, fiscalYear: fiscalYear, quota: quota,
+                creditedToDate: credited, earnedToDate: earned, earnedPrior: earnedBefore, bonusToDate: bonus, bonusPrior: bonusBefore))
+            earnedBefore = earned
+            bonusBefore = bonus
         }
-        func bonus(_ credit: ExactDecimal?) -> ExactDecimal {
-            credit.map { BonusMath.earned(bonuses: component.bonuses, credited: $0, quota: quota) } ?? .zero
-        }
-        return ComponentMeasure(
-            entry: ref, component: index, quotaPeriod: period, quotaPeriodLabel: fiscalYear.label(ofQuotaPeriod: period),
-            quota: quota, creditedToDate: credited,
-            attainment: CommissionMath.attainment(credited: credited, quota: quota),
-            earnedToDate: earned(credited), earnedPrior: earned(creditedBefore),
-            bonusToDate: bonus(credited), bonusPrior: bonus(creditedBefore))
+        return result
     }
 }

@@ -61,16 +61,31 @@ public struct ExactDecimal: Sendable, Hashable {
         return (n < 0) != (d < 0) ? q - 1 : q + 1
     }
 
+    /// 10^exponent. A switch of literals for the common small exponents (no table to load on
+    /// every operation of the hot path), a multiplication loop beyond.
+    @inline(__always)
     static func powerOfTen(_ exponent: Int) -> Int128 {
         precondition(exponent >= 0 && exponent <= 38)
-        return powersOfTen[exponent]
+        switch exponent {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        case 8: return 100_000_000
+        case 9: return 1_000_000_000
+        case 10: return 10_000_000_000
+        case 11: return 100_000_000_000
+        case 12: return 1_000_000_000_000
+        default:
+            var power: Int128 = 1_000_000_000_000
+            for _ in 12..<exponent { power *= 10 }
+            return power
+        }
     }
-
-    private static let powersOfTen: [Int128] = {
-        var result: [Int128] = [1]
-        for _ in 1...38 { result.append(result.last! * 10) }
-        return result
-    }()
 }
 
 extension ExactDecimal: Comparable {

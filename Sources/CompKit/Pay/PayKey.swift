@@ -15,9 +15,11 @@ public struct PayKey: Sendable, Hashable, Comparable {
 
     /// payroll.csv's order: employee id (bytes), pay type in SPEC order, component (bytes), currency.
     public static func < (lhs: PayKey, rhs: PayKey) -> Bool {
-        if lhs.employeeID != rhs.employeeID { return byteOrder(lhs.employeeID, rhs.employeeID) }
+        let employee = byteCompare(lhs.employeeID, rhs.employeeID)
+        if employee != 0 { return employee < 0 }
         if lhs.payType != rhs.payType { return lhs.payType < rhs.payType }
-        if lhs.component != rhs.component { return byteOrder(lhs.component, rhs.component) }
+        let component = byteCompare(lhs.component, rhs.component)
+        if component != 0 { return component < 0 }
         return lhs.currency < rhs.currency
     }
 }

@@ -14,6 +14,7 @@ public struct PaySchedule: Sendable {
             var monthly: [[PayLine]] = [[]]
             var drawMonths: [DrawMonth] = [DrawMonth(guarantee: .zero, commission: .zero, topUp: .zero, recovery: .zero, balance: .zero)]
             var draw = DrawState()
+            let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
             for month in 1...runMonth {
                 let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
                 let monthDates = DateRange(first: calendarMonth.firstDay, last: calendarMonth.lastDay)
@@ -26,7 +27,7 @@ public struct PaySchedule: Sendable {
                 }
                 var commissionTotal = ExactDecimal.zero
                 for index in plan.components.indices {
-                    let measure = measurer.measure(ref, component: index, fiscalMonth: month)
+                    let measure = measures[index][month - 1]
                     let id = plan.components[index].id
                     paid.append(PayLine(type: .commission, component: id, amount: measure.commission))
                     paid.append(PayLine(type: .bonus, component: id, amount: measure.bonus))

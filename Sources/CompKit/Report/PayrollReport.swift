@@ -32,7 +32,8 @@ public struct PayrollReport: Sendable {
                 names[entry.id] = (active, entry.start, entry.name)
             }
             guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth), let lines = schedule.lines[ref] else { continue }
-            for month in 1...runMonth {
+            // Earlier months matter only against what a ledger says was paid.
+            for month in (paid == nil ? runMonth : 1)...runMonth {
                 for line in lines[month] {
                     let key = PayKey(employeeID: entry.id, payType: line.type, component: line.component, currency: plan.currency)
                     computedToDate[key, default: .zero] += line.amount

@@ -15,6 +15,8 @@ public enum PayrollRun {
         public var rowCounts: [String: Int]
         /// Forecast accuracy, variance, sales metrics and control totals (SPEC 4, 5).
         public var finance: FinanceView
+        /// Whether the deals went through the parallel credit pass (else the simple one).
+        public var creditedInParallel: Bool
     }
 
     /// Reads and checks the inputs and computes the month. Throws `CompError.invalidInput` with
@@ -25,6 +27,7 @@ public enum PayrollRun {
     public static func compute(
         inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
     ) throws -> Result {
+        StageTimer.shared.restart()
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
 
@@ -32,6 +35,7 @@ public enum PayrollRun {
         let planFiles = inputs.planFiles(log: log)
         let plans = PlanReader.read(files: planFiles, log: log)
         let plansAreValid = log.isEmpty
+        StageTimer.shared.mark("plans")
         for plan in plans {
             inputFiles.append((plan.sourcePath, "plan", plan.participants.count))
         }
@@ -42,6 +46,7 @@ public enum PayrollRun {
             inputFiles.append((path, "fx", rows))
         }
 
+        StageTimer.shared.mark("fx inputs")
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
         let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
         let book = PlanBook(plans: plans, runMonth: period)
@@ -50,48 +55,46 @@ public enum PayrollRun {
         // Forecasts, pipeline and expectations feed the finance reports (SPEC 2.3, 4).
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
-        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
-        let ids = DealIDRegistry()
-        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
-        for path in inputs.dealPaths {
-            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
-            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
-            let rows = try read(path, rules, ids, log) { deal in
-                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
-                for observe in options.dealObservers { observe(deal) }
-                activity.observe(deal)
-                engine.credit(deal)
-            }
-            counts["deal_rows", default: 0] += rows
-            inputFiles.append((path, "deals", rows))
+        StageTimer.shared.mark("forecast inputs")
+        let parallel = options.creditPass == .automatic && options.capture.isNone && options.extraDeals.isEmpty
+            && options.dealObservers.isEmpty && log.isEmpty && inputs.dealPaths.allSatisfy { !$0.hasSuffix(".xml") }
+        var credited: Credited
+        if parallel, let outcome = try ParallelCreditPass.run(
+            paths: inputs.dealPaths, book: book, fx: fx, activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id)) {
+            credited = Credited(totals: outcome.totals, missingRates: outcome.missingRates, rowsPerFile: outcome.rowsPerFile,
+                                counts: ["deal_rows": outcome.rowsPerFile.reduce(0, +), "won": outcome.won, "cancelled": outcome.cancelled],
+                                inParallel: true)
+        } else {
+            credited = try creditOneByOne(inputs: inputs, book: book, fx: fx, knownIDs: knownIDs, options: options,
+                                          activity: activity, log: log)
         }
-        for deal in options.extraDeals { engine.credit(deal) }
-        engine.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
-        try ids.reportDuplicates(log: log) { visit in
-            for path in inputs.dealPaths {
-                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
-            }
-        }
-        for (missing, location) in engine.missingRates.sorted(by: { $0.key < $1.key }) {
+        StageTimer.shared.mark(credited.inParallel ? "credit (parallel)" : "credit")
+        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
+        credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
+        for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
             log.error(SourceLocation(file: location.file, line: location.line, column: 0),
                       "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
         }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
 
         // Measure, reward and pay: replay the fiscal year through the run month.
-        let measurer = Measurer(book: book, totals: engine.totals)
+        let counts = credited.counts
+        let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
+        StageTimer.shared.mark("measure, reward, pay")
         let attainment = AttainmentReport.measures(book: book, measurer: measurer)
         let paid = try paidBefore(book: book, ledger: ledger)
         let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
         let finance = FinanceView(FinanceView.Sources(
             book: book, fx: fx, fxPath: inputs.fxPath, schedule: schedule, payroll: payroll, measures: attainment,
-            runMonthCredits: engine.totals.runMonthCredits, rowCounts: counts, inputs: forecasts, activity: activity,
+            runMonthCredits: credited.totals.runMonthCreditRows, rowCounts: counts, inputs: forecasts, activity: activity,
             hasLedger: paid != nil, thresholds: options.varianceThresholds), log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
+        StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
-            period: period, book: book, totals: engine.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts, finance: finance)
+            period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
+            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts, finance: finance,
+            creditedInParallel: credited.inParallel)
     }
 
     /// The files a run writes, manifest last (it holds the others' checksums); `extra` files (the
@@ -100,7 +103,7 @@ public enum PayrollRun {
                                    extra: [(name: String, bytes: [UInt8])] = []) throws -> [(name: String, bytes: [UInt8])] {
         var files: [(name: String, bytes: [UInt8])] = [
             ("payroll.csv", result.payroll.csv(period: result.period)),
-            ("credits.csv", CreditsReport.csv(result.totals.runMonthCredits, period: result.period)),
+            ("credits.csv", CreditsReport.csv(result.totals.runMonthCreditRows, period: result.period)),
             ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
             ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
             ("draws.csv", DrawsReport.csv(book: result.book, schedule: result.schedule)),
@@ -115,6 +118,45 @@ public enum PayrollRun {
             outputs: files.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: Manifest.sha256($0.bytes)) })
         files.append(("manifest.json", try manifest.json()))
         return files
+    }
+
+    /// The simple credit pass: every deal read, checked with its line and column, and credited one
+    /// by one; also the pass that captures rows and takes what-if deals and observers.
+    private static func creditOneByOne(inputs: RunInputs, book: PlanBook, fx: FXTable, knownIDs: Set<String>?,
+                                       options: RunOptions, activity: DealActivity, log: DiagnosticLog) throws -> Credited {
+        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
+        let ids = DealIDRegistry()
+        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
+        var rowsPerFile: [Int] = []
+        for path in inputs.dealPaths {
+            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
+            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
+            let rows = try read(path, rules, ids, log) { deal in
+                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
+                for observe in options.dealObservers { observe(deal) }
+                activity.observe(deal)
+                engine.credit(deal)
+            }
+            counts["deal_rows", default: 0] += rows
+            rowsPerFile.append(rows)
+        }
+        for deal in options.extraDeals { engine.credit(deal) }
+        try ids.reportDuplicates(log: log) { visit in
+            for path in inputs.dealPaths {
+                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
+            }
+        }
+        return Credited(totals: engine.totals, missingRates: engine.missingRates, rowsPerFile: rowsPerFile, counts: counts,
+                        inParallel: false)
+    }
+
+    /// What either credit pass hands on.
+    private struct Credited {
+        var totals: CreditTotals
+        var missingRates: [CreditEngine.MissingRate: SourceLocation]
+        var rowsPerFile: [Int]
+        var counts: [String: Int]
+        var inParallel: Bool
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

@@ -7,9 +7,21 @@ public struct RunOptions {
         case all
         /// These participants' own rows and the roll-up rows they receive.
         case participants(Set<String>)
+
+        var isNone: Bool {
+            if case .none = self { return true }
+            return false
+        }
+    }
+
+    /// How deals are credited: `automatic` takes the parallel pass for clean CSV deals when
+    /// nothing needs the deals one by one, and the simple pass otherwise.
+    public enum CreditPass: Sendable {
+        case automatic, simple
     }
 
     public var capture: Capture
+    public var creditPass: CreditPass = .automatic
     /// Deals that are not in any file, credited after the files' deals (`comp estimate`).
     public var extraDeals: [Deal]
     /// Called with every valid deal read, in file order, before it is credited.

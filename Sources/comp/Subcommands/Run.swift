@@ -32,8 +32,11 @@ struct Run: ParsableCommand {
             let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger, options: options)
             let statements = noStatements ? [] : StatementFiles.files(for: StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
+            StageTimer.shared.mark("statements")
             let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version, extra: statements)
+            StageTimer.shared.mark("render files")
             try OutputFolder.write(files, to: folder)
+            StageTimer.shared.mark("write files")
             print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")
         } catch let error as CompError {
             throw report(error)

@@ -27,7 +27,8 @@ final class CSVReader {
     private(set) var recordCount = 0
 
     private let descriptor: Int32
-    private var chunk: [UInt8]
+    private let chunk: UnsafeMutablePointer<UInt8>
+    private let chunkSize: Int
     private var chunkStart = 0
     private var chunkEnd = 0
     private var atEndOfFile = false
@@ -44,13 +45,15 @@ final class CSVReader {
         guard descriptor >= 0 else {
             throw InputFile.Failure(message: errno == ENOENT ? "file not found" : "cannot open the file: \(String(cString: strerror(errno)))")
         }
-        chunk = [UInt8](repeating: 0, count: chunkSize)
+        chunk = .allocate(capacity: chunkSize)
+        self.chunkSize = chunkSize
         fieldEnds.reserveCapacity(32)
     }
 
     deinit {
         close(descriptor)
         fieldBytes.deallocate()
+        chunk.deallocate()
     }
 
     var fieldCount: Int { fieldEnds.count }
@@ -68,98 +71,115 @@ final class CSVReader {
 
     /// Advances to the next non-blank record; false at the end of the file.
     /// Throws `FormatError` for malformed CSV and `InputFile.Failure` when reading fails.
+    ///
+    /// The loop works on local copies of the reader's state (written back on the way out), so
+    /// the optimiser keeps them in registers instead of checking access to the object per byte.
     func next() throws -> Bool {
+        var bytes = fieldBytes
+        var ends = fieldEnds
+        var position = chunkStart
+        var end = chunkEnd
+        var currentLine = line
+        defer {
+            fieldBytes = bytes
+            fieldEnds = ends
+            chunkStart = position
+            line = currentLine
+        }
         while true {
-            fieldBytes.count = 0
-            fieldEnds.removeAll(keepingCapacity: true)
-            recordLine = line
+            bytes.count = 0
+            ends.removeAll(keepingCapacity: true)
+            recordLine = currentLine
             var state = State.fieldStart
             var sawAnyByte = false
             recordLoop: while true {
-                if chunkStart == chunkEnd {
+                if position == end {
+                    chunkStart = position
                     try refill()
-                    if chunkStart == chunkEnd {
+                    position = chunkStart
+                    end = chunkEnd
+                    if position == end {
                         switch state {
                         case .quoted:
-                            throw FormatError(line: recordLine, field: fieldEnds.count + 1,
+                            throw FormatError(line: recordLine, field: ends.count + 1,
                                               message: "a quoted field is not closed before the end of the file")
                         case .afterCarriageReturn:
-                            fieldBytes.append(0x0D)
+                            bytes.append(0x0D)
                         default:
                             break
                         }
                         guard sawAnyByte else { return false }
-                        fieldEnds.append(fieldBytes.count)
+                        ends.append(bytes.count)
                         break recordLoop
                     }
                 }
-                let byte = chunk[chunkStart]
-                chunkStart += 1
+                let byte = chunk[position]
+                position += 1
                 sawAnyByte = true
-                if fieldBytes.count > CSVReader.maxRecordBytes {
-                    throw FormatError(line: recordLine, field: fieldEnds.count + 1,
+                if bytes.count > CSVReader.maxRecordBytes {
+                    throw FormatError(line: recordLine, field: ends.count + 1,
                                       message: "a record is longer than \(CSVReader.maxRecordBytes) bytes (is a closing quote missing?)")
                 }
                 switch state {
                 case .fieldStart, .unquoted:
                     switch byte {
                     case UInt8(ascii: ","):
-                        fieldEnds.append(fieldBytes.count)
+                        ends.append(bytes.count)
                         state = .fieldStart
                     case UInt8(ascii: "\n"):
-                        line += 1
-                        fieldEnds.append(fieldBytes.count)
+                        currentLine += 1
+                        ends.append(bytes.count)
                         break recordLoop
                     case UInt8(ascii: "\r"):
                         state = .afterCarriageReturn
                     case UInt8(ascii: "\""):
                         guard state == .fieldStart else {
-                            throw FormatError(line: line, field: fieldEnds.count + 1,
+                            throw FormatError(line: currentLine, field: ends.count + 1,
                                               message: "a quote inside an unquoted field (quote the whole field and double the quote)")
                         }
                         state = .quoted
                     default:
-                        fieldBytes.append(byte)
+                        bytes.append(byte)
                         state = .unquoted
                     }
                 case .quoted:
                     if byte == UInt8(ascii: "\"") {
                         state = .quoteInQuoted
                     } else {
-                        if byte == UInt8(ascii: "\n") { line += 1 }
-                        fieldBytes.append(byte)
+                        if byte == UInt8(ascii: "\n") { currentLine += 1 }
+                        bytes.append(byte)
                     }
                 case .quoteInQuoted:
                     switch byte {
                     case UInt8(ascii: "\""):
-                        fieldBytes.append(byte)
+                        bytes.append(byte)
                         state = .quoted
                     case UInt8(ascii: ","):
-                        fieldEnds.append(fieldBytes.count)
+                        ends.append(bytes.count)
                         state = .fieldStart
                     case UInt8(ascii: "\n"):
-                        line += 1
-                        fieldEnds.append(fieldBytes.count)
+                        currentLine += 1
+                        ends.append(bytes.count)
                         break recordLoop
                     case UInt8(ascii: "\r"):
                         state = .afterCarriageReturn
                     default:
-                        throw FormatError(line: line, field: fieldEnds.count + 1,
+                        throw FormatError(line: currentLine, field: ends.count + 1,
                                           message: "unexpected text after a closing quote")
                     }
                 case .afterCarriageReturn:
                     if byte == UInt8(ascii: "\n") {
-                        line += 1
-                        fieldEnds.append(fieldBytes.count)
+                        currentLine += 1
+                        ends.append(bytes.count)
                         break recordLoop
                     }
                     // A lone CR is data; look at this byte again as part of the field.
-                    fieldBytes.append(0x0D)
-                    chunkStart -= 1
+                    bytes.append(0x0D)
+                    position -= 1
                     state = .unquoted
                 }
             }
-            if fieldEnds.count == 1 && fieldBytes.isEmpty { continue }  // blank line
+            if ends.count == 1 && bytes.isEmpty { continue }  // blank line
             recordCount += 1
             return true
         }
@@ -171,13 +191,10 @@ final class CSVReader {
         chunkStart = 0
         chunkEnd = 0
         while !atEndOfFile {
-            let count = chunk.withUnsafeMutableBytes { buffer -> Int in
-                var result: Int
-                repeat {
-                    result = read(descriptor, buffer.baseAddress! + chunkEnd, buffer.count - chunkEnd)
-                } while result < 0 && errno == EINTR
-                return result
-            }
+            var count: Int
+            repeat {
+                count = read(descriptor, chunk + chunkEnd, chunkSize - chunkEnd)
+            } while count < 0 && errno == EINTR
             guard count >= 0 else {
                 throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))")
             }
@@ -189,6 +206,9 @@ final class CSVReader {
                 if chunkEnd >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { chunkStart = 3 }
             }
             if chunkStart < chunkEnd { return }
+            // Only the BOM so far: read on into an empty chunk.
+            chunkStart = 0
+            chunkEnd = 0
         }
     }
 }

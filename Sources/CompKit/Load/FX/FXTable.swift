@@ -17,6 +17,9 @@ public struct FXTable: Sendable {
         return rates[Key(month: month, from: from.code, to: to.code)]
     }
 
+    /// Every rate, for tables built from this one.
+    var allRates: [Key: ExactDecimal] { rates }
+
     public mutating func set(_ rate: ExactDecimal, month: YearMonth, from: Currency, to: Currency) {
         rates[Key(month: month, from: from.code, to: to.code)] = rate
     }

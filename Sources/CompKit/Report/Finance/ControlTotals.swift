@@ -41,16 +41,15 @@ public struct ControlTotals: Sendable {
     /// By currency, then pay type in payroll.csv's order.
     public var pay: [Pay]
 
-    init(rowCounts: [String: Int], activity: DealActivity, runMonthCredits: [CreditTotals.CreditRow], payroll: PayrollReport) {
+    init(rowCounts: [String: Int], activity: DealActivity, runMonthCredits: RunMonthCredits, payroll: PayrollReport) {
         dealRows = rowCounts["deal_rows"] ?? 0
         won = rowCounts["won"] ?? 0
         cancelled = rowCounts["cancelled"] ?? 0
         // credits.csv repeats a share once per matching component: count each (rep, plan, deal, kind) once.
-        var seen: Set<[String]> = []
         var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
-        for row in runMonthCredits where row.kind != .rollup && seen.insert([row.repID, row.planID, row.dealID, row.kind.label]).inserted {
-            posted[row.kind, default: [:]][row.planCurrency, default: Tally(currency: row.planCurrency, count: 0, total: .zero)].count += 1
-            posted[row.kind, default: [:]][row.planCurrency, default: Tally(currency: row.planCurrency, count: 0, total: .zero)].total += row.credit
+        runMonthCredits.forEachPostedShare { kind, currency, credit in
+            posted[kind, default: [:]][currency, default: Tally(currency: currency, count: 0, total: .zero)].count += 1
+            posted[kind, default: [:]][currency, default: Tally(currency: currency, count: 0, total: .zero)].total += credit
         }
         let currencies = Set(activity.runMonthCredits.keys).union((posted[.credit] ?? [:]).keys).sorted()
         credits = currencies.map { currency in

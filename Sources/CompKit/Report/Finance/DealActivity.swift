@@ -30,17 +30,17 @@ public final class DealActivity {
     let months: ClosedRange<YearMonth>?
 
     /// Own positive credits by rep and month, per plan currency (a person may change plans).
-    public private(set) var actuals: [RepMonth: [Currency: ExactDecimal]] = [:]
-    public private(set) var runMonthCredits: [Currency: CreditTally] = [:]
+    public internal(set) var actuals: [RepMonth: [Currency: ExactDecimal]] = [:]
+    public internal(set) var runMonthCredits: [Currency: CreditTally] = [:]
     /// Deals whose close date is in the run month, by deal currency; their ids (stage calibration).
-    public private(set) var closedInMonth: [Currency: DealTally] = [:]
-    public private(set) var closedIDs: Set<String> = []
+    public internal(set) var closedInMonth: [Currency: DealTally] = [:]
+    public internal(set) var closedIDs: Set<String> = []
     /// Days from created_date to close_date over the run month's deals that have a created_date
     /// not after the close date.
-    public private(set) var cycleDays = 0
-    public private(set) var cycleDeals = 0
+    public internal(set) var cycleDays = 0
+    public internal(set) var cycleDeals = 0
     /// Deals whose cancel_date is in the run month.
-    public private(set) var cancelledInMonth = 0
+    public internal(set) var cancelledInMonth = 0
     /// The first deal whose converted amount took the month's total past `FinanceArithmetic.limit`.
     public private(set) var tooLarge: SourceLocation?
 

@@ -25,7 +25,7 @@ public struct FinanceView: Sendable {
         var schedule: PaySchedule
         var payroll: PayrollReport
         var measures: [ComponentMeasure]
-        var runMonthCredits: [CreditTotals.CreditRow]
+        var runMonthCredits: RunMonthCredits
         var rowCounts: [String: Int]
         var inputs: ForecastInputs
         var activity: DealActivity

@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The credit stage for large clean CSV inputs: each deals file is cut into one byte range per
+/// core, every range is credited on its own thread by a `DealChunkWorker`, and the integer sums
+/// are added up. The result is the same `CreditTotals` the simple pass (`CreditEngine`) gives —
+/// a test holds the two to byte-identical outputs.
+///
+/// Returns nil when any row needs the simple pass (it reports problems; this one only vouches
+/// for clean rows): a broken rule, a quoted field, a non-ASCII id, a repeated deal id.
+enum ParallelCreditPass {
+    struct Outcome {
+        var totals: CreditTotals
+        var missingRates: [CreditEngine.MissingRate: SourceLocation]
+        var rowsPerFile: [Int]
+        var won: Int
+        var cancelled: Int
+    }
+
+    static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
+    /// `activity` receives what the finance reports gather from the deals; `watchedIDs` are the
+    /// deal ids it wants to know closed in the run month.
+    static func run(paths: [String], book: PlanBook, fx: FXTable, activity: DealActivity? = nil, watchedIDs: [String] = [],
+                    threads: Int = threadCount, idFilterLog2Words: Int = 25) throws -> Outcome? {
+        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
+        var finance = FinanceTally(entries: index.entryRef.count)
+        let filter = DealIDFilter(log2Words: idFilterLog2Words)
+        var suspects = Set<UInt64>()
+        var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
+        var credits = [Int64](repeating: 0, count: index.creditCells)
+        var spiffs = [Int64](repeating: 0, count: index.spiffCells)
+        var runMonth = CompactCredits()
+        for path in paths {
+            guard let workers = try credit(file: path, index: index, filter: filter, threads: threads) else { return nil }
+            for worker in workers.workers { suspects.formUnion(worker.suspects) }
+            StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
+            var line = workers.firstLine
+            outcome.rowsPerFile.append(0)
+            for worker in workers.workers {
+                for cell in worker.credits.indices where worker.credits[cell] != 0 { credits[cell] += worker.credits[cell] }
+                for cell in worker.spiffs.indices where worker.spiffs[cell] != 0 { spiffs[cell] += worker.spiffs[cell] }
+                runMonth.append(worker.runMonth)
+                finance.add(worker.finance)
+                outcome.totals.exceptions += worker.exceptions.map {
+                    CreditTotals.ExceptionRow(source: path, line: line + $0.line, id: $0.id, reason: $0.reason)
+                }
+                for (missing, relative) in worker.missingRates where outcome.missingRates[missing] == nil {
+                    outcome.missingRates[missing] = SourceLocation(file: path, line: line + relative, column: 0)
+                }
+                outcome.rowsPerFile[outcome.rowsPerFile.count - 1] += worker.dealRows
+                outcome.won += worker.won
+                outcome.cancelled += worker.cancelled
+                line += worker.newlines
+            }
+        }
+        StageTimer.shared.mark("credit: merge")
+        // Ids the filter was unsure of: read their bytes in a second, id-only scan and compare.
+        if !suspects.isEmpty {
+            var seen = Set<[UInt8]>()
+            for path in paths {
+                guard let workers = try credit(file: path, index: index, filter: filter, threads: threads, probe: suspects) else { return nil }
+                for id in workers.workers.flatMap(\.probedIDs) where !seen.insert(id).inserted { return nil }
+            }
+        }
+        StageTimer.shared.mark("credit: exact id check")
+        // Converted amounts past the finance reports' range are reported by the simple pass.
+        guard finance.runMonthCredits.values.allSatisfy({ FinanceArithmetic.isInRange($0.amountIn) }) else { return nil }
+        outcome.totals.compactRunMonthRows = (runMonth, index)
+        activity?.absorb(finance, index: index)
+        for entry in index.entryRef.indices {
+            let ref = index.entryRef[entry]
+            let plan = book.plan(ref)
+            let scale = plan.currency.minorUnits
+            for component in plan.components.indices {
+                for month in 1...12 {
+                    let value = credits[index.entryCreditBase[entry] + component * 13 + month]
+                    if value != 0 { outcome.totals.addCredit(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, component: component, fiscalMonth: month) }
+                }
+            }
+            for spiff in plan.spiffs.indices {
+                for month in 1...12 {
+                    let value = spiffs[index.entrySpiffBase[entry] + spiff * 13 + month]
+                    if value != 0 { outcome.totals.addSpiff(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, spiff: spiff, fiscalMonth: month) }
+                }
+            }
+        }
+        return outcome
+    }
+
+    /// Credits one file with `threads` workers; nil when a worker gave up or the header is unusual.
+    private static func credit(file path: String, index: CreditIndex, filter: DealIDFilter, threads: Int,
+                               probe: Set<UInt64>? = nil) throws
+        -> (workers: [DealChunkWorker], firstLine: Int)? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        guard let header = readHeader(descriptor) else { return nil }
+        let columns = header.names.map(DealColumn.init(header:))
+        guard Set(header.names).count == header.names.count,
+              DealCSVReader.requiredColumns.allSatisfy(header.names.contains) else { return nil }
+
+        // Cut points just after a line end; quotes anywhere make a worker give up, so a cut never
+        // needs to know whether it falls inside a quoted field.
+        var cuts = [header.dataStart]
+        for part in 1..<threads {
+            let target = header.dataStart + (size - header.dataStart) * part / threads
+            cuts.append(max(cuts[cuts.count - 1], nextLineStart(descriptor, from: target, size: size)))
+        }
+        cuts.append(size)
+        let workers = (0..<threads).map { _ in
+            let worker = DealChunkWorker(index: index, columns: columns, deduplicator: filter)
+            worker.probe = probe
+            return worker
+        }
+        var failure: Error?
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: threads) { part in
+            do {
+                if cuts[part] < cuts[part + 1] { try workers[part].process(descriptor: descriptor, start: cuts[part], end: cuts[part + 1]) }
+            } catch {
+                lock.withLock { failure = error }
+            }
+        }
+        if let failure = failure as? InputFile.Failure { throw CompError.io("\(path): \(failure.message)") }
+        guard !workers.contains(where: \.gaveUp) else { return nil }
+        return (workers, header.firstLine)
+    }
+
+    /// The header's column names, where the data starts and its line; nil for a header this pass
+    /// leaves to the simple reader (quotes, no line end in the first 64 KiB, not UTF-8).
+    private static func readHeader(_ descriptor: Int32) -> (names: [String], dataStart: Int, firstLine: Int)? {
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { return nil }
+        bytes.removeSubrange(count...)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let newline = bytes.firstIndex(of: 0x0A), !bytes[bom..<newline].contains(UInt8(ascii: "\"")) else { return nil }
+        var line = bytes[bom..<newline]
+        if line.last == 0x0D { line = line.dropLast() }
+        guard let text = String(validating: line, as: UTF8.self) else { return nil }
+        return (text.split(separator: ",", omittingEmptySubsequences: false).map(String.init), newline + 1, 2)
+    }
+
+    /// The offset just after the first line end at or after `offset`.
+    private static func nextLineStart(_ descriptor: Int32, from offset: Int, size: Int) -> Int {
+        var position = offset
+        var window = [UInt8](repeating: 0, count: 1 << 16)
+        while position < size {
+            let count = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+            guard count > 0 else { return size }
+            if let newline = window[0..<count].firstIndex(of: 0x0A) { return position + newline + 1 }
+            position += count
+        }
+        return size
+    }
+}
