@@ -5,7 +5,7 @@ import Testing
     static let header = "period,rep_id,plan_id,component,deal_id,credit_date,kind,deal_amount,deal_currency,fx_rate,percent,credit\n"
 
     static func csv(_ scenario: Scenario) -> String {
-        String(decoding: CreditsReport.csv(scenario.totals.runMonthCredits, period: scenario.book.runMonth), as: UTF8.self)
+        String(decoding: CreditsReport.csv(scenario.totals.runMonthCreditRows, period: scenario.book.runMonth), as: UTF8.self)
     }
 
     @Test func marchOfTheAccountExecutive() {
