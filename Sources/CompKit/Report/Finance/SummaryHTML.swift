@@ -2,18 +2,7 @@
 /// as inline SVG, laid out to print on A4.
 enum SummaryHTML {
     static func render(_ document: SummaryDocument) -> [UInt8] {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
+        var html = HTMLText.pageStart(title: document.title, style: style) + """
             <main>
             <h1>\(escape(document.title))</h1>
 
@@ -65,20 +54,7 @@ enum SummaryHTML {
         }.joined()
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static let style = """
         body { margin: 0; background: #fff; color: #1a1a1a;

@@ -3,18 +3,7 @@
 /// they fit on one, headings stay with what follows).
 public enum HTMLRenderer {
     public static func render(_ document: StatementDocument) -> String {
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(document.title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
+        var out = HTMLText.pageStart(title: document.title, style: style) + """
             <h1>\(escape(document.title))</h1>
 
             """
@@ -49,19 +38,7 @@ public enum HTMLRenderer {
         return out + "</table>\n"
     }
 
-    /// Escapes the characters HTML gives a meaning to, in text and in attribute values.
-    static func escape(_ text: String) -> String {
-        text.escaped { byte in
-            switch byte {
-            case UInt8(ascii: "&"): return "&amp;"
-            case UInt8(ascii: "<"): return "&lt;"
-            case UInt8(ascii: ">"): return "&gt;"
-            case UInt8(ascii: "\""): return "&quot;"
-            case UInt8(ascii: "'"): return "&#39;"
-            default: return nil
-            }
-        }
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     private static let style = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 14px; color: #111;
