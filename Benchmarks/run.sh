@@ -5,8 +5,8 @@
 #   Benchmarks/run.sh [SIZES...]          default: 100000 1000000 10000000 (deals)
 #
 # Environment:
-#   COMP     the comp binary            (default /work/perf/.build/release/comp)
-#   PY       python with duckdb+polars  (default /work/bench-venv/bin/python)
+#   COMP     the comp binary            (default .build/release/comp of this checkout: swift build -c release)
+#   PY       python with duckdb+polars  (default /work/bench-venv/bin/python: python3 -m venv /work/bench-venv && /work/bench-venv/bin/pip install duckdb polars)
 #   REPS     reps in the data set       (default 50000)
 #   SEED     generator seed             (default 42)
 #   RUNS     measurements per tool      (default 2; the fastest is reported)
@@ -20,7 +20,8 @@
 # the tools' own messages go to ${BENCH_DIR_PREFIX}N/logs/.
 set -euo pipefail
 
-COMP=${COMP:-/work/perf/.build/release/comp}
+HERE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+COMP=${COMP:-$HERE_ROOT/.build/release/comp}
 PY=${PY:-/work/bench-venv/bin/python}
 REPS=${REPS:-50000}
 SEED=${SEED:-42}
