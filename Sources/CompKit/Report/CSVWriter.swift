@@ -9,11 +9,20 @@ public struct CSVWriter {
         row(header)
     }
 
+    /// A writer without a header, for encoding single fields.
+    init() {}
+
     private var fieldsInRow = 0
 
     public mutating func row(_ fields: [String]) {
         for field in fields { self.field(field) }
         endRow()
+    }
+
+    /// Appends bytes that are already a CSV field (escaped where needed).
+    mutating func field<Bytes: Collection>(raw bytes: Bytes) where Bytes.Element == UInt8 {
+        separate()
+        self.bytes.append(contentsOf: bytes)
     }
 
     /// Appends one text field to the current row (for rows written field by field).

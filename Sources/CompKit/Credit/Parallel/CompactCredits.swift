@@ -110,56 +110,36 @@ public struct RunMonthCredits: @unchecked Sendable {
             credit: ExactDecimal(mantissa: Int128(row.credit), scale: plan.currency.minorUnits), planCurrency: plan.currency)
     }
 
-    /// Calls `body` with every row in credits.csv's order (SPEC 5): rep, plan, component, date,
-    /// deal id, kind; rows equal in all of these keep the order the pass produced them in.
-    func forEachSorted(_ body: (CreditTotals.CreditRow) -> Void) {
-        switch storage {
-        case .rows(let rows):
-            let order = rows.indices.sorted { i, j in
-                let a = rows[i], b = rows[j]
-                let rep = byteCompare(a.repID, b.repID)
-                if rep != 0 { return rep < 0 }
-                let plan = byteCompare(a.planID, b.planID)
-                if plan != 0 { return plan < 0 }
-                let component = byteCompare(a.component, b.component)
-                if component != 0 { return component < 0 }
-                if a.creditDate != b.creditDate { return a.creditDate < b.creditDate }
-                let deal = byteCompare(a.dealID, b.dealID)
-                if deal != 0 { return deal < 0 }
+    /// The positions of the compact rows in credits.csv's order: ids compared through their byte
+    /// order ranks, deal ids byte by byte, ties kept in the order the pass produced them.
+    static func sortedPositions(_ compact: CompactCredits, _ index: CreditIndex) -> [Int] {
+        // Ids compare as integers: ranks in byte order, computed once.
+        let repRank = index.repByteRanks
+        let planRank = index.planByteRanks
+        let componentRank = index.componentByteRanks
+        return compact.idBytes.withUnsafeBufferPointer { ids in
+            compact.rows.indices.sorted { i, j in
+                let a = compact.rows[i], b = compact.rows[j]
+                if a.rep != b.rep { return repRank[Int(a.rep)] < repRank[Int(b.rep)] }
+                if a.plan != b.plan { return planRank[Int(a.plan)] < planRank[Int(b.plan)] }
+                if a.component != b.component {
+                    let plan = Int(a.plan)
+                    return (a.component < 0 ? -1 : componentRank[plan][Int(a.component)])
+                        < (b.component < 0 ? -1 : componentRank[plan][Int(b.component)])
+                }
+                if a.day != b.day { return a.day < b.day }
+                let shareA = compact.shares[Int(a.share)], shareB = compact.shares[Int(b.share)]
+                if a.share != b.share {
+                    let deal = RunMonthCredits.compareBytes(ids, shareA, shareB)
+                    if deal != 0 { return deal < 0 }
+                }
                 if a.kind != b.kind { return a.kind < b.kind }
                 return i < j
             }
-            for index in order { body(rows[index]) }
-        case .compact(let compact, let index):
-            // Ids compare as integers: ranks in byte order, computed once.
-            let repRank = index.repByteRanks
-            let planRank = index.planByteRanks
-            let componentRank = index.componentByteRanks
-            let order = compact.idBytes.withUnsafeBufferPointer { ids in
-                compact.rows.indices.sorted { i, j in
-                    let a = compact.rows[i], b = compact.rows[j]
-                    if a.rep != b.rep { return repRank[Int(a.rep)] < repRank[Int(b.rep)] }
-                    if a.plan != b.plan { return planRank[Int(a.plan)] < planRank[Int(b.plan)] }
-                    if a.component != b.component {
-                        let plan = Int(a.plan)
-                        return (a.component < 0 ? -1 : componentRank[plan][Int(a.component)])
-                            < (b.component < 0 ? -1 : componentRank[plan][Int(b.component)])
-                    }
-                    if a.day != b.day { return a.day < b.day }
-                    let shareA = compact.shares[Int(a.share)], shareB = compact.shares[Int(b.share)]
-                    if a.share != b.share {
-                        let deal = compareBytes(ids, shareA, shareB)
-                        if deal != 0 { return deal < 0 }
-                    }
-                    if a.kind != b.kind { return a.kind < b.kind }
-                    return i < j
-                }
-            }
-            for position in order { body(row(at: position, compact, index)) }
         }
     }
 
-    private func compareBytes(_ ids: UnsafeBufferPointer<UInt8>, _ a: CompactCredits.Share, _ b: CompactCredits.Share) -> Int {
+    private static func compareBytes(_ ids: UnsafeBufferPointer<UInt8>, _ a: CompactCredits.Share, _ b: CompactCredits.Share) -> Int {
         let common = Int(min(a.idLength, b.idLength))
         for offset in 0..<common {
             let x = ids[Int(a.idStart) + offset], y = ids[Int(b.idStart) + offset]
