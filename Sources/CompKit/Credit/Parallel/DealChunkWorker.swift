@@ -128,7 +128,8 @@ final class DealChunkWorker {
             if fieldEnd == end && !atEnd { return nil }
             var valueEnd = fieldEnd
             let endsRecord = fieldEnd == end || bytes[fieldEnd] == 0x0A
-            if endsRecord && valueEnd > position && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+            // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
+            if endsRecord && fieldEnd < end && valueEnd > position && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
             guard field < width else { gaveUp = true; return end }
             fields[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
             field += 1
