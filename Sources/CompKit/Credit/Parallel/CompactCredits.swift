@@ -112,31 +112,43 @@ public struct RunMonthCredits: @unchecked Sendable {
 
     /// The positions of the compact rows in credits.csv's order: ids compared through their byte
     /// order ranks, deal ids byte by byte, ties kept in the order the pass produced them.
+    /// Rows are first bucketed by rep (a counting sort, which keeps their order), so the
+    /// comparison sort only orders each rep's few rows.
     static func sortedPositions(_ compact: CompactCredits, _ index: CreditIndex) -> [Int] {
-        // Ids compare as integers: ranks in byte order, computed once.
         let repRank = index.repByteRanks
         let planRank = index.planByteRanks
         let componentRank = index.componentByteRanks
-        return compact.idBytes.withUnsafeBufferPointer { ids in
-            compact.rows.indices.sorted { i, j in
-                let a = compact.rows[i], b = compact.rows[j]
-                if a.rep != b.rep { return repRank[Int(a.rep)] < repRank[Int(b.rep)] }
-                if a.plan != b.plan { return planRank[Int(a.plan)] < planRank[Int(b.plan)] }
-                if a.component != b.component {
-                    let plan = Int(a.plan)
-                    return (a.component < 0 ? -1 : componentRank[plan][Int(a.component)])
-                        < (b.component < 0 ? -1 : componentRank[plan][Int(b.component)])
+        var starts = [Int](repeating: 0, count: repRank.count + 1)
+        for row in compact.rows { starts[Int(repRank[Int(row.rep)]) + 1] += 1 }
+        for rank in repRank.indices { starts[rank + 1] += starts[rank] }
+        var order = [Int](repeating: 0, count: compact.rows.count)
+        var next = starts
+        for (position, row) in compact.rows.enumerated() {
+            let rank = Int(repRank[Int(row.rep)])
+            order[next[rank]] = position
+            next[rank] += 1
+        }
+        compact.idBytes.withUnsafeBufferPointer { ids in
+            for rank in repRank.indices where starts[rank + 1] - starts[rank] > 1 {
+                order[starts[rank]..<starts[rank + 1]].sort { i, j in
+                    let a = compact.rows[i], b = compact.rows[j]
+                    if a.plan != b.plan { return planRank[Int(a.plan)] < planRank[Int(b.plan)] }
+                    if a.component != b.component {
+                        let plan = Int(a.plan)
+                        return (a.component < 0 ? -1 : componentRank[plan][Int(a.component)])
+                            < (b.component < 0 ? -1 : componentRank[plan][Int(b.component)])
+                    }
+                    if a.day != b.day { return a.day < b.day }
+                    if a.share != b.share {
+                        let deal = RunMonthCredits.compareBytes(ids, compact.shares[Int(a.share)], compact.shares[Int(b.share)])
+                        if deal != 0 { return deal < 0 }
+                    }
+                    if a.kind != b.kind { return a.kind < b.kind }
+                    return i < j
                 }
-                if a.day != b.day { return a.day < b.day }
-                let shareA = compact.shares[Int(a.share)], shareB = compact.shares[Int(b.share)]
-                if a.share != b.share {
-                    let deal = RunMonthCredits.compareBytes(ids, shareA, shareB)
-                    if deal != 0 { return deal < 0 }
-                }
-                if a.kind != b.kind { return a.kind < b.kind }
-                return i < j
             }
         }
+        return order
     }
 
     private static func compareBytes(_ ids: UnsafeBufferPointer<UInt8>, _ a: CompactCredits.Share, _ b: CompactCredits.Share) -> Int {
