@@ -16,8 +16,7 @@ final class CreditIndex {
     /// The rep number of each entry's person, and of its manager (-1 for none).
     let entryRep: [Int32]
     let entryManagerRep: [Int32]
-    /// The entry's slot in `CreditTotals`, and its first cell in the flat credit and SPIFF sums.
-    let entrySlot: [Int32]
+    /// The entry's first cell in the flat credit and SPIFF sums.
     let entryCreditBase: [Int]
     let entrySpiffBase: [Int]
     let creditCells: Int
@@ -117,14 +116,14 @@ final class CreditIndex {
         planFiscalStart = book.plans.map { $0.fiscalYear.start.ordinal }
         planClawback = book.plans.map { Int32($0.clawback?.windowDays ?? -1) }
 
-        // People and entries, in the slot order of CreditTotals.
-        var slotOf: [PlanBook.EntryRef: Int32] = [:]
+        // Each entry's cells in the flat sums, and the entries of each person.
+        var entriesOfPerson: [String: [PlanBook.EntryRef]] = [:]
         var creditBase: [PlanBook.EntryRef: Int] = [:], spiffBase: [PlanBook.EntryRef: Int] = [:]
         var credits = 0, spiffCount = 0
         for (planIndex, plan) in book.plans.enumerated() {
             for entryIndex in plan.participants.indices {
                 let ref = PlanBook.EntryRef(plan: planIndex, entry: entryIndex)
-                slotOf[ref] = Int32(slotOf.count)
+                entriesOfPerson[plan.participants[entryIndex].id, default: []].append(ref)
                 creditBase[ref] = credits
                 spiffBase[ref] = spiffCount
                 credits += plan.components.count * 13
@@ -134,8 +133,6 @@ final class CreditIndex {
         creditCells = credits
         spiffCells = spiffCount
         let ids = book.participantIDs.sorted()
-        var entriesOfPerson: [String: [PlanBook.EntryRef]] = [:]
-        for ref in slotOf.keys { entriesOfPerson[book.entry(ref).id, default: []].append(ref) }
         reps = ByteKeyTable(ids)
         repIDs = ids
         var starts: [Int32] = [], refs: [PlanBook.EntryRef] = [], firsts: [Int32] = [], lasts: [Int32] = []
@@ -164,7 +161,6 @@ final class CreditIndex {
                 return number < ids.count && ids[number] == id ? Int32(number) : -1
             } ?? -1
         }
-        entrySlot = refs.map { slotOf[$0]! }
         entryCreditBase = refs.map { creditBase[$0]! }
         entrySpiffBase = refs.map { spiffBase[$0]! }
     }
@@ -224,9 +220,14 @@ final class CreditIndex {
         return -1
     }
 
-    /// Index of a deal's (type, product) pair in the per-plan match tables.
+    /// Index of a deal's (type, product) pair in the per-plan match tables; a token no filter
+    /// names counts as "other".
     @inline(__always)
-    func tokenPair(type: Int32, product: Int32) -> Int { Int(type) * productCount + Int(product) }
+    func tokenPair(type: UnsafeBufferPointer<UInt8>, product: UnsafeBufferPointer<UInt8>) -> Int {
+        let typeNumber = types.lookup(type), productNumber = products.lookup(product)
+        return Int(typeNumber < 0 ? Int32(types.count) : typeNumber) * productCount
+            + Int(productNumber < 0 ? Int32(products.count) : productNumber)
+    }
 
     /// The fiscal month a day counts in for a plan (SPEC 3.3 and 7), or 0 when it counts in none.
     @inline(__always)

@@ -166,9 +166,6 @@ final class DealChunkWorker {
         var closeMonth: Int
         var amount: ExactDecimal
         var currency: Int16
-        var type: Int32
-        var product: Int32
-        var cancelled: Bool
         var cancelDay: Int32
     }
 
@@ -228,11 +225,8 @@ final class DealChunkWorker {
         tallyDeal(close: close, created: created, cancelDay: isCancelled ? cancelDay : nil, amount: amount, currency: currency, id: id)
         guard closeDay <= index.runEnd else { return }
         let deal = ParsedDeal(closeDay: closeDay, closeMonth: close.yearMonth.ordinal, amount: amount, currency: currency,
-                              type: index.types.lookup(typeField), product: index.products.lookup(productField),
-                              cancelled: isCancelled, cancelDay: cancelDay)
-        let type = deal.type < 0 ? Int32(index.types.count) : deal.type
-        let product = deal.product < 0 ? Int32(index.products.count) : deal.product
-        let pair = index.tokenPair(type: type, product: product)
+                              cancelDay: cancelDay)
+        let pair = index.tokenPair(type: typeField, product: productField)
         for share in 0..<splitReps.count {
             let rep = splitReps[share], percent = splitPercents[share]
             let entry = index.entry(rep: rep, day: closeDay)
