@@ -118,6 +118,8 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
     public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: dayCount)! }
     public var dayCount: Int { CalendarDate.daysIn(year: year, month: month) }
+    /// The month's days.
+    public var dates: DateRange { DateRange(first: firstDay, last: lastDay) }
 
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
 

@@ -13,8 +13,12 @@ public struct PlanBook: Sendable {
     public let runMonth: YearMonth
     /// Per plan: whether its fiscal year holds the run month (SPEC 3.3).
     public let participates: [Bool]
-    /// Per person, their entries ordered by start date.
-    private let entriesByID: [String: [EntryRef]]
+    /// Everyone in any plan, their ids in byte order.
+    public let people: [String]
+    /// Per person (by position in `people`), their entries ordered by start date.
+    let entriesOfPerson: [[EntryRef]]
+    /// A person's position in `people`.
+    private let personIndex: [String: Int]
 
     public init(plans: [Plan], runMonth: YearMonth) {
         self.plans = plans
@@ -26,10 +30,11 @@ public struct PlanBook: Sendable {
                 byID[entry.id, default: []].append(EntryRef(plan: planIndex, entry: entryIndex))
             }
         }
-        for (id, refs) in byID {
-            byID[id] = refs.sorted { plans[$0.plan].participants[$0.entry].start < plans[$1.plan].participants[$1.entry].start }
+        people = byID.keys.sorted(by: byteOrder)
+        entriesOfPerson = people.map { id in
+            byID[id]!.sorted { plans[$0.plan].participants[$0.entry].start < plans[$1.plan].participants[$1.entry].start }
         }
-        entriesByID = byID
+        personIndex = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, $0) })
     }
 
     public func plan(_ ref: EntryRef) -> Plan { plans[ref.plan] }
@@ -37,12 +42,15 @@ public struct PlanBook: Sendable {
 
     /// The entry of `id` active on `date`, if any (entries of one person never overlap).
     public func entry(of id: String, on date: CalendarDate) -> EntryRef? {
-        guard let refs = entriesByID[id] else { return nil }
-        return refs.first { entry($0).isActive(on: date) }
+        guard let person = person(id) else { return nil }
+        return entriesOfPerson[person].first { entry($0).isActive(on: date) }
     }
 
+    /// A person's position in `people`, nil for an id in no plan.
+    func person(_ id: String) -> Int? { personIndex[id] }
+
     /// The ids of everyone in any plan.
-    public var participantIDs: Set<String> { Set(entriesByID.keys) }
+    public var participantIDs: Set<String> { Set(people) }
 
     /// Every entry of a participating plan, in plan and entry order.
     public var participatingEntries: [EntryRef] {

@@ -1,53 +1,153 @@
 /// What each participant entry is paid, month by month, replayed from its plan's fiscal year
 /// start through the run month (SPEC 3.5–3.9).
+///
+/// The lines of every entry are kept in one flat array (a line is an amount, a pay type and the
+/// index of its component or SPIFF): at fifty thousand entries an array per entry and month, and
+/// a `String` per line, held hundreds of megabytes.
 public struct PaySchedule: Sendable {
-    /// Pay lines by entry, then by fiscal month (index 0 unused).
-    public private(set) var lines: [PlanBook.EntryRef: [[PayLine]]] = [:]
-    /// For entries whose plan has a draw: each fiscal month's draw arithmetic (index 0 unused).
-    public private(set) var draws: [PlanBook.EntryRef: [DrawMonth]] = [:]
+    /// One pay line as stored: `part` is the component index (COMMISSION, BONUS), the SPIFF index
+    /// (SPIFF), or -1 (BASE, draws).
+    struct StoredLine: Sendable {
+        var amount: ExactDecimal
+        var type: PayType
+        var part: Int16
+    }
+
+    /// Pay lines by entry, then by fiscal month (index 0 unused, always empty).
+    public struct Lines: Sendable {
+        let book: PlanBook
+        /// Index of an entry's slot: `entryOffsets[plan] + entry`.
+        let entryOffsets: [Int]
+        /// Per slot: where its month bounds start in `bounds`, or -1 for an entry without lines.
+        var firstBound: [Int32]
+        /// Per entry with lines: `runMonth + 2` positions in `stored`; month m is `bounds[b + m] ..< bounds[b + m + 1]`.
+        var bounds: [Int32] = []
+        var stored: [StoredLine] = []
+
+        /// The entry's lines of every fiscal month through the run month, nil for an entry of a plan
+        /// not taking part in the run.
+        public subscript(ref: PlanBook.EntryRef) -> [[PayLine]]? {
+            guard let months = monthCount(ref) else { return nil }
+            return (0...months).map { lines(ref, fiscalMonth: $0) }
+        }
+
+        /// The fiscal months an entry has lines for (through the run month), nil when it has none.
+        func monthCount(_ ref: PlanBook.EntryRef) -> Int? {
+            let first = firstBound[entryOffsets[ref.plan] + ref.entry]
+            guard first >= 0 else { return nil }
+            return book.plans[ref.plan].fiscalYear.fiscalMonth(of: book.runMonth)
+        }
+
+        /// The stored lines of one fiscal month of an entry with lines.
+        func storedLines(_ ref: PlanBook.EntryRef, fiscalMonth month: Int) -> ArraySlice<StoredLine> {
+            let first = Int(firstBound[entryOffsets[ref.plan] + ref.entry])
+            return stored[Int(bounds[first + month])..<Int(bounds[first + month + 1])]
+        }
+
+        /// One fiscal month's lines of an entry with lines.
+        func lines(_ ref: PlanBook.EntryRef, fiscalMonth month: Int) -> [PayLine] {
+            let plan = book.plans[ref.plan]
+            return storedLines(ref, fiscalMonth: month).map { PayLine(type: $0.type, component: plan.partID($0), amount: $0.amount) }
+        }
+    }
+
+    /// For entries whose plan has a draw: each fiscal month's draw arithmetic (index 0 unused),
+    /// replayed from the month's commission lines when asked for.
+    public struct Draws: Sendable, Sequence {
+        let lines: Lines
+
+        /// The entry's draw months, nil when its plan has no draw or takes no part in the run.
+        public subscript(ref: PlanBook.EntryRef) -> [DrawMonth]? {
+            let plan = lines.book.plans[ref.plan]
+            guard let rule = plan.draw, let months = lines.monthCount(ref) else { return nil }
+            let entry = plan.participants[ref.entry]
+            var draw = DrawState()
+            var result = [DrawMonth(guarantee: .zero, commission: .zero, topUp: .zero, recovery: .zero, balance: .zero)]
+            result.reserveCapacity(months + 1)
+            for month in 1...months {
+                // As the month was paid: every component's commission added, at the currency's scale.
+                var commission = plan.components.isEmpty ? .zero : ExactDecimal(mantissa: 0, scale: plan.currency.minorUnits)
+                for line in lines.storedLines(ref, fiscalMonth: month) where line.type == .commission { commission += line.amount }
+                let isActive = entry.activeRange.overlapDays(with: plan.fiscalYear.calendarMonth(fiscalMonth: month).dates) > 0
+                let (topUp, recovery) = draw.step(rule: rule, isActive: isActive, commission: commission)
+                result.append(DrawMonth(guarantee: draw.guarantee, commission: commission, topUp: topUp, recovery: recovery,
+                                        balance: draw.balance))
+            }
+            return result
+        }
+
+        /// Every entry with a draw and its months, in plan and entry order.
+        public func makeIterator() -> AnyIterator<(key: PlanBook.EntryRef, value: [DrawMonth])> {
+            let book = lines.book
+            var refs = book.participatingEntries.filter { book.plans[$0.plan].draw != nil }.makeIterator()
+            return AnyIterator {
+                while let ref = refs.next() {
+                    if let months = self[ref] { return (ref, months) }
+                }
+                return nil
+            }
+        }
+    }
+
+    public let lines: Lines
+    public var draws: Draws { Draws(lines: lines) }
 
     public init(book: PlanBook, measurer: Measurer) {
+        var entryOffsets: [Int] = []
+        var slots = 0
+        for plan in book.plans {
+            entryOffsets.append(slots)
+            slots += plan.participants.count
+        }
+        var lines = Lines(book: book, entryOffsets: entryOffsets, firstBound: Array(repeating: -1, count: slots))
         for ref in book.participatingEntries {
             let plan = book.plan(ref)
             let entry = book.entry(ref)
             guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
-            var monthly: [[PayLine]] = [[]]
-            var drawMonths: [DrawMonth] = [DrawMonth(guarantee: .zero, commission: .zero, topUp: .zero, recovery: .zero, balance: .zero)]
+            lines.firstBound[entryOffsets[ref.plan] + ref.entry] = Int32(lines.bounds.count)
+            lines.bounds.append(Int32(lines.stored.count))  // month 0: empty
+            lines.bounds.append(Int32(lines.stored.count))
             var draw = DrawState()
             let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
+            func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) {
+                if !amount.isZero { lines.stored.append(StoredLine(amount: amount, type: type, part: Int16(part))) }
+            }
             for month in 1...runMonth {
                 let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
-                let monthDates = DateRange(first: calendarMonth.firstDay, last: calendarMonth.lastDay)
-                let activeDays = entry.activeRange.overlapDays(with: monthDates)
-                var paid: [PayLine] = []
+                let activeDays = entry.activeRange.overlapDays(with: calendarMonth.dates)
                 if activeDays > 0 {
-                    paid.append(PayLine(type: .base, component: "", amount: BaseSalaryMath.monthly(
-                        annual: entry.baseSalaryAnnual, activeDays: activeDays, daysInMonth: calendarMonth.dayCount,
-                        currency: plan.currency)))
+                    add(.base, -1, BaseSalaryMath.monthly(annual: entry.baseSalaryAnnual, activeDays: activeDays,
+                                                          daysInMonth: calendarMonth.dayCount, currency: plan.currency))
                 }
                 var commissionTotal = ExactDecimal.zero
                 for index in plan.components.indices {
                     let measure = measures[index][month - 1]
-                    let id = plan.components[index].id
-                    paid.append(PayLine(type: .commission, component: id, amount: measure.commission))
-                    paid.append(PayLine(type: .bonus, component: id, amount: measure.bonus))
+                    add(.commission, index, measure.commission)
+                    add(.bonus, index, measure.bonus)
                     commissionTotal += measure.commission
                 }
-                for (index, spiff) in plan.spiffs.enumerated() {
-                    paid.append(PayLine(type: .spiff, component: spiff.id,
-                                          amount: measurer.totals.spiff(entry: ref, spiff: index, fiscalMonth: month)))
+                for index in plan.spiffs.indices {
+                    add(.spiff, index, measurer.totals.spiff(entry: ref, spiff: index, fiscalMonth: month))
                 }
                 if let rule = plan.draw {
                     let (topUp, recovery) = draw.step(rule: rule, isActive: activeDays > 0, commission: commissionTotal)
-                    paid.append(PayLine(type: .draw, component: "", amount: topUp))
-                    paid.append(PayLine(type: .drawRecovery, component: "", amount: -recovery))
-                    drawMonths.append(DrawMonth(guarantee: draw.guarantee, commission: commissionTotal, topUp: topUp,
-                                                recovery: recovery, balance: draw.balance))
+                    add(.draw, -1, topUp)
+                    add(.drawRecovery, -1, -recovery)
                 }
-                monthly.append(paid.filter { !$0.amount.isZero })
+                lines.bounds.append(Int32(lines.stored.count))
             }
-            lines[ref] = monthly
-            if plan.draw != nil { draws[ref] = drawMonths }
+        }
+        self.lines = lines
+    }
+}
+
+extension Plan {
+    /// The component id (COMMISSION, BONUS) or SPIFF id (SPIFF) of a stored line; empty otherwise.
+    fileprivate func partID(_ line: PaySchedule.StoredLine) -> String {
+        switch line.type {
+        case .commission, .bonus: return components[Int(line.part)].id
+        case .spiff: return spiffs[Int(line.part)].id
+        case .base, .draw, .drawRecovery: return ""
         }
     }
 }

@@ -1,25 +1,29 @@
 /// attainment.csv (SPEC 5 and 7): for every entry active at least one day in the run month and
 /// every component of its plan, the quota period's quota, credit to date, attainment and earnings.
 public enum AttainmentReport {
+    /// The rows in attainment.csv's order: rep id (bytes), plan id, component id, entry start. Taken
+    /// person by person in byte order, so only each person's few rows are sorted.
     public static func measures(book: PlanBook, measurer: Measurer) -> [ComponentMeasure] {
-        let monthDates = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)
+        let monthDates = book.runMonth.dates
         var result: [ComponentMeasure] = []
-        for ref in book.participatingEntries where book.entry(ref).activeRange.overlapDays(with: monthDates) > 0 {
-            let plan = book.plan(ref)
-            guard let month = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
-            for index in plan.components.indices {
-                result.append(measurer.measure(ref, component: index, fiscalMonth: month))
+        for refs in book.entriesOfPerson {
+            var rows: [ComponentMeasure] = []
+            for ref in refs where book.participates[ref.plan] && book.entry(ref).activeRange.overlapDays(with: monthDates) > 0 {
+                let plan = book.plan(ref)
+                guard let month = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
+                for index in plan.components.indices {
+                    rows.append(measurer.measure(ref, component: index, fiscalMonth: month))
+                }
+            }
+            result += rows.count < 2 ? rows : rows.sorted { a, b in
+                let (planA, planB) = (book.plan(a.entry), book.plan(b.entry))
+                if planA.id != planB.id { return byteOrder(planA.id, planB.id) }
+                let (componentA, componentB) = (planA.components[a.component].id, planB.components[b.component].id)
+                if componentA != componentB { return byteOrder(componentA, componentB) }
+                return book.entry(a.entry).start < book.entry(b.entry).start
             }
         }
-        return result.sorted { a, b in
-            let (entryA, entryB) = (book.entry(a.entry), book.entry(b.entry))
-            let (planA, planB) = (book.plan(a.entry), book.plan(b.entry))
-            if entryA.id != entryB.id { return byteOrder(entryA.id, entryB.id) }
-            if planA.id != planB.id { return byteOrder(planA.id, planB.id) }
-            let (componentA, componentB) = (planA.components[a.component].id, planB.components[b.component].id)
-            if componentA != componentB { return byteOrder(componentA, componentB) }
-            return entryA.start < entryB.start
-        }
+        return result
     }
 
     public static func csv(_ measures: [ComponentMeasure], book: PlanBook) -> [UInt8] {

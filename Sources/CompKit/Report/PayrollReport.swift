@@ -17,47 +17,68 @@ public struct PayrollReport: Sendable {
     public let rows: [Row]
 
     /// `paid` holds the ledger's payments of the fiscal year before the run month, nil without a ledger.
+    ///
+    /// Worked out person by person in byte order of their ids, each person's few keys in a small
+    /// list: the rows come out in payroll.csv's order without a dictionary or sort over everyone.
     public init(book: PlanBook, schedule: PaySchedule, paid: [PaymentLedger.Payment]?) {
-        var current: [PayKey: ExactDecimal] = [:]
-        var computedToDate: [PayKey: ExactDecimal] = [:]
-        var fiscalStart: [PayKey: YearMonth] = [:]
-        // employee_name: the latest-starting entry active in the month, else the latest-starting one.
-        var names: [String: (active: Bool, start: CalendarDate, name: String)] = [:]
-        let monthDates = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)
-        for ref in book.participatingEntries {
-            let plan = book.plan(ref)
-            let entry = book.entry(ref)
-            let active = entry.activeRange.overlapDays(with: monthDates) > 0
-            if names[entry.id].map({ ($0.active ? 1 : 0, $0.start) < (active ? 1 : 0, entry.start) }) ?? true {
-                names[entry.id] = (active, entry.start, entry.name)
+        var entries: [[PlanBook.EntryRef]] = Array(repeating: [], count: book.people.count)
+        for ref in book.participatingEntries { entries[book.person(book.entry(ref).id)!].append(ref) }
+        var payments: [String: [PaymentLedger.Payment]] = [:]
+        for payment in paid ?? [] { payments[payment.key.employeeID, default: []].append(payment) }
+        var ids = book.people.indices.filter { !entries[$0].isEmpty || payments[book.people[$0]] != nil }.map { book.people[$0] }
+        let outsiders = payments.keys.filter { book.person($0) == nil }
+        if !outsiders.isEmpty { ids = (ids + outsiders).sorted(by: byteOrder) }
+        let monthDates = book.runMonth.dates
+        var rows: [Row] = []
+        for id in ids {
+            let refs = book.person(id).map { entries[$0] } ?? []
+            var sums: [KeySums] = []
+            func slot(for key: PayKey) -> Int {
+                if let index = sums.firstIndex(where: { $0.key == key }) { return index }
+                sums.append(KeySums(key: key))
+                return sums.count - 1
             }
-            guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth), let lines = schedule.lines[ref] else { continue }
-            // Earlier months matter only against what a ledger says was paid.
-            for month in (paid == nil ? runMonth : 1)...runMonth {
-                for line in lines[month] {
-                    let key = PayKey(employeeID: entry.id, payType: line.type, component: line.component, currency: plan.currency)
-                    computedToDate[key, default: .zero] += line.amount
-                    if month == runMonth { current[key, default: .zero] += line.amount }
-                    fiscalStart[key] = min(fiscalStart[key] ?? plan.fiscalYear.start, plan.fiscalYear.start)
+            // employee_name: the latest-starting entry active in the month, else the latest-starting one.
+            var name: (active: Bool, start: CalendarDate, name: String)?
+            for ref in refs {
+                let plan = book.plan(ref)
+                let entry = book.entry(ref)
+                let active = entry.activeRange.overlapDays(with: monthDates) > 0
+                if name.map({ ($0.active ? 1 : 0, $0.start) < (active ? 1 : 0, entry.start) }) ?? true {
+                    name = (active, entry.start, entry.name)
+                }
+                guard let runMonth = schedule.lines.monthCount(ref) else { continue }
+                // Earlier months matter only against what a ledger says was paid.
+                for month in (paid == nil ? runMonth : 1)...runMonth {
+                    for line in schedule.lines.lines(ref, fiscalMonth: month) {
+                        let index = slot(for: PayKey(employeeID: id, payType: line.type, component: line.component, currency: plan.currency))
+                        sums[index].computedToDate += line.amount
+                        if month == runMonth { sums[index].current += line.amount }
+                        sums[index].fiscalStart = min(sums[index].fiscalStart ?? plan.fiscalYear.start, plan.fiscalYear.start)
+                    }
                 }
             }
-        }
-        var adjustments: [PayKey: ExactDecimal] = [:]
-        if let paid {
-            var paidToDate: [PayKey: ExactDecimal] = [:]
-            for payment in paid where payment.period < book.runMonth && payment.period >= (fiscalStart[payment.key] ?? payment.period) {
-                paidToDate[payment.key, default: .zero] += payment.amount
+            for payment in payments[id] ?? [] {
+                let known = sums.firstIndex { $0.key == payment.key }
+                guard payment.period < book.runMonth, payment.period >= (known.flatMap { sums[$0].fiscalStart } ?? payment.period) else { continue }
+                sums[known ?? slot(for: payment.key)].paidToDate += payment.amount
             }
-            for key in Set(computedToDate.keys).union(paidToDate.keys) {
-                adjustments[key] = (computedToDate[key] ?? .zero) - (paidToDate[key] ?? .zero) - (current[key] ?? .zero)
+            for sum in sums.sorted(by: { $0.key < $1.key }) {
+                let adjustment = paid == nil ? .zero : sum.computedToDate - sum.paidToDate - sum.current
+                guard !sum.current.isZero || !adjustment.isZero else { continue }
+                rows.append(Row(key: sum.key, employeeName: name?.name ?? "", amount: sum.current, priorAdjustment: adjustment))
             }
         }
-        rows = Set(current.keys).union(adjustments.keys).compactMap { key in
-            let amount = current[key] ?? .zero
-            let adjustment = adjustments[key] ?? .zero
-            guard !amount.isZero || !adjustment.isZero else { return nil }
-            return Row(key: key, employeeName: names[key.employeeID]?.name ?? "", amount: amount, priorAdjustment: adjustment)
-        }.sorted { $0.key < $1.key }
+        self.rows = rows
+    }
+
+    /// One key's sums for one person.
+    private struct KeySums {
+        var key: PayKey
+        var current = ExactDecimal.zero
+        var computedToDate = ExactDecimal.zero
+        var paidToDate = ExactDecimal.zero
+        var fiscalStart: YearMonth?
     }
 
     /// What closing the month records as paid: the payable amount per key.

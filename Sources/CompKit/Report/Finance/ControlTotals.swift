@@ -46,11 +46,19 @@ public struct ControlTotals: Sendable {
         won = rowCounts["won"] ?? 0
         cancelled = rowCounts["cancelled"] ?? 0
         // credits.csv repeats a share once per matching component: count each (rep, plan, deal, kind) once.
-        var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
+        // A run has a few (kind, currency) pairs and millions of shares: a short list, searched from the last hit.
+        var tallies: [(kind: CreditTotals.CreditRow.Kind, tally: Tally)] = []
+        var last = -1
         runMonthCredits.forEachPostedShare { kind, currency, credit in
-            posted[kind, default: [:]][currency, default: Tally(currency: currency, count: 0, total: .zero)].count += 1
-            posted[kind, default: [:]][currency, default: Tally(currency: currency, count: 0, total: .zero)].total += credit
+            if last < 0 || tallies[last].kind != kind || tallies[last].tally.currency != currency {
+                last = tallies.firstIndex { $0.kind == kind && $0.tally.currency == currency } ?? tallies.count
+                if last == tallies.count { tallies.append((kind, Tally(currency: currency, count: 0, total: .zero))) }
+            }
+            tallies[last].tally.count += 1
+            tallies[last].tally.total += credit
         }
+        var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
+        for (kind, tally) in tallies { posted[kind, default: [:]][tally.currency] = tally }
         let currencies = Set(activity.runMonthCredits.keys).union((posted[.credit] ?? [:]).keys).sorted()
         credits = currencies.map { currency in
             Credits(currency: currency, recomputed: activity.runMonthCredits[currency] ?? DealActivity.CreditTally(),

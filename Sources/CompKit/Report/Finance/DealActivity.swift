@@ -50,14 +50,6 @@ public final class DealActivity {
         self.months = months
     }
 
-    /// The rep's actual for a month in each plan currency it was credited in.
-    func actual(rep: String, month: YearMonth) -> [Currency: ExactDecimal] { actuals[RepMonth(rep: rep, month: month)] ?? [:] }
-
-    /// Reps with an actual > 0 in the month.
-    func repsWithActual(in month: YearMonth) -> Set<String> {
-        Set(actuals.lazy.filter { $0.key.month == month && $0.value.values.contains { $0 > .zero } }.map(\.key.rep))
-    }
-
     /// A deal observer (`RunOptions.dealObservers`): called with every valid deal read.
     func observe(_ deal: Deal) {
         let runMonth = book.runMonth

@@ -10,27 +10,29 @@ final class FinanceChecks {
 
     /// `amount × rate(month, from → to)` carried to `FinanceArithmetic.scale` decimals (the amount
     /// as it is for the same currency); nil, and noted, when the rate is missing or the result too large.
+    /// The place and purpose are worked out only for a problem.
     func convert(_ amount: ExactDecimal, month: YearMonth, from: Currency, to: Currency,
-                 neededBy location: SourceLocation, for purpose: String) -> ExactDecimal? {
+                 neededBy location: @autoclosure () -> SourceLocation, for purpose: @autoclosure () -> String) -> ExactDecimal? {
         guard let rate = fx.rate(month: month, from: from, to: to) else {
             let key = CreditEngine.MissingRate(month: month, from: from.code, to: to.code)
-            if missing[key] == nil { missing[key] = (location, purpose) }
+            if missing[key] == nil { missing[key] = (location(), purpose()) }
             return nil
         }
-        if from == to { return bounded(amount, at: location, what: purpose) }
-        return FinanceArithmetic.product(amount, rate, roundedTo: FinanceArithmetic.scale)
-            .flatMap { bounded($0, at: location, what: purpose) } ?? bounded(nil, at: location, what: purpose)
+        if from == to { return bounded(amount, at: location(), what: purpose()) }
+        return bounded(FinanceArithmetic.product(amount, rate, roundedTo: FinanceArithmetic.scale), at: location(), what: purpose())
     }
 
     /// `lhs + rhs` when the sum stays in range; nil, and noted, otherwise.
-    func add(_ lhs: ExactDecimal, _ rhs: ExactDecimal, at location: SourceLocation, what: String) -> ExactDecimal? {
-        bounded(FinanceArithmetic.sum(lhs, rhs), at: location, what: what)
+    func add(_ lhs: ExactDecimal, _ rhs: ExactDecimal, at location: @autoclosure () -> SourceLocation,
+             what: @autoclosure () -> String) -> ExactDecimal? {
+        bounded(FinanceArithmetic.sum(lhs, rhs), at: location(), what: what())
     }
 
     /// The value when it is below the limit; nil, and noted, otherwise.
-    func bounded(_ value: ExactDecimal?, at location: SourceLocation, what: String) -> ExactDecimal? {
+    func bounded(_ value: ExactDecimal?, at location: @autoclosure () -> SourceLocation, what: @autoclosure () -> String) -> ExactDecimal? {
         if let value, FinanceArithmetic.isInRange(value) { return value }
-        if tooLarge[location] == nil { tooLarge[location] = what }
+        let place = location()
+        if tooLarge[place] == nil { tooLarge[place] = what() }
         return nil
     }
 

@@ -39,60 +39,114 @@ public struct ForecastAccuracy: Sendable {
     public var quarterToDate: Span?
     public var yearToDate: Span?
 
+    /// Who has a forecast or an actual in each month of a run of months, gathered in one pass over
+    /// the commits and the actuals (by person position in `PlanBook.people`, which is byte order).
+    struct MonthMembers {
+        let first: YearMonth
+        let people: Int
+        /// `[month × people + person]`: has a commit row or an actual > 0 in the month.
+        var members: [Bool]
+        /// `[month × people + person]`: where the person's actual for the month is in `actuals`.
+        var actualSlots: [Dictionary<RepMonth, [Currency: ExactDecimal]>.Index?]
+        let actuals: [RepMonth: [Currency: ExactDecimal]]
+
+        init(months: ClosedRange<YearMonth>, book: PlanBook, inputs: ForecastInputs, activity: DealActivity) {
+            first = months.lowerBound
+            people = book.people.count
+            let cells = (months.upperBound.ordinal - first.ordinal + 1) * people
+            members = Array(repeating: false, count: cells)
+            actualSlots = Array(repeating: nil, count: cells)
+            actuals = activity.actuals
+            for key in inputs.commits.amounts.keys where months.contains(key.month) {
+                if let person = book.person(key.rep) { members[cell(key.month, person)] = true }
+            }
+            var index = actuals.startIndex
+            while index != actuals.endIndex {
+                let month = actuals[index].key.month
+                if months.contains(month), let person = book.person(actuals[index].key.rep) {
+                    let cell = cell(month, person)
+                    actualSlots[cell] = index
+                    if actuals[index].value.values.contains(where: { $0 > .zero }) { members[cell] = true }
+                }
+                actuals.formIndex(after: &index)
+            }
+        }
+
+        func cell(_ month: YearMonth, _ person: Int) -> Int { (month.ordinal - first.ordinal) * people + person }
+
+        func actual(_ month: YearMonth, _ person: Int) -> [Currency: ExactDecimal] {
+            actualSlots[cell(month, person)].map { actuals[$0].value } ?? [:]
+        }
+    }
+
     /// The rep rows of one month: commits, weighted pipeline and actuals in the rep's currency.
-    static func repRows(_ month: YearMonth, inputs: ForecastInputs, activity: DealActivity,
+    static func repRows(_ month: YearMonth, members: MonthMembers, inputs: ForecastInputs,
                         directory: RepDirectory, checks: FinanceChecks) -> [RepRow] {
-        var weighted: [String: ExactDecimal] = [:]
+        let book = directory.book
+        var isMember = Array(members.members[members.cell(month, 0)..<members.cell(month, members.people)])
+        var weighted: [Int: ExactDecimal] = [:]
         for opportunity in inputs.pipeline.expected(in: month) {
-            guard let currency = directory.currency(of: opportunity.repID, in: month) else { continue }
-            let total = weighted[opportunity.repID] ?? .zero
-            weighted[opportunity.repID] = total  // counted, even at amount 0
+            guard let person = book.person(opportunity.repID), let ref = directory.entry(person: person, in: month) else { continue }
+            let currency = book.plan(ref).currency
+            isMember[person] = true
+            let total = weighted[person] ?? .zero
+            weighted[person] = total  // counted, even at amount 0
             guard let converted = checks.convert(
                 opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency,
                 neededBy: opportunity.source, for: "to convert this opportunity for the weighted forecast"),
                 let sum = checks.add(total, converted, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)")
             else { continue }
-            weighted[opportunity.repID] = sum
+            weighted[person] = sum
         }
-        let reps = inputs.commits.reps(in: month).union(weighted.keys).union(activity.repsWithActual(in: month))
-        return reps.sorted(by: byteOrder).compactMap { rep in
-            guard let ref = directory.entry(of: rep, in: month) else { return nil }
-            let currency = directory.book.plan(ref).currency
+        return isMember.indices.compactMap { person -> RepRow? in
+            guard isMember[person], let ref = directory.entry(person: person, in: month) else { return nil }
+            let rep = book.people[person]
+            let currency = book.plan(ref).currency
             var actual = ExactDecimal.zero
-            let location = location(of: ref, in: directory.book)
-            for (credited, amount) in activity.actual(rep: rep, month: month).sorted(by: { $0.key < $1.key }) {
+            for (credited, amount) in members.actual(month, person).sorted(by: { $0.key < $1.key }) {
                 // Credited in another plan's currency (a plan change): converted like a roll-up copy.
-                let converted = checks.convert(amount, month: month, from: credited, to: currency, neededBy: location,
+                let converted = checks.convert(amount, month: month, from: credited, to: currency, neededBy: location(of: ref, in: book),
                                                for: "to add \(rep)'s \(credited.code) credits to the forecast actual")
-                actual = checks.add(actual, currency.round(converted ?? .zero), at: location, what: "\(rep)'s actual for \(month)") ?? actual
+                actual = checks.add(actual, currency.round(converted ?? .zero), at: location(of: ref, in: book),
+                                    what: "\(rep)'s actual for \(month)") ?? actual
             }
             let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
             return RepRow(rep: rep, currency: currency, commit: ForecastScore(forecast: commit, actual: actual),
-                          weighted: ForecastScore(forecast: weighted[rep] ?? .zero, actual: actual))
+                          weighted: ForecastScore(forecast: weighted[person] ?? .zero, actual: actual))
         }
     }
 
-    /// The team measures of some months' rep rows, converted (exactly) into `currency`.
-    static func span(_ label: String, months: ClosedRange<YearMonth>, rows: [YearMonth: [RepRow]], currency: Currency,
-                     book: PlanBook, directory: RepDirectory, checks: FinanceChecks) -> Span {
-        var scores: [Method: [ForecastScore]] = [:]
-        for ordinal in months.lowerBound.ordinal...months.upperBound.ordinal {
-            let month = YearMonth(ordinal: ordinal)
-            for row in rows[month] ?? [] {
-                let location = directory.entry(of: row.rep, in: month).map { self.location(of: $0, in: book) }
-                    ?? SourceLocation(file: "", line: 0, column: 0)
+    /// One month's rep rows converted (exactly) into the team currency and added up, per method.
+    struct TeamMonth {
+        var commit = TeamForecastScore.Sums()
+        var weighted = TeamForecastScore.Sums()
+
+        init(_ month: YearMonth, rows: [RepRow], currency: Currency, directory: RepDirectory, checks: FinanceChecks) {
+            for row in rows {
+                func location() -> SourceLocation {
+                    directory.entry(of: row.rep, in: month).map { ForecastAccuracy.location(of: $0, in: directory.book) }
+                        ?? SourceLocation(file: "", line: 0, column: 0)
+                }
                 func converted(_ amount: ExactDecimal) -> ExactDecimal {
-                    checks.convert(amount, month: month, from: row.currency, to: currency, neededBy: location,
+                    checks.convert(amount, month: month, from: row.currency, to: currency, neededBy: location(),
                                    for: "to add \(row.rep)'s forecasts into the TEAM rows (in \(currency.code))") ?? .zero
                 }
-                for method in Method.allCases {
-                    let score = row.score(method)
-                    scores[method, default: []].append(ForecastScore(forecast: converted(score.forecast), actual: converted(score.actual)))
-                }
+                commit.add(ForecastScore(forecast: converted(row.commit.forecast), actual: converted(row.commit.actual)))
+                weighted.add(ForecastScore(forecast: converted(row.weighted.forecast), actual: converted(row.weighted.actual)))
             }
         }
-        return Span(label: label, months: months, commit: TeamForecastScore(scores[.commit] ?? []),
-                    weighted: TeamForecastScore(scores[.weighted] ?? []))
+    }
+
+    /// The team measures of some months, from each month's sums.
+    static func span(_ label: String, months: ClosedRange<YearMonth>, teamMonth: (YearMonth) -> TeamMonth) -> Span {
+        var commit = TeamForecastScore.Sums()
+        var weighted = TeamForecastScore.Sums()
+        for ordinal in months.lowerBound.ordinal...months.upperBound.ordinal {
+            let month = teamMonth(YearMonth(ordinal: ordinal))
+            commit.add(month.commit)
+            weighted.add(month.weighted)
+        }
+        return Span(label: label, months: months, commit: TeamForecastScore(commit), weighted: TeamForecastScore(weighted))
     }
 
     /// The month's rep rows and team measures; the quarter and year to date of `year` (the fiscal
@@ -102,17 +156,24 @@ public struct ForecastAccuracy: Sendable {
         let runMonth = book.runMonth
         var rows: [YearMonth: [RepRow]] = [:]
         let first = year?.start ?? runMonth
+        let members = MonthMembers(months: first...runMonth, book: book, inputs: inputs, activity: activity)
         for ordinal in first.ordinal...runMonth.ordinal {
             let month = YearMonth(ordinal: ordinal)
-            rows[month] = repRows(month, inputs: inputs, activity: activity, directory: directory, checks: checks)
+            rows[month] = repRows(month, members: members, inputs: inputs, directory: directory, checks: checks)
         }
         let reps = rows[runMonth] ?? []
         let teamCurrency = majority(reps.map(\.currency))
             ?? majority(book.participatingEntries.map { book.plan($0).currency })
             ?? book.plans.first?.currency ?? Currency(code: "USD")!
+        // Each month converted once, in the order the spans first ask for it.
+        var teamMonths: [YearMonth: TeamMonth] = [:]
         func span(_ label: String, from start: YearMonth) -> Span {
-            ForecastAccuracy.span(label, months: start...runMonth, rows: rows, currency: teamCurrency, book: book,
-                                  directory: directory, checks: checks)
+            ForecastAccuracy.span(label, months: start...runMonth) { month in
+                if let known = teamMonths[month] { return known }
+                let scores = TeamMonth(month, rows: rows[month] ?? [], currency: teamCurrency, directory: directory, checks: checks)
+                teamMonths[month] = scores
+                return scores
+            }
         }
         let rates = Dictionary(Set(reps.map(\.currency)).compactMap { currency in
             checks.fx.rate(month: runMonth, from: currency, to: teamCurrency).map { (currency, $0) }

@@ -54,17 +54,56 @@ public struct TeamForecastScore: Sendable, Hashable {
     public static let mapeTermScale = 12
 
     public init(_ scores: [ForecastScore]) {
-        let sumF = scores.reduce(ExactDecimal.zero) { $0 + $1.forecast }
-        let sumA = scores.reduce(ExactDecimal.zero) { $0 + $1.actual }
-        let sumAbsolute = scores.reduce(ExactDecimal.zero) { $0 + $1.absoluteError }
-        total = ForecastScore(forecast: sumF, actual: sumA)
-        wape = sumA > .zero ? ExactDecimal.quotient(sumAbsolute, sumA, scale: 6) : nil
-        let terms = scores.compactMap { $0.absolutePercentageError(scale: TeamForecastScore.mapeTermScale) }
-        mape = terms.isEmpty ? nil
-            : ExactDecimal.quotient(terms.reduce(ExactDecimal.zero, +), ExactDecimal(terms.count), scale: 6)
-        let threshold = ExactDecimal(mantissa: 75, scale: 2)
-        let accurate = scores.filter { $0.accuracy >= threshold }.count
-        shareAccurate = scores.isEmpty ? nil : ExactDecimal.quotient(ExactDecimal(accurate), ExactDecimal(scores.count), scale: 6)
-        members = scores.count
+        var sums = Sums()
+        for score in scores { sums.add(score) }
+        self.init(sums)
+    }
+
+    /// What the team measures are made of, added up member by member: the sums of a run of months
+    /// are the sums of its months (every term is exact, so the order of the additions does not matter).
+    struct Sums {
+        var forecast = ExactDecimal.zero
+        var actual = ExactDecimal.zero
+        var absoluteError = ExactDecimal.zero
+        /// Σ of the MAPE terms (`mapeTermScale` decimals) and how many there are.
+        var percentageErrors = ExactDecimal.zero
+        var percentageErrorCount = 0
+        var accurate = 0
+        var members = 0
+
+        mutating func add(_ score: ForecastScore) {
+            forecast += score.forecast
+            actual += score.actual
+            absoluteError += score.absoluteError
+            if let term = score.absolutePercentageError(scale: TeamForecastScore.mapeTermScale) {
+                percentageErrors += term
+                percentageErrorCount += 1
+            }
+            if score.accuracy >= TeamForecastScore.accuracyLine { accurate += 1 }
+            members += 1
+        }
+
+        mutating func add(_ other: Sums) {
+            forecast += other.forecast
+            actual += other.actual
+            absoluteError += other.absoluteError
+            percentageErrors += other.percentageErrors
+            percentageErrorCount += other.percentageErrorCount
+            accurate += other.accurate
+            members += other.members
+        }
+    }
+
+    /// A member counts as accurate from this accuracy on.
+    static let accuracyLine = ExactDecimal(mantissa: 75, scale: 2)
+
+    init(_ sums: Sums) {
+        total = ForecastScore(forecast: sums.forecast, actual: sums.actual)
+        wape = sums.actual > .zero ? ExactDecimal.quotient(sums.absoluteError, sums.actual, scale: 6) : nil
+        mape = sums.percentageErrorCount == 0 ? nil
+            : ExactDecimal.quotient(sums.percentageErrors, ExactDecimal(sums.percentageErrorCount), scale: 6)
+        shareAccurate = sums.members == 0 ? nil
+            : ExactDecimal.quotient(ExactDecimal(sums.accurate), ExactDecimal(sums.members), scale: 6)
+        members = sums.members
     }
 }

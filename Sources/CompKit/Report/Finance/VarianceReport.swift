@@ -81,50 +81,66 @@ public struct VarianceReport: Sendable {
         let lastMonth = runMonth.adding(months: -1)
         period = runMonth
         self.thresholds = thresholds
-        let people = directory.activeInRunMonth.union(payroll.rows.map(\.key.employeeID))
-            .union(expected?.reps(in: runMonth) ?? [])
-        var current: [String: [PayType: ExactDecimal]] = [:]
-        var last: [String: [PayType: ExactDecimal]] = [:]
-        var adjustments: [String: ExactDecimal] = [:]
-        var names: [String: String] = [:]
-
-        func currency(of id: String) -> (Currency, SourceLocation)? {
-            directory.entry(of: id, in: runMonth).map {
-                (book.plan($0).currency, SourceLocation(file: book.plan($0).sourcePath, line: 0, column: 0))
-            }
+        // Everyone by position in `book.people`, with the entry that speaks for them in the run month.
+        let runMonthEntry = book.people.indices.map { directory.entry(person: $0, in: runMonth) }
+        var isListed = Array(repeating: false, count: book.people.count)
+        var current = Array(repeating: [PayType: ExactDecimal](), count: book.people.count)
+        var last = Array(repeating: [PayType: ExactDecimal](), count: book.people.count)
+        var adjustments = Array(repeating: ExactDecimal.zero, count: book.people.count)
+        var names = Array(repeating: String?.none, count: book.people.count)
+        let monthDates = runMonth.dates
+        for ref in book.participatingEntries where book.entry(ref).activeRange.overlapDays(with: monthDates) > 0 {
+            isListed[book.person(book.entry(ref).id)!] = true
         }
+        for rep in expected?.reps(in: runMonth) ?? [] {
+            if let person = book.person(rep) { isListed[person] = true }
+        }
+
         /// An amount in the person's currency: converted at the month's rate and rounded when paid in another.
-        func converted(_ amount: ExactDecimal, from: Currency, month: YearMonth, for id: String) -> ExactDecimal {
-            guard let (to, location) = currency(of: id), from != to else { return amount }
-            let value = checks.convert(amount, month: month, from: from, to: to, neededBy: location,
-                                      for: "to add up \(id)'s pay in \(to.code) for variance.csv")
+        func converted(_ amount: ExactDecimal, from: Currency, month: YearMonth, for person: Int) -> ExactDecimal {
+            guard let ref = runMonthEntry[person] else { return amount }
+            let to = book.plan(ref).currency
+            guard from != to else { return amount }
+            let value = checks.convert(amount, month: month, from: from, to: to,
+                                      neededBy: SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0),
+                                      for: "to add up \(book.people[person])'s pay in \(to.code) for variance.csv")
             return to.round(value ?? .zero)
         }
 
+        // Payroll rows come grouped by person; people in no plan have no row here.
+        var rowID: String?
+        var rowPerson: Int?
         for row in payroll.rows {
             let id = row.key.employeeID
-            names[id] = row.employeeName
-            adjustments[id, default: .zero] += converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: id)
+            if id != rowID {
+                rowID = id
+                rowPerson = book.person(id)
+            }
+            guard let person = rowPerson else { continue }
+            isListed[person] = true
+            names[person] = row.employeeName
+            adjustments[person] += converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: person)
             guard row.key.payType != .base else { continue }
-            current[id, default: [:]][row.key.payType, default: .zero] += converted(row.amount, from: row.key.currency, month: runMonth, for: id)
+            current[person][row.key.payType, default: .zero] += converted(row.amount, from: row.key.currency, month: runMonth, for: person)
         }
         // Last month from the pay schedule; nothing before the first month of a fiscal year.
         for ref in book.participatingEntries {
             let plan = book.plan(ref)
-            let id = book.entry(ref).id
-            guard let month = plan.fiscalYear.fiscalMonth(of: runMonth), month > 1, let lines = schedule.lines[ref] else { continue }
-            for line in lines[month - 1] where line.type != .base {
-                last[id, default: [:]][line.type, default: .zero] += converted(line.amount, from: plan.currency, month: lastMonth, for: id)
+            guard let month = plan.fiscalYear.fiscalMonth(of: runMonth), month > 1, schedule.lines.monthCount(ref) != nil else { continue }
+            let person = book.person(book.entry(ref).id)!
+            for line in schedule.lines.lines(ref, fiscalMonth: month - 1) where line.type != .base {
+                last[person][line.type, default: .zero] += converted(line.amount, from: plan.currency, month: lastMonth, for: person)
             }
         }
 
         var rows: [Row] = []
         var movements: [Movement] = []
-        for id in people.sorted(by: byteOrder) {
-            guard let ref = directory.entry(of: id, in: runMonth) else { continue }
+        for person in book.people.indices where isListed[person] {
+            guard let ref = runMonthEntry[person] else { continue }
+            let id = book.people[person]
             let money = book.plan(ref).currency
-            let movement = Movement(employeeID: id, name: names[id] ?? book.entry(ref).name, currency: money,
-                                    current: current[id] ?? [:], last: last[id] ?? [:])
+            let movement = Movement(employeeID: id, name: names[person] ?? book.entry(ref).name, currency: money,
+                                    current: current[person], last: last[person])
             movements.append(movement)
             func add(_ measure: Measure, current: ExactDecimal, baseline: ExactDecimal) {
                 rows.append(Row(employeeID: id, measure: measure, current: current, baseline: baseline, currency: money,
@@ -138,7 +154,7 @@ public struct VarianceReport: Sendable {
                 add(.expected, current: variable, baseline: expected)
             }
             if hasLedger {
-                add(.priorAdjustment, current: adjustments[id] ?? .zero, baseline: .zero)
+                add(.priorAdjustment, current: adjustments[person], baseline: .zero)
             }
         }
         self.rows = rows
