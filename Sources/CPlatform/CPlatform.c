@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/mman.h>
 
 int comp_rename_exchange(const char *from, const char *to) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -13,6 +14,29 @@ int comp_rename_exchange(const char *from, const char *to) {
 #endif
 }
 
-uint64_t comp_atomic_fetch_or(uint64_t *word, uint64_t bits) {
-    return __atomic_fetch_or(word, bits, __ATOMIC_RELAXED);
+static const size_t huge_page = (size_t)2 << 20;
+
+static size_t table_span(size_t bytes) {
+    return (bytes + huge_page - 1) / huge_page * huge_page;
+}
+
+void *comp_allocate_table(size_t bytes) {
+    size_t span = table_span(bytes);
+    // Map one huge page more than needed and trim both ends to a 2 MiB boundary.
+    char *mapped = mmap(NULL, span + huge_page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) return NULL;
+    uintptr_t address = (uintptr_t)mapped;
+    char *aligned = (char *)((address + huge_page - 1) / huge_page * huge_page);
+    size_t head = (size_t)(aligned - mapped);
+    if (head > 0) munmap(mapped, head);
+    size_t tail = huge_page - head;
+    if (tail > 0) munmap(aligned + span, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(aligned, span, MADV_HUGEPAGE);
+#endif
+    return aligned;
+}
+
+void comp_free_table(void *pointer, size_t bytes) {
+    if (pointer != NULL) munmap(pointer, table_span(bytes));
 }

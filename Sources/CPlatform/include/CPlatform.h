@@ -1,14 +1,31 @@
 #ifndef COMP_CPLATFORM_H
 #define COMP_CPLATFORM_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Atomically swaps two paths (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (e.g. ENOSYS, EINVAL on file systems without support).
 int comp_rename_exchange(const char *from, const char *to);
 
-#include <stdint.h>
-
 /// Atomically ORs `bits` into `*word` and returns the value before (relaxed: the read-modify-write itself is atomic).
 /// Used by the parallel deal-id filter: of two threads setting the same bits, exactly one sees them unset.
-uint64_t comp_atomic_fetch_or(uint64_t *word, uint64_t bits);
+/// Inline so that the hot loop pays no call.
+static inline uint64_t comp_atomic_fetch_or(uint64_t *word, uint64_t bits) {
+    return __atomic_fetch_or(word, bits, __ATOMIC_RELAXED);
+}
+
+/// Asks the CPU to start loading the cache line at `address` for a write soon. A hint only: it
+/// changes no result, it lets a random access overlap other work instead of stalling.
+static inline void comp_prefetch_for_write(const void *address) {
+    __builtin_prefetch(address, 1, 3);
+}
+
+/// `bytes` of zeroed memory for a large table read at random (the deal-id filter, the credit sums),
+/// aligned to 2 MiB and marked for transparent huge pages where the kernel offers them: one TLB
+/// entry then covers 2 MiB instead of 4 KiB. NULL when the memory cannot be had.
+/// Free with `comp_free_table(pointer, bytes)`.
+void *comp_allocate_table(size_t bytes);
+void comp_free_table(void *pointer, size_t bytes);
 
 #endif

@@ -6,32 +6,53 @@ final class CreditIndex {
     let runEnd: Int32
     let runMonth: YearMonth
 
-    // People: rep number → entries ordered by start (compressed rows into the entry arrays).
+    // People: rep number → entries ordered by start (compressed rows into `entries`).
     let reps: ByteKeyTable
     let repIDs: [String]
     let repEntryStart: [Int32]
     let entryRef: [PlanBook.EntryRef]
-    let entryFirstDay: [Int32]
-    let entryLastDay: [Int32]
-    /// The rep number of each entry's person, and of its manager (-1 for none).
-    let entryRep: [Int32]
-    let entryManagerRep: [Int32]
-    /// The entry's first cell in the flat credit and SPIFF sums.
-    let entryCreditBase: [Int]
-    let entrySpiffBase: [Int]
-    let creditCells: Int
+    /// What the hot loop needs of each entry, in one record (one cache line) per entry.
+    let entries: [Entry]
+    /// Cells in the flat credit sums (`cell(entry:month:slot:)`) and SPIFF sums.
+    let cellCount: Int
     let spiffCells: Int
+
+    struct Entry {
+        var firstDay: Int32
+        var lastDay: Int32
+        var plan: Int32
+        /// The rep number of the entry's person, and of its manager (-1 for none).
+        var rep: Int32
+        var managerRep: Int32
+        /// The entry's block in the credit sums: 13 months (0 unused) × its plan's `slots`.
+        var cellBase: Int
+        /// The entry's first cell in the SPIFF sums: SPIFF × 13 + month.
+        var spiffBase: Int
+    }
 
     // Plans.
     let planCurrency: [Currency]
-    let planCurrencyNumber: [Int16]
-    let planParticipates: [Bool]
-    let planFiscalStart: [Int]
-    let planClawback: [Int32]
-    /// Per plan, per (type, product) pair: matching own components, team components and SPIFFs.
-    let ownMatches: [[[Int16]]]
-    let teamMatches: [[[Int16]]]
-    let spiffMatches: [[[Int16]]]
+    let plans: [PlanInfo]
+
+    struct PlanInfo {
+        /// The plan currency's number in `currencies`, and its minor unit.
+        var currency: Int16
+        var minorUnits: Int
+        var participates: Bool
+        var fiscalStart: Int
+        /// The clawback window in days, -1 for none.
+        var clawbackDays: Int32
+        /// Cells per month of an entry's block: the forecast actuals, then one per component.
+        var slots: Int
+    }
+
+    /// Per plan, per (type, product) pair: the matching own components, team components and
+    /// SPIFFs, as ranges of `matchList` (`matches(_:plan:pair:)`).
+    private let matchList: [Int16]
+    private let matchStart: [Int32]
+    private let pairCount: Int
+
+    enum MatchKind: Int { case own = 0, team, spiff }
 
     // Deal tokens: a type or product not named by any filter gets the number `count` ("other").
     let types: ByteKeyTable
@@ -41,7 +62,7 @@ final class CreditIndex {
     // Currencies: ISO code letters → number in `currencies`.
     let currencies: [Currency]
     private let currencyByLetters: [Int16]
-    private let rates: [Int: ExactDecimal]
+    private let rates: FXRateLookup
 
     /// Deal ids the finance reports want to know about when they close in the run month
     /// (pipeline opportunities), numbered in `watched`.
@@ -70,7 +91,7 @@ final class CreditIndex {
             guard let from = Currency(code: key.from), let to = Currency(code: key.to) else { continue }
             rateTable[CreditIndex.rateKey(month: key.month.ordinal, from: number(of: from), to: number(of: to))] = rate
         }
-        rates = rateTable
+        rates = FXRateLookup(rateTable)
 
         // Filter tokens.
         var typeTokens: [String] = [], productTokens: [String] = []
@@ -91,52 +112,49 @@ final class CreditIndex {
             if let allowed = filter.products, !(product.map(allowed.contains) ?? false) { return false }
             return true
         }
-        var own: [[[Int16]]] = [], team: [[[Int16]]] = [], spiffs: [[[Int16]]] = []
+        var list: [Int16] = [], listStarts: [Int32] = []
         for plan in book.plans {
-            var planOwn: [[Int16]] = [], planTeam: [[Int16]] = [], planSpiffs: [[Int16]] = []
             for type in typeNames {
                 for product in productNames {
                     let components = plan.components.indices.filter { matches(plan.components[$0].filter, type, product) }
-                    planOwn.append(components.filter { plan.components[$0].creditFrom == .own }.map(Int16.init))
-                    planTeam.append(components.filter { plan.components[$0].creditFrom == .team }.map(Int16.init))
-                    planSpiffs.append(plan.spiffs.indices.filter { matches(plan.spiffs[$0].filter, type, product) }.map(Int16.init))
+                    let spiffs = plan.spiffs.indices.filter { matches(plan.spiffs[$0].filter, type, product) }
+                    for found in [components.filter { plan.components[$0].creditFrom == .own },
+                                  components.filter { plan.components[$0].creditFrom == .team }, spiffs] {
+                        listStarts.append(Int32(list.count))
+                        list += found.map(Int16.init)
+                    }
                 }
             }
-            own.append(planOwn)
-            team.append(planTeam)
-            spiffs.append(planSpiffs)
         }
-        ownMatches = own
-        teamMatches = team
-        spiffMatches = spiffs
+        listStarts.append(Int32(list.count))
+        matchList = list
+        matchStart = listStarts
+        pairCount = typeNames.count * productNames.count
 
         planCurrency = book.plans.map(\.currency)
-        planCurrencyNumber = book.plans.map { number(of: $0.currency) }
-        planParticipates = book.participates
-        planFiscalStart = book.plans.map { $0.fiscalYear.start.ordinal }
-        planClawback = book.plans.map { Int32($0.clawback?.windowDays ?? -1) }
+        plans = book.plans.indices.map { index in
+            let plan = book.plans[index]
+            return PlanInfo(currency: number(of: plan.currency), minorUnits: plan.currency.minorUnits,
+                            participates: book.participates[index], fiscalStart: plan.fiscalYear.start.ordinal,
+                            clawbackDays: Int32(plan.clawback?.windowDays ?? -1), slots: plan.components.count + 1)
+        }
 
-        // Each entry's cells in the flat sums, and the entries of each person.
+        // The entries of each person, each with its block of cells in the flat sums.
         var entriesOfPerson: [String: [PlanBook.EntryRef]] = [:]
-        var creditBase: [PlanBook.EntryRef: Int] = [:], spiffBase: [PlanBook.EntryRef: Int] = [:]
-        var credits = 0, spiffCount = 0
         for (planIndex, plan) in book.plans.enumerated() {
             for entryIndex in plan.participants.indices {
-                let ref = PlanBook.EntryRef(plan: planIndex, entry: entryIndex)
-                entriesOfPerson[plan.participants[entryIndex].id, default: []].append(ref)
-                creditBase[ref] = credits
-                spiffBase[ref] = spiffCount
-                credits += plan.components.count * 13
-                spiffCount += plan.spiffs.count * 13
+                entriesOfPerson[plan.participants[entryIndex].id, default: []].append(PlanBook.EntryRef(plan: planIndex, entry: entryIndex))
             }
         }
-        creditCells = credits
-        spiffCells = spiffCount
         let ids = book.participantIDs.sorted()
         reps = ByteKeyTable(ids)
         repIDs = ids
-        var starts: [Int32] = [], refs: [PlanBook.EntryRef] = [], firsts: [Int32] = [], lasts: [Int32] = []
-        var owners: [Int32] = []
+        func repNumber(_ id: String) -> Int32 {
+            let number = ids.binarySearch(id)
+            return number < ids.count && ids[number] == id ? Int32(number) : -1
+        }
+        var starts: [Int32] = [], refs: [PlanBook.EntryRef] = [], records: [Entry] = []
+        var cells = 0, spiffCount = 0
         for (rep, id) in ids.enumerated() {
             starts.append(Int32(refs.count))
             // Entries of one person never overlap: walk them in start order.
@@ -144,25 +162,19 @@ final class CreditIndex {
             for ref in personEntries {
                 let entry = book.entry(ref)
                 refs.append(ref)
-                owners.append(Int32(rep))
-                firsts.append(Int32(entry.start.dayNumber))
-                lasts.append(Int32(entry.activeRange.last.dayNumber))
+                records.append(Entry(firstDay: Int32(entry.start.dayNumber), lastDay: Int32(entry.activeRange.last.dayNumber),
+                                     plan: Int32(ref.plan), rep: Int32(rep), managerRep: entry.managerID.map(repNumber) ?? -1,
+                                     cellBase: cells, spiffBase: spiffCount))
+                cells += 13 * plans[ref.plan].slots
+                spiffCount += book.plans[ref.plan].spiffs.count * 13
             }
         }
         starts.append(Int32(refs.count))
         repEntryStart = starts
         entryRef = refs
-        entryFirstDay = firsts
-        entryLastDay = lasts
-        entryRep = owners
-        entryManagerRep = refs.map { ref in
-            book.entry(ref).managerID.map { id -> Int32 in
-                let number = ids.binarySearch(id)
-                return number < ids.count && ids[number] == id ? Int32(number) : -1
-            } ?? -1
-        }
-        entryCreditBase = refs.map { creditBase[$0]! }
-        entrySpiffBase = refs.map { spiffBase[$0]! }
+        entries = records
+        cellCount = cells
+        spiffCells = spiffCount
     }
 
     // MARK: Lookups
@@ -189,13 +201,13 @@ final class CreditIndex {
     /// The rate for a month and pair; 1 for the same currency, nil when fx.csv lacks it.
     @inline(__always)
     func rate(month: Int, from: Int16, to: Int16) -> ExactDecimal? {
-        from == to ? CreditIndex.one : rates[CreditIndex.rateKey(month: month, from: from, to: to)]
+        from == to ? CreditIndex.one : rates.lookup(CreditIndex.rateKey(month: month, from: from, to: to))
     }
 
     static let one = ExactDecimal(1)
 
     /// The rate a `rateKey` stands for; -1 stands for 1.
-    func rate(key: Int) -> ExactDecimal { key < 0 ? CreditIndex.one : rates[key] ?? CreditIndex.one }
+    func rate(key: Int) -> ExactDecimal { key < 0 ? CreditIndex.one : rates.lookup(key) ?? CreditIndex.one }
 
     /// Ranks of rep ids, plan ids and each plan's component ids in byte order (SPEC 5 sorting).
     lazy var repByteRanks: [Int32] = CreditIndex.byteRanks(repIDs)
@@ -208,17 +220,36 @@ final class CreditIndex {
         return ranks
     }
 
-    /// The index into the entry arrays of the rep's entry active on `day`, or -1.
+    /// The index into `entries` of the rep's entry active on `day`, or -1.
     @inline(__always)
     func entry(rep: Int32, day: Int32) -> Int {
         var index = Int(repEntryStart[Int(rep)])
         let end = Int(repEntryStart[Int(rep) + 1])
         while index < end {
-            if entryFirstDay[index] <= day && day <= entryLastDay[index] { return index }
+            let entry = entries[index]
+            if entry.firstDay <= day && day <= entry.lastDay { return index }
             index += 1
         }
         return -1
     }
+
+    /// The cell of an entry's month and slot (0: forecast actuals, 1 + c: component c) in the
+    /// flat credit sums. A month's slots sit side by side, so one credit touches one cache line.
+    @inline(__always)
+    func cell(entry: Entry, month: Int, slot: Int) -> Int {
+        entry.cellBase + month * plans[Int(entry.plan)].slots + slot
+    }
+
+    /// The matching components or SPIFFs of a plan for a (type, product) pair, as a range of
+    /// positions for `match(at:)`.
+    @inline(__always)
+    func matches(_ kind: MatchKind, plan: Int, pair: Int) -> Range<Int> {
+        let list = (plan * pairCount + pair) * 3 + kind.rawValue
+        return Int(matchStart[list])..<Int(matchStart[list + 1])
+    }
+
+    @inline(__always)
+    func match(at position: Int) -> Int { Int(matchList[position]) }
 
     /// Index of a deal's (type, product) pair in the per-plan match tables; a token no filter
     /// names counts as "other".
@@ -232,23 +263,63 @@ final class CreditIndex {
     /// The fiscal month a day counts in for a plan (SPEC 3.3 and 7), or 0 when it counts in none.
     @inline(__always)
     func countedMonth(day: Int32, monthOrdinal: Int, plan: Int) -> Int {
-        guard planParticipates[plan], day <= runEnd else { return 0 }
-        let month = monthOrdinal - planFiscalStart[plan] + 1
+        let info = plans[plan]
+        guard info.participates, day <= runEnd else { return 0 }
+        let month = monthOrdinal - info.fiscalStart + 1
         return month >= 1 && month <= 12 ? month : 0
     }
 
-    /// The managers above an entry on a day, nearest first, as indices into the entry arrays —
+    /// The managers above an entry on a day, nearest first, as indices into `entries` —
     /// `PlanBook.managerChain` on integers: each manager's entry active that day, stopping at one
     /// with none (or where the chain would come round again).
     @inline(__always)
     func managerChain(entry: Int, day: Int32, into chain: inout [Int]) {
         chain.removeAll(keepingCapacity: true)
-        var manager = entryManagerRep[entry]
+        var manager = entries[entry].managerRep
         while manager >= 0 {
             let next = self.entry(rep: manager, day: day)
             guard next >= 0, next != entry, !chain.contains(next) else { return }
             chain.append(next)
-            manager = entryManagerRep[next]
+            manager = entries[next].managerRep
+        }
+    }
+}
+
+/// The fx rates by `CreditIndex.rateKey`: an open-addressing table probed with a multiplicative
+/// hash, cheaper per deal than a `Dictionary` with its seeded hasher.
+struct FXRateLookup {
+    private let keys: [Int]
+    private let values: [ExactDecimal]
+    private let shift: Int
+
+    init(_ rates: [Int: ExactDecimal]) {
+        var log2 = 4
+        while 1 << log2 < rates.count * 2 { log2 += 1 }
+        var keys = [Int](repeating: -1, count: 1 << log2), values = [ExactDecimal](repeating: .zero, count: 1 << log2)
+        shift = 64 - log2
+        for (key, value) in rates {
+            var slot = FXRateLookup.slot(key, shift: shift)
+            while keys[slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+    }
+
+    @inline(__always)
+    private static func slot(_ key: Int, shift: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    }
+
+    @inline(__always)
+    func lookup(_ key: Int) -> ExactDecimal? {
+        var slot = FXRateLookup.slot(key, shift: shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found < 0 { return nil }
+            slot = (slot + 1) & (keys.count - 1)
         }
     }
 }

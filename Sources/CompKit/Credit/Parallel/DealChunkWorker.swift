@@ -12,11 +12,13 @@ import CPlatform
 /// problem with its line and column.
 final class DealChunkWorker {
     let index: CreditIndex
-    private let columns: [DealColumn]
+    private let columns: DealColumns
     private let width: Int
     private let deduplicator: DealIDFilter
 
-    private(set) var credits: [Int64]
+    /// Credit sums and forecast actuals by `CreditIndex.cell`, in the plan currency's minor unit.
+    let sums: IntegerTable<Int64>
+    /// SPIFF sums: an entry's `spiffBase` + SPIFF × 13 + fiscal month.
     private(set) var spiffs: [Int64]
     /// The run month's rows of credits.csv.
     private(set) var runMonth = CompactCredits()
@@ -33,22 +35,23 @@ final class DealChunkWorker {
     private(set) var gaveUp = false
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
-    /// When set, the worker only collects the ids whose fingerprints are in it (the exact check).
-    var probe: Set<UInt64>?
-    private(set) var probedIDs: [[UInt8]] = []
     private var chain: [Int] = []
-    private var fields: [UnsafeBufferPointer<UInt8>]
+    /// The current record's fields, and one more that stays empty (for absent columns).
+    private let fields: UnsafeMutableBufferPointer<RawBytes>
 
-    init(index: CreditIndex, columns: [DealColumn], deduplicator: DealIDFilter) {
+    init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
         self.index = index
         self.columns = columns
-        width = columns.count
+        width = columns.width
         self.deduplicator = deduplicator
-        credits = Array(repeating: 0, count: index.creditCells)
-        finance = FinanceTally(entries: index.entryRef.count)
+        sums = IntegerTable(count: index.cellCount)
+        finance = FinanceTally(currencies: index.currencies.count)
         spiffs = Array(repeating: 0, count: index.spiffCells)
-        fields = Array(repeating: UnsafeBufferPointer(start: nil, count: 0), count: columns.count)
+        fields = .allocate(capacity: columns.width + 1)
+        fields.initialize(repeating: .empty)
     }
+
+    deinit { fields.deallocate() }
 
     // MARK: Reading the range
 
@@ -149,12 +152,7 @@ final class DealChunkWorker {
         }
         guard field == width else { gaveUp = true; return end }
         dealRows += 1
-        if let probe {
-            let id = fields[columns.firstIndex(of: .id)!]
-            if probe.contains(DealIDRegistry.fingerprint(id)) { probedIDs.append(Array(id)) }
-        } else {
-            credit(line: newlines)
-        }
+        credit(line: newlines)
         newlines += lines
         return min(position, end)
     }
@@ -167,36 +165,27 @@ final class DealChunkWorker {
         var amount: ExactDecimal
         var currency: Int16
         var cancelDay: Int32
+        var cancelMonth: Int
     }
 
     private var splitReps: [Int32] = []
     private var splitPercents: [ExactDecimal] = []
 
     private func credit(line: Int) {
-        var id = RawBytes.empty, closeField = RawBytes.empty, amountField = RawBytes.empty, currencyField = RawBytes.empty
-        var typeField = RawBytes.empty, productField = RawBytes.empty, repsField = RawBytes.empty
-        var statusField = RawBytes.empty, cancelField = RawBytes.empty, createdField = RawBytes.empty
-        for column in 0..<width {
-            switch columns[column] {
-            case .id: id = fields[column]
-            case .closeDate: closeField = fields[column]
-            case .amount: amountField = fields[column]
-            case .currency: currencyField = fields[column]
-            case .type: typeField = fields[column]
-            case .product: productField = fields[column]
-            case .reps: repsField = fields[column]
-            case .status: statusField = fields[column]
-            case .cancelDate: cancelField = fields[column]
-            case .createdDate: createdField = fields[column]
-            case .ignored: break
-            }
-        }
-        guard DealChunkWorker.isToken(id), let close = CalendarDate(parsing: closeField),
-              case .success(let amount) = ExactDecimal.parse(amountField, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits),
+        let id = fields[columns.id]
+        guard DealChunkWorker.isToken(id) else { gaveUp = true; return }
+        // The filter word is far away in memory: start loading it now, set it once the row is checked.
+        let fingerprint = DealIDRegistry.fingerprint(id)
+        deduplicator.prefetch(fingerprint)
+        let typeField = fields[columns.type], productField = fields[columns.product]
+        guard let close = DealChunkWorker.date(fields[columns.closeDate]),
+              case .success(let amount) = ExactDecimal.parse(fields[columns.amount], maxDecimals: 6,
+                                                             maxIntegerDigits: DealRules.maxAmountIntegerDigits),
               !amount.isZero, DealChunkWorker.isToken(typeField), productField.isEmpty || DealChunkWorker.isToken(productField)
         else { gaveUp = true; return }
-        let currency = index.currency(currencyField)
+        let currency = index.currency(fields[columns.currency])
         guard currency >= 0 else { gaveUp = true; return }
+        let statusField = fields[columns.status], cancelField = fields[columns.cancelDate], createdField = fields[columns.createdDate]
         var isCancelled = false
         if statusField.equals("cancelled") {
             isCancelled = true
@@ -204,125 +193,160 @@ final class DealChunkWorker {
             gaveUp = true
             return
         }
-        var cancelDay: Int32 = 0
+        var cancel = (day: Int32(0), month: 0)
         if !cancelField.isEmpty {
-            guard isCancelled, let cancel = CalendarDate(parsing: cancelField), cancel >= close else { gaveUp = true; return }
-            cancelDay = Int32(cancel.dayNumber)
+            guard isCancelled, let date = DealChunkWorker.date(cancelField), date.day >= close.day else { gaveUp = true; return }
+            cancel = date
         } else if isCancelled {
             gaveUp = true
             return
         }
-        var created: CalendarDate?
+        var createdDay: Int32?
         if !createdField.isEmpty {
-            created = CalendarDate(parsing: createdField)
-            if created == nil { gaveUp = true; return }
+            guard let created = DealChunkWorker.date(createdField) else { gaveUp = true; return }
+            createdDay = created.day
         }
-        guard splits(repsField) else { gaveUp = true; return }
-        if !deduplicator.insert(id) { suspects.append(DealIDRegistry.fingerprint(id)) }
+        guard splits(fields[columns.reps]) else { gaveUp = true; return }
+        if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         if isCancelled { cancelled += 1 } else { won += 1 }
 
-        let closeDay = Int32(close.dayNumber)
-        tallyDeal(close: close, created: created, cancelDay: isCancelled ? cancelDay : nil, amount: amount, currency: currency, id: id)
-        guard closeDay <= index.runEnd else { return }
-        let deal = ParsedDeal(closeDay: closeDay, closeMonth: close.yearMonth.ordinal, amount: amount, currency: currency,
-                              cancelDay: cancelDay)
+        let runMonthOrdinal = index.runMonth.ordinal
+        if isCancelled && cancel.month == runMonthOrdinal { finance.cancelledInMonth += 1 }
+        if close.month == runMonthOrdinal { tallyClosing(close: close.day, created: createdDay, amount: amount, currency: currency, id: id) }
+        guard close.day <= index.runEnd else { return }
+        let deal = ParsedDeal(closeDay: close.day, closeMonth: close.month, amount: amount, currency: currency,
+                              cancelDay: cancel.day, cancelMonth: cancel.month)
         let pair = index.tokenPair(type: typeField, product: productField)
         for share in 0..<splitReps.count {
             let rep = splitReps[share], percent = splitPercents[share]
-            let entry = index.entry(rep: rep, day: closeDay)
+            let entry = index.entry(rep: rep, day: close.day)
             guard entry >= 0 else {
-                if close.yearMonth == index.runMonth {
-                    exceptions.append((line, id.string, CreditException.noEntry(rep: index.repIDs[Int(rep)], on: close)))
+                if close.month == runMonthOrdinal {
+                    exceptions.append((line, id.string, CreditException.noEntry(rep: index.repIDs[Int(rep)],
+                                                                                on: CalendarDate(dayNumber: Int(close.day)))))
                 }
                 continue
             }
-            post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: closeDay, line: line)
-            if isCancelled && cancelDay <= index.runEnd {
+            post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: close.day,
+                 monthOrdinal: close.month, line: line)
+            if isCancelled && cancel.day <= index.runEnd {
                 chargeBack(deal, pair: pair, id: id, rep: rep, percent: percent, creditedTo: entry, line: line)
             }
         }
     }
 
-    /// `DealActivity.observe`'s per-deal counts: cancellations and closings of the run month.
-    private func tallyDeal(close: CalendarDate, created: CalendarDate?, cancelDay: Int32?, amount: ExactDecimal, currency: Int16,
-                           id: UnsafeBufferPointer<UInt8>) {
-        if let cancelDay, CalendarDate(dayNumber: Int(cancelDay)).yearMonth == index.runMonth { finance.cancelledInMonth += 1 }
-        guard close.yearMonth == index.runMonth else { return }
-        let closed = finance.closedInMonth[currency] ?? (0, .zero)
-        finance.closedInMonth[currency] = (closed.count + 1, closed.total + amount)
+    /// A `YYYY-MM-DD` field as a day number and month ordinal, by the rules of
+    /// `CalendarDate(parsing:)`; nil when it is not a real date.
+    @inline(__always)
+    private static func date(_ field: RawBytes) -> (day: Int32, month: Int)? {
+        guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
+        var notDigit = false
+        @inline(__always) func digit(_ position: Int) -> Int {
+            let value = field[position] &- UInt8(ascii: "0")
+            notDigit = notDigit || value > 9
+            return Int(value)
+        }
+        let digits = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
+        guard !notDigit else { return nil }
+        guard let date = CalendarDate(year: digits.0, month: digits.1, day: digits.2) else { return nil }
+        return (Int32(date.dayNumber), digits.0 * 12 + digits.1 - 1)
+    }
+
+    /// `DealActivity.observe`'s count of a deal closed in the run month.
+    private func tallyClosing(close: Int32, created: Int32?, amount: ExactDecimal, currency: Int16, id: RawBytes) {
+        let closed = finance.closedInMonth[Int(currency)]
+        finance.closedInMonth[Int(currency)] = (closed.count + 1, closed.total + amount)
         let watched = index.watched.lookup(id)
         if watched >= 0 { finance.closedWatched.insert(watched) }
         if let created, created <= close {
-            finance.cycleDays += close.dayNumber - created.dayNumber
+            finance.cycleDays += Int(close - created)
             finance.cycleDeals += 1
         }
     }
 
-    private func chargeBack(_ deal: ParsedDeal, pair: Int, id: UnsafeBufferPointer<UInt8>, rep: Int32,
+    private func chargeBack(_ deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
                             percent: ExactDecimal, creditedTo entry: Int, line: Int) {
-        let plan = index.entryRef[entry].plan
+        let plan = Int(index.entries[entry].plan)
         let cancelDate = CalendarDate(dayNumber: Int(deal.cancelDay))
-        let reported = cancelDate.yearMonth == index.runMonth
+        let reported = deal.cancelMonth == index.runMonth.ordinal
         let days = Int(deal.cancelDay - deal.closeDay)
-        let window = Int(index.planClawback[plan])
-        let repID = index.repIDs[Int(rep)], planID = index.book.plans[plan].id
+        let window = Int(index.plans[plan].clawbackDays)
         guard window >= 0 else {
-            if reported { exceptions.append((line, id.string, CreditException.noClawback(rep: repID, plan: planID, cancelDate: cancelDate))) }
+            if reported {
+                exceptions.append((line, id.string, CreditException.noClawback(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
+                                                                               cancelDate: cancelDate)))
+            }
             return
         }
         guard days <= window else {
             if reported {
-                exceptions.append((line, id.string, CreditException.outsideWindow(rep: repID, plan: planID, days: days, window: window)))
+                exceptions.append((line, id.string, CreditException.outsideWindow(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
+                                                                                  days: days, window: window)))
             }
             return
         }
         let landing = index.entry(rep: rep, day: deal.cancelDay)
         guard landing >= 0 else {
-            if reported { exceptions.append((line, id.string, CreditException.noEntryOnCancel(rep: repID, cancelDate: cancelDate))) }
+            if reported {
+                exceptions.append((line, id.string, CreditException.noEntryOnCancel(rep: index.repIDs[Int(rep)], cancelDate: cancelDate)))
+            }
             return
         }
-        post(.chargeback, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: landing, day: deal.cancelDay, line: line)
+        post(.chargeback, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: landing, day: deal.cancelDay,
+             monthOrdinal: deal.cancelMonth, line: line)
     }
 
     /// `CreditEngine.post`, on indices and integer sums.
-    private func post(_ kind: CreditTotals.CreditRow.Kind, deal: ParsedDeal, pair: Int, id: UnsafeBufferPointer<UInt8>, rep: Int32,
-                      percent: ExactDecimal, entry: Int, day: Int32, line: Int) {
-        let plan = index.entryRef[entry].plan
-        let date = CalendarDate(dayNumber: Int(day))
-        let monthOrdinal = date.yearMonth.ordinal
+    private func post(_ kind: CreditTotals.CreditRow.Kind, deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
+                      percent: ExactDecimal, entry: Int, day: Int32, monthOrdinal: Int, line: Int) {
+        let own = index.entries[entry]
+        let plan = Int(own.plan)
+        let planInfo = index.plans[plan]
         let ownMonth = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: plan)
+        let ownCells = ownMonth > 0 ? index.cell(entry: own, month: ownMonth, slot: 0) : 0
+        if ownMonth > 0 { comp_prefetch_for_write(sums.base + ownCells) }
         let inRunMonth = monthOrdinal == index.runMonth.ordinal
         index.managerChain(entry: entry, day: day, into: &chain)
         var anyManager = false
         for manager in chain {
-            let managerPlan = index.entryRef[manager].plan
-            if index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan) > 0 && !index.teamMatches[managerPlan][pair].isEmpty {
+            let managerPlan = Int(index.entries[manager].plan)
+            if index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan) > 0
+                && !index.matches(.team, plan: managerPlan, pair: pair).isEmpty {
                 anyManager = true
                 break
             }
         }
         if ownMonth == 0 && inRunMonth {
             exceptions.append((line, id.string, CreditException.planOutsideRun(
-                rep: index.repIDs[Int(rep)], date: date, plan: index.book.plans[plan].id, runMonth: index.runMonth, kind: kind)))
+                rep: index.repIDs[Int(rep)], date: CalendarDate(dayNumber: Int(day)), plan: index.book.plans[plan].id,
+                runMonth: index.runMonth, kind: kind)))
         }
         guard ownMonth > 0 || anyManager else { return }
-        let currency = index.planCurrency[plan]
-        let planCurrencyNumber = index.planCurrencyNumber[plan]
-        guard let rate = rate(month: deal.closeMonth, from: deal.currency, to: planCurrencyNumber, line: line) else { return }
-        let rateKey = deal.currency == planCurrencyNumber ? -1 : CreditIndex.rateKey(month: deal.closeMonth, from: deal.currency, to: planCurrencyNumber)
-        let exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: percent)
-        let magnitude = currency.round(exact)
-        let amount = kind == .chargeback ? -magnitude : magnitude
+        let planCurrency = planInfo.currency
+        let exact: ExactDecimal, rateKey: Int
+        if deal.currency == planCurrency {
+            // A rate of 1: amount × 1 × percent × 1/100 is the product of the two mantissas.
+            exact = ExactDecimal(mantissa: deal.amount.mantissa * percent.mantissa, scale: deal.amount.scale + percent.scale + 2)
+            rateKey = -1
+        } else {
+            guard let rate = rate(month: deal.closeMonth, from: deal.currency, to: planCurrency, line: line) else { return }
+            exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: percent)
+            rateKey = CreditIndex.rateKey(month: deal.closeMonth, from: deal.currency, to: planCurrency)
+        }
+        let magnitude = DealChunkWorker.rounded(exact, decimals: planInfo.minorUnits)
         // Sums stay in 64 bits here; anything larger goes to the simple pass (and its limit check).
-        guard let minor = Int64(exactly: amount.mantissa), abs(minor) < DealChunkWorker.largestMinor else { gaveUp = true; return }
+        guard let unsigned = Int64(exactly: magnitude), unsigned < DealChunkWorker.largestMinor else { gaveUp = true; return }
+        let minor = kind == .chargeback ? -unsigned : unsigned
+        /// The credit as `ExactDecimal`, for the rarer paths (SPIFFs, conversion for a manager).
+        var amount: ExactDecimal { ExactDecimal(mantissa: Int128(minor), scale: planInfo.minorUnits) }
         if kind == .credit && ownMonth > 0 {
             // Forecast actuals and the control totals' credits in and out (DealActivity).
-            guard add(minor, to: &finance.actuals[entry * 13 + ownMonth]) else { return }
+            guard add(minor, to: ownCells) else { return }
             if inRunMonth {
-                let tally = finance.runMonthCredits[planCurrencyNumber] ?? (0, .zero, 0)
+                let tally = finance.runMonthCredits[Int(planCurrency)]
                 guard let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
                       FinanceArithmetic.isInRange(amountIn) else { gaveUp = true; return }
-                finance.runMonthCredits[planCurrencyNumber] = (tally.count + 1, amountIn, tally.creditOut + minor)
+                finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + minor)
             }
         }
         var share: Int32 = -1
@@ -339,41 +363,43 @@ final class DealChunkWorker {
         }
 
         if ownMonth > 0 {
-            let base = index.entryCreditBase[entry]
-            let components = index.ownMatches[plan][pair]
-            for component in components { guard add(minor, to: &credits[base + Int(component) * 13 + ownMonth]) else { return } }
-            let spiffBase = index.entrySpiffBase[entry]
-            for spiff in index.spiffMatches[plan][pair] {
-                let value = SpiffMath.amount(index.book.plans[plan].spiffs[Int(spiff)], percent: percent, credit: amount,
-                                             isReversal: kind == .chargeback, currency: currency)
-                guard let spiffMinor = Int64(exactly: value.rounded(toScale: currency.minorUnits).mantissa),
+            let components = index.matches(.own, plan: plan, pair: pair)
+            for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position)) else { return } }
+            for position in index.matches(.spiff, plan: plan, pair: pair) {
+                let spiff = index.match(at: position)
+                let value = SpiffMath.amount(index.book.plans[plan].spiffs[spiff], percent: percent, credit: amount,
+                                             isReversal: kind == .chargeback, currency: index.planCurrency[plan])
+                guard let spiffMinor = Int64(exactly: value.rounded(toScale: planInfo.minorUnits).mantissa),
                       abs(spiffMinor) < DealChunkWorker.largestMinor else { gaveUp = true; return }
-                guard add(spiffMinor, to: &spiffs[spiffBase + Int(spiff) * 13 + ownMonth]) else { return }
+                let cell = own.spiffBase + spiff * 13 + ownMonth
+                let (sum, overflow) = spiffs[cell].addingReportingOverflow(spiffMinor)
+                guard !overflow else { gaveUp = true; return }
+                spiffs[cell] = sum
             }
             if inRunMonth {
                 if components.isEmpty { row(kind, rep: rep, plan: plan, component: -1, credit: minor) }
-                for component in components { row(kind, rep: rep, plan: plan, component: component, credit: minor) }
+                for position in components { row(kind, rep: rep, plan: plan, component: Int16(index.match(at: position)), credit: minor) }
             }
         }
         for manager in chain {
-            let managerPlan = index.entryRef[manager].plan
+            let managerEntry = index.entries[manager]
+            let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
-            let components = index.teamMatches[managerPlan][pair]
+            let components = index.matches(.team, plan: managerPlan, pair: pair)
             guard month > 0, !components.isEmpty else { continue }
             var copy = minor
-            let managerCurrency = index.planCurrency[managerPlan]
-            if index.planCurrencyNumber[managerPlan] != index.planCurrencyNumber[plan] {
-                guard let conversion = self.rate(month: deal.closeMonth, from: index.planCurrencyNumber[plan],
-                                                 to: index.planCurrencyNumber[managerPlan], line: line) else { continue }
-                guard let converted = Int64(exactly: managerCurrency.round(amount * conversion).mantissa),
+            let managerCurrency = index.plans[managerPlan].currency
+            if managerCurrency != planCurrency {
+                guard let conversion = self.rate(month: deal.closeMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
+                guard let converted = Int64(exactly: index.planCurrency[managerPlan].round(amount * conversion).mantissa),
                       abs(converted) < DealChunkWorker.largestMinor else { gaveUp = true; return }
                 copy = converted
             }
-            let base = index.entryCreditBase[manager]
-            let managerRep = index.entryRep[manager]
-            for component in components {
-                guard add(copy, to: &credits[base + Int(component) * 13 + month]) else { return }
-                if inRunMonth { row(.rollup, rep: managerRep, plan: managerPlan, component: component, credit: copy) }
+            let cells = index.cell(entry: managerEntry, month: month, slot: 1)
+            for position in components {
+                let component = index.match(at: position)
+                guard add(copy, to: cells + component) else { return }
+                if inRunMonth { row(.rollup, rep: managerEntry.rep, plan: managerPlan, component: Int16(component), credit: copy) }
             }
         }
     }
@@ -384,6 +410,32 @@ final class DealChunkWorker {
                                            to: index.currencies[Int(to)].code)
         if missingRates[key] == nil { missingRates[key] = line }
         return nil
+    }
+
+    /// `exact.rounded(toScale: decimals).mantissa` (half away from zero), without a 128-bit
+    /// division when the value fits in 64 bits: each power of ten is a literal, which the
+    /// compiler turns into a multiplication.
+    @inline(__always)
+    static func rounded(_ exact: ExactDecimal, decimals: Int) -> Int128 {
+        guard let value = Int64(exactly: exact.mantissa) else { return exact.rounded(toScale: decimals).mantissa }
+        @inline(__always) func divided(by divisor: Int64) -> Int128 {
+            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+            guard remainder.magnitude * 2 >= divisor else { return Int128(quotient) }
+            return Int128(value < 0 ? quotient - 1 : quotient + 1)
+        }
+        switch exact.scale - decimals {
+        case 1: return divided(by: 10)
+        case 2: return divided(by: 100)
+        case 3: return divided(by: 1_000)
+        case 4: return divided(by: 10_000)
+        case 5: return divided(by: 100_000)
+        case 6: return divided(by: 1_000_000)
+        case 7: return divided(by: 10_000_000)
+        case 8: return divided(by: 100_000_000)
+        case 9: return divided(by: 1_000_000_000)
+        case 10: return divided(by: 10_000_000_000)
+        default: return exact.rounded(toScale: decimals).mantissa
+        }
     }
 
     /// Parses `reps` into `splitReps` and `splitPercents` by the rules of `DealRules.splits`.
@@ -423,12 +475,12 @@ final class DealChunkWorker {
     /// or sums that would overflow, goes the simple way (whose limit check reports it).
     static let largestMinor: Int64 = 1_000_000_000_000_000
 
-    /// Adds to a 64-bit sum; false (and the pass gives up) instead of overflowing.
+    /// Adds to a cell of `sums`; false (and the pass gives up) instead of overflowing.
     @inline(__always)
-    private func add(_ value: Int64, to cell: inout Int64) -> Bool {
-        let (sum, overflow) = cell.addingReportingOverflow(value)
+    private func add(_ value: Int64, to cell: Int) -> Bool {
+        let (sum, overflow) = sums.base[cell].addingReportingOverflow(value)
         if overflow { gaveUp = true; return false }
-        cell = sum
+        sums.base[cell] = sum
         return true
     }
 
@@ -449,56 +501,69 @@ private extension UnsafeBufferPointer where Element == UInt8 {
     static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 }
 
-/// The role of each column of deals.csv.
-enum DealColumn {
-    case id, closeDate, amount, currency, type, product, reps, status, cancelDate, createdDate, ignored
+/// Where each column of deals.csv is in a record; a column the header lacks points just past the
+/// record's fields (at one that stays empty).
+struct DealColumns {
+    let width: Int
+    let id, closeDate, amount, currency, type, product, reps, status, cancelDate, createdDate: Int
 
-    init(header: String) {
-        switch header {
-        case "deal_id": self = .id
-        case "close_date": self = .closeDate
-        case "amount": self = .amount
-        case "currency": self = .currency
-        case "type": self = .type
-        case "product": self = .product
-        case "reps": self = .reps
-        case "status": self = .status
-        case "cancel_date": self = .cancelDate
-        case "created_date": self = .createdDate
-        default: self = .ignored
-        }
+    init(header: [String]) {
+        width = header.count
+        func position(_ name: String) -> Int { header.firstIndex(of: name) ?? header.count }
+        id = position("deal_id")
+        closeDate = position("close_date")
+        amount = position("amount")
+        currency = position("currency")
+        type = position("type")
+        product = position("product")
+        reps = position("reps")
+        status = position("status")
+        cancelDate = position("cancel_date")
+        createdDate = position("created_date")
     }
 }
 
 /// A fixed-size filter of deal-id fingerprints shared by the worker threads: memory does not grow
-/// with the number of deals. Six bits of one 64-bit word per id, set with one atomic OR, so of two
-/// threads inserting the same id exactly one finds it new. A "seen before" answer may be a false
-/// alarm (a handful at ten million deals): those ids are compared exactly in a second, id-only scan.
+/// with the number of deals past its cap. Six bits of one 64-bit word per id, set with one atomic
+/// OR, so of two threads inserting the same id exactly one finds it new. A "seen before" answer may
+/// be a false alarm (tens to hundreds at ten million deals): those ids are compared exactly in a
+/// second, id-only scan (`DealIDProbe`).
 final class DealIDFilter {
-    private let words: UnsafeMutablePointer<UInt64>
+    private let words: IntegerTable<UInt64>
     private let mask: Int
 
-    /// 2^25 words: 256 MiB of address space, zeroed lazily by the kernel page by page.
-    init(log2Words: Int = 25) {
-        let count = 1 << log2Words
-        words = calloc(count, MemoryLayout<UInt64>.stride)!.assumingMemoryBound(to: UInt64.self)
-        mask = count - 1
+    init(log2Words: Int) {
+        words = IntegerTable(count: 1 << log2Words)
+        mask = words.count - 1
     }
 
-    deinit { free(words) }
+    /// About one word per deal (a deal row takes some 64 bytes), at most 2^23 words (64 MiB) and
+    /// at least 2^16: a fuller filter raises more false alarms, each only a little work for the
+    /// exact scan, and a larger one costs memory and cache for little gain.
+    static func log2Words(forInputBytes bytes: Int) -> Int {
+        var log2 = 16
+        while log2 < 23 && 1 << log2 < bytes / 64 { log2 += 1 }
+        return log2
+    }
 
-    /// Records an id; false when it may have been seen before (then the caller checks exactly).
+    /// Starts loading the word of a fingerprint, so that `insert` later need not wait for it.
     @inline(__always)
-    func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let hash = DealIDRegistry.fingerprint(id)
-        let word = Int(truncatingIfNeeded: hash) & mask
+    func prefetch(_ fingerprint: UInt64) {
+        comp_prefetch_for_write(words.base + (Int(truncatingIfNeeded: fingerprint) & mask))
+    }
+
+    /// Records an id by its `DealIDRegistry.fingerprint`; false when it may have been seen before
+    /// (then the caller checks exactly).
+    @inline(__always)
+    func insert(_ fingerprint: UInt64) -> Bool {
+        let word = Int(truncatingIfNeeded: fingerprint) & mask
         var bits: UInt64 = 0
-        var rest = hash >> 32
+        var rest = fingerprint >> 32
         for _ in 0..<6 {
             bits |= 1 << (rest & 63)
             rest = (rest >> 6) &* 0x9E37_79B9 &+ (rest & 63)
         }
-        let before = comp_atomic_fetch_or(words + word, bits)
+        let before = comp_atomic_fetch_or(words.base + word, bits)
         return before & bits != bits
     }
 }

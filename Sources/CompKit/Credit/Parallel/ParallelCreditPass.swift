@@ -21,28 +21,39 @@ enum ParallelCreditPass {
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
+    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check;
+    /// by default it follows the input's size).
     /// `activity` receives what the finance reports gather from the deals; `watchedIDs` are the
     /// deal ids it wants to know closed in the run month.
     static func run(paths: [String], book: PlanBook, fx: FXTable, activity: DealActivity? = nil, watchedIDs: [String] = [],
-                    threads: Int = threadCount, idFilterLog2Words: Int = 25) throws -> Outcome? {
+                    threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome? {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
-        var finance = FinanceTally(entries: index.entryRef.count)
-        let filter = DealIDFilter(log2Words: idFilterLog2Words)
-        var suspects = Set<UInt64>()
+        var finance = FinanceTally(currencies: index.currencies.count)
+        let inputBytes = paths.reduce(0) { total, path in total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) }
+        let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words(forInputBytes: inputBytes))
+        var suspects: [UInt64] = []
         var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
-        var credits = [Int64](repeating: 0, count: index.creditCells)
+        var sums: IntegerTable<Int64>?
         var spiffs = [Int64](repeating: 0, count: index.spiffCells)
         var runMonth = CompactCredits()
         for path in paths {
-            guard let workers = try credit(file: path, index: index, filter: filter, threads: threads) else { return nil }
-            for worker in workers.workers { suspects.formUnion(worker.suspects) }
+            guard let file = try FileLayout(path: path, threads: threads) else { return nil }
+            let workers = (0..<threads).map { _ in DealChunkWorker(index: index, columns: file.columns, deduplicator: filter) }
+            guard try file.inParallel({ part, descriptor, start, end in
+                try workers[part].process(descriptor: descriptor, start: start, end: end)
+            }) else { return nil }
+            guard !workers.contains(where: \.gaveUp) else { return nil }
+            for worker in workers { suspects += worker.suspects }
             StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
-            var line = workers.firstLine
+            var line = file.firstLine
             outcome.rowsPerFile.append(0)
-            for worker in workers.workers {
-                for cell in worker.credits.indices where worker.credits[cell] != 0 { credits[cell] += worker.credits[cell] }
-                for cell in worker.spiffs.indices where worker.spiffs[cell] != 0 { spiffs[cell] += worker.spiffs[cell] }
+            for worker in workers {
+                if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
+                for cell in worker.spiffs.indices where worker.spiffs[cell] != 0 {
+                    let (sum, overflow) = spiffs[cell].addingReportingOverflow(worker.spiffs[cell])
+                    guard !overflow else { return nil }
+                    spiffs[cell] = sum
+                }
                 runMonth.append(worker.runMonth)
                 finance.add(worker.finance)
                 outcome.totals.exceptions += worker.exceptions.map {
@@ -59,31 +70,40 @@ enum ParallelCreditPass {
         }
         StageTimer.shared.mark("credit: merge")
         // Ids the filter was unsure of: read their bytes in a second, id-only scan and compare.
-        if !suspects.isEmpty {
+        let fingerprints = DealIDProbe.Fingerprints(suspects)
+        if !fingerprints.isEmpty {
             var seen = Set<[UInt8]>()
             for path in paths {
-                guard let workers = try credit(file: path, index: index, filter: filter, threads: threads, probe: suspects) else { return nil }
-                for id in workers.workers.flatMap(\.probedIDs) where !seen.insert(id).inserted { return nil }
+                guard let file = try FileLayout(path: path, threads: threads) else { return nil }
+                var found = [[[UInt8]]](repeating: [], count: threads)
+                let lock = NSLock()
+                guard try file.inParallel({ part, descriptor, start, end in
+                    let ids = try DealIDProbe.ids(descriptor: descriptor, start: start, end: end, idColumn: file.columns.id,
+                                                  fingerprints: fingerprints)
+                    lock.withLock { found[part] = ids }
+                }) else { return nil }
+                for id in found.joined() where !seen.insert(id).inserted { return nil }
             }
         }
         StageTimer.shared.mark("credit: exact id check")
+        guard let sums else { return nil }
         // Converted amounts past the finance reports' range are reported by the simple pass.
-        guard finance.runMonthCredits.values.allSatisfy({ FinanceArithmetic.isInRange($0.amountIn) }) else { return nil }
+        guard finance.runMonthCredits.allSatisfy({ FinanceArithmetic.isInRange($0.amountIn) }) else { return nil }
         outcome.totals.compactRunMonthRows = (runMonth, index)
-        activity?.absorb(finance, index: index)
-        for entry in index.entryRef.indices {
-            let ref = index.entryRef[entry]
+        activity?.absorb(finance, sums: sums, index: index)
+        for (number, entry) in index.entries.enumerated() {
+            let ref = index.entryRef[number]
             let plan = book.plan(ref)
             let scale = plan.currency.minorUnits
             for component in plan.components.indices {
                 for month in 1...12 {
-                    let value = credits[index.entryCreditBase[entry] + component * 13 + month]
+                    let value = sums.base[index.cell(entry: entry, month: month, slot: 1 + component)]
                     if value != 0 { outcome.totals.addCredit(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, component: component, fiscalMonth: month) }
                 }
             }
             for spiff in plan.spiffs.indices {
                 for month in 1...12 {
-                    let value = spiffs[index.entrySpiffBase[entry] + spiff * 13 + month]
+                    let value = spiffs[entry.spiffBase + spiff * 13 + month]
                     if value != 0 { outcome.totals.addSpiff(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, spiff: spiff, fiscalMonth: month) }
                 }
             }
@@ -91,46 +111,58 @@ enum ParallelCreditPass {
         return outcome
     }
 
-    /// Credits one file with `threads` workers; nil when a worker gave up or the header is unusual.
-    private static func credit(file path: String, index: CreditIndex, filter: DealIDFilter, threads: Int,
-                               probe: Set<UInt64>? = nil) throws
-        -> (workers: [DealChunkWorker], firstLine: Int)? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        guard let header = readHeader(descriptor) else { return nil }
-        let columns = header.names.map(DealColumn.init(header:))
-        guard Set(header.names).count == header.names.count,
-              DealCSVReader.requiredColumns.allSatisfy(header.names.contains) else { return nil }
+    /// One deals file cut for the workers: its columns, where its data starts and one byte range
+    /// per thread. Nil for a file this pass leaves to the simple reader (unusual header).
+    private struct FileLayout {
+        let path: String
+        let columns: DealColumns
+        let firstLine: Int
+        /// Range `part` is `cuts[part]..<cuts[part + 1]`; each cut is just after a line end.
+        let cuts: [Int]
 
-        // Cut points just after a line end; quotes anywhere make a worker give up, so a cut never
-        // needs to know whether it falls inside a quoted field.
-        var cuts = [header.dataStart]
-        for part in 1..<threads {
-            let target = header.dataStart + (size - header.dataStart) * part / threads
-            cuts.append(max(cuts[cuts.count - 1], nextLineStart(descriptor, from: target, size: size)))
-        }
-        cuts.append(size)
-        let workers = (0..<threads).map { _ in
-            let worker = DealChunkWorker(index: index, columns: columns, deduplicator: filter)
-            worker.probe = probe
-            return worker
-        }
-        var failure: Error?
-        let lock = NSLock()
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            do {
-                if cuts[part] < cuts[part + 1] { try workers[part].process(descriptor: descriptor, start: cuts[part], end: cuts[part + 1]) }
-            } catch {
-                lock.withLock { failure = error }
+        init?(path: String, threads: Int) throws {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else { return nil }
+            let size = Int(status.st_size)
+            guard let header = ParallelCreditPass.readHeader(descriptor) else { return nil }
+            guard Set(header.names).count == header.names.count,
+                  DealCSVReader.requiredColumns.allSatisfy(header.names.contains) else { return nil }
+            // Quotes anywhere make a worker give up, so a cut never needs to know whether it
+            // falls inside a quoted field.
+            var cuts = [header.dataStart]
+            for part in 1..<threads {
+                let target = header.dataStart + (size - header.dataStart) * part / threads
+                cuts.append(max(cuts[cuts.count - 1], ParallelCreditPass.nextLineStart(descriptor, from: target, size: size)))
             }
+            cuts.append(size)
+            self.path = path
+            self.cuts = cuts
+            columns = DealColumns(header: header.names)
+            firstLine = header.firstLine
         }
-        if let failure = failure as? InputFile.Failure { throw CompError.io("\(path): \(failure.message)") }
-        guard !workers.contains(where: \.gaveUp) else { return nil }
-        return (workers, header.firstLine)
+
+        /// Runs `body(part, descriptor, start, end)` for every non-empty range, one thread each;
+        /// false when the file cannot be opened.
+        func inParallel(_ body: (Int, Int32, Int, Int) throws -> Void) throws -> Bool {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            var failure: Error?
+            let lock = NSLock()
+            DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { part in
+                do {
+                    if cuts[part] < cuts[part + 1] { try body(part, descriptor, cuts[part], cuts[part + 1]) }
+                } catch {
+                    lock.withLock { failure = error }
+                }
+            }
+            if let failure = failure as? InputFile.Failure { throw CompError.io("\(path): \(failure.message)") }
+            if let failure { throw failure }
+            return true
+        }
     }
 
     /// The header's column names, where the data starts and its line; nil for a header this pass
