@@ -19,12 +19,6 @@ public struct CSVWriter {
         endRow()
     }
 
-    /// Appends bytes that are already a CSV field (escaped where needed).
-    mutating func field<Bytes: Collection>(raw bytes: Bytes) where Bytes.Element == UInt8 {
-        separate()
-        self.bytes.append(contentsOf: bytes)
-    }
-
     /// Appends one text field to the current row (for rows written field by field).
     public mutating func field(_ text: String) {
         separate()
@@ -32,29 +26,49 @@ public struct CSVWriter {
     }
 
     /// Appends a number with exactly `decimals` decimals, rounded half away from zero, written
-    /// straight as bytes (credits.csv has a million of them at scale).
+    /// straight as bytes.
     public mutating func field(_ value: ExactDecimal, decimals: Int) {
         separate()
         let rounded = value.rounded(toScale: decimals).mantissa
-        guard let magnitude = UInt64(exactly: rounded < 0 ? -rounded : rounded) else {
+        guard decimals <= CSVWriter.maxFastDecimals, let magnitude = UInt64(exactly: rounded.magnitude) else {
             bytes.append(contentsOf: value.formatted(decimals: decimals).utf8)
             return
         }
-        if rounded < 0 { bytes.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
-            var rest = magnitude, written = 0, position = scratch.count
-            repeat {
-                position -= 1
-                scratch[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                written += 1
-                if written == decimals {
-                    position -= 1
-                    scratch[position] = UInt8(ascii: ".")
-                }
-            } while rest > 0 || written <= decimals
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[position...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CSVWriter.maxDecimalLength) { scratch in
+            let count = CSVWriter.writeDecimal(magnitude, negative: rounded < 0, decimals: decimals, to: scratch.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
         }
+    }
+
+    /// The most decimals `writeDecimal` takes, and the most bytes it then writes.
+    static let maxFastDecimals = 18
+    static let maxDecimalLength = 22
+
+    /// Writes `magnitude` as a number with `decimals` of its digits after the point (a `-` first
+    /// when `negative`, `0.` before decimals alone) at `out`; returns how many bytes it wrote.
+    @inline(__always)
+    static func writeDecimal(_ magnitude: UInt64, negative: Bool, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var digits = 1, rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        digits = max(digits, decimals + 1)
+        let sign = negative ? 1 : 0
+        let count = sign + digits + (decimals > 0 ? 1 : 0)
+        if negative { out[0] = UInt8(ascii: "-") }
+        var position = count
+        rest = magnitude
+        for written in 0..<digits {
+            if written == decimals && decimals > 0 {
+                position -= 1
+                out[position] = UInt8(ascii: ".")
+            }
+            position -= 1
+            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        return count
     }
 
     /// Ends the current row.

@@ -1,15 +1,28 @@
+import Foundation
+
 /// credits.csv (SPEC 5 and 7): every credit, chargeback and roll-up copy dated in the run month,
 /// once per matching component.
 public enum CreditsReport {
     static let header = ["period", "rep_id", "plan_id", "component", "deal_id", "credit_date", "kind",
                          "deal_amount", "deal_currency", "fx_rate", "percent", "credit"]
 
+    /// credits.csv in memory (tests and small runs).
     public static func csv(_ credits: RunMonthCredits, period: YearMonth) -> [UInt8] {
-        let rows: [CreditTotals.CreditRow]
+        var bytes: [UInt8] = []
+        write(credits, period: period) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Hands credits.csv to `consume` piece by piece, in order (millions of rows at scale: the
+    /// file is never whole in memory).
+    public static func write(_ credits: RunMonthCredits, period: YearMonth, to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         switch credits.storage {
-        case .compact(let compact, let index): return csv(compact, index: index, period: period)
-        case .rows(let simpleRows): rows = simpleRows
+        case .compact(let compact, let index): try write(compact, index: index, period: period, to: consume)
+        case .rows(let rows): try csv(rows, period: period).withUnsafeBytes { try consume($0) }
         }
+    }
+
+    private static func csv(_ rows: [CreditTotals.CreditRow], period: YearMonth) -> [UInt8] {
         // SPEC 5: rep, plan, component, date, deal id, kind; rows equal in all of these (roll-up
         // copies of two split shares of one deal) keep the order in which the deal listed its reps.
         let order = rows.indices.sorted { i, j in
@@ -46,48 +59,209 @@ public enum CreditsReport {
         return writer.bytes
     }
 
-    /// The parallel pass's compact rows written straight as bytes: every id, date and code is
-    /// escaped and encoded once, not once per row (millions of rows at scale).
-    private static func csv(_ compact: CompactCredits, index: CreditIndex, period: YearMonth) -> [UInt8] {
-        var writer = CSVWriter(header: header)
-        func encoded(_ text: String) -> [UInt8] {
-            var one = CSVWriter()
-            one.field(text)
-            return one.bytes
+    /// The parallel pass's compact rows, sorted, then rendered in chunks on a helper thread while
+    /// `consume` takes the finished ones.
+    private static func write(_ compact: CompactCredits, index: CreditIndex, period: YearMonth,
+                              to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        try CSVWriter(header: header).bytes.withUnsafeBytes { try consume($0) }
+        let positions = RunMonthCredits.sortedPositions(compact, index)
+        let text = CompactRowText(compact, index: index, period: period)
+        let rowsPerChunk = 1 << 14
+        let chunks = (positions.count + rowsPerChunk - 1) / rowsPerChunk
+        var renderer = CompactRowRenderer(compact: compact, index: index, text: text)
+        defer { renderer.deallocate() }
+        try ChunkPipeline.run(count: chunks, capacity: rowsPerChunk * text.longestRow, render: { chunk, buffer in
+            let start = chunk * rowsPerChunk
+            return renderer.render(positions[start..<min(start + rowsPerChunk, positions.count)], into: buffer)
+        }, consume: consume)
+    }
+}
+
+/// Every id, date, code and kind of credits.csv encoded once (escaped, with the comma after it),
+/// back to back in one byte array, and the most bytes a row can take.
+private struct CompactRowText {
+    var bytes: [UInt8] = []
+    /// Where each text starts in `bytes` and how long it is.
+    var ranges: [(start: Int, count: Int)] = []
+    let period: Int
+    let firstRep: Int, firstPlan: Int, firstKind: Int, firstDay: Int, firstCurrency: Int
+    /// Where each plan's components start among the texts; slot 0 of a plan is "no component".
+    let firstComponent: [Int]
+    let dayNumberOfFirstDay: Int
+    let currencyDecimals: [Int]
+    let planDecimals: [Int]
+    let longestID: Int
+    let longestRow: Int
+
+    init(_ compact: CompactCredits, index: CreditIndex, period month: YearMonth) {
+        var texts: [String] = []
+        func add(_ list: [String]) -> Int {
+            defer { texts += list }
+            return texts.count
         }
-        let periodField = encoded(period.description)
-        let reps = index.repIDs.map(encoded)
-        let plans = index.book.plans.map { encoded($0.id) }
-        let components = index.book.plans.map { $0.components.map { encoded($0.id) } }
-        let kinds = [CreditTotals.CreditRow.Kind.credit, .chargeback, .rollup].map { encoded($0.label) }
-        let firstDay = period.firstDay.dayNumber
-        let dates = (0..<period.dayCount).map { encoded(CalendarDate(dayNumber: firstDay + $0).description) }
-        let currencyCodes = index.currencies.map { Array($0.code.utf8) }
-        var rates: [Int: ExactDecimal] = [:]
+        period = add([month.description])
+        firstRep = add(index.repIDs)
+        firstPlan = add(index.book.plans.map(\.id))
+        firstComponent = index.book.plans.map { plan in add([""] + plan.components.map(\.id)) }
+        firstKind = add([CreditTotals.CreditRow.Kind.credit, .chargeback, .rollup].map(\.label))
+        dayNumberOfFirstDay = month.firstDay.dayNumber
+        firstDay = add((0..<month.dayCount).map { CalendarDate(dayNumber: month.firstDay.dayNumber + $0).description })
+        firstCurrency = add(index.currencies.map(\.code))
+        for text in texts {
+            var field = CSVWriter()
+            field.field(text)
+            ranges.append((bytes.count, field.bytes.count + 1))
+            bytes += field.bytes + [UInt8(ascii: ",")]
+        }
+        currencyDecimals = index.currencies.map(\.minorUnits)
+        planDecimals = index.book.plans.map(\.currency.minorUnits)
+        let longestText = ranges.map(\.count).max() ?? 0
+        longestID = compact.shares.lazy.map { Int($0.idLength) }.max() ?? 0
+        // Period, rep, plan, component, date, kind and currency at most `longestText` each; the
+        // fx rate and three numbers at most `maxDecimalLength` bytes (or `ExactDecimal.formatted`'s
+        // 41 digits and sign); a comma or newline after each.
+        longestRow = 7 * longestText + longestID + 4 * 42 + 5
+    }
+
+}
+
+/// Writes compact rows as CSV lines straight into a buffer; used by the rendering thread only.
+private struct CompactRowRenderer {
+    let compact: CompactCredits
+    let index: CreditIndex
+    let text: CompactRowText
+    /// Formatted fx rates (with their comma) by `CreditIndex.rateKey`.
+    private var rates: [Int: [UInt8]] = [:]
+    /// Rows, shares and id bytes of a few hundred rows, copied next to each other.
+    private let gathered: (rows: UnsafeMutablePointer<CompactCredits.Row>, shares: UnsafeMutablePointer<CompactCredits.Share>,
+                           ids: UnsafeMutablePointer<UInt8>)
+    private static let rowsGathered = 256
+
+    init(compact: CompactCredits, index: CreditIndex, text: CompactRowText) {
+        self.compact = compact
+        self.index = index
+        self.text = text
+        gathered = (.allocate(capacity: Self.rowsGathered), .allocate(capacity: Self.rowsGathered),
+                    .allocate(capacity: Self.rowsGathered * text.longestID))
+    }
+
+    func deallocate() {
+        gathered.rows.deallocate()
+        gathered.shares.deallocate()
+        gathered.ids.deallocate()
+    }
+
+    /// Writes the rows at `positions` into `buffer` (at least `text.longestRow` bytes a row);
+    /// returns how many bytes it wrote.
+    mutating func render(_ positions: ArraySlice<UInt32>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var used = 0
+        var start = positions.startIndex
+        while start < positions.endIndex {
+            let end = min(start + Self.rowsGathered, positions.endIndex)
+            gather(positions[start..<end])
+            used += renderGathered(count: end - start, into: UnsafeMutableRawBufferPointer(rebasing: buffer[used...]))
+            start = end
+        }
+        return used
+    }
+
+    /// Copies the rows at `positions`, their shares and deal ids into `gathered`: rows in
+    /// credits.csv's order sit anywhere in memory, and loops doing nothing but these reads let
+    /// the processor wait for many of them at once.
+    private func gather(_ positions: ArraySlice<UInt32>) {
+        compact.rows.withUnsafeBufferPointer { rows in
+            for (slot, position) in positions.enumerated() { gathered.rows[slot] = rows[Int(position)] }
+        }
+        compact.shares.withUnsafeBufferPointer { shares in
+            for slot in 0..<positions.count { gathered.shares[slot] = shares[Int(gathered.rows[slot].share)] }
+        }
         compact.idBytes.withUnsafeBufferPointer { ids in
-            for position in RunMonthCredits.sortedPositions(compact, index) {
-                let row = compact.rows[position]
-                let share = compact.shares[Int(row.share)]
-                let plan = Int(row.plan)
-                let dealCurrency = index.currencies[Int(share.currency)]
-                writer.field(raw: periodField)
-                writer.field(raw: reps[Int(row.rep)])
-                writer.field(raw: plans[plan])
-                writer.field(raw: row.component < 0 ? [] : components[plan][Int(row.component)])
-                // Deal ids of this pass are unquoted CSV fields: no comma, quote or line break to escape.
-                writer.field(raw: UnsafeBufferPointer(rebasing: ids[Int(share.idStart)..<Int(share.idStart + share.idLength)]))
-                writer.field(raw: dates[Int(row.day) - firstDay])
-                writer.field(raw: kinds[row.kind.rawValue])
-                writer.field(share.amount, decimals: dealCurrency.minorUnits)
-                writer.field(raw: currencyCodes[Int(share.currency)])
-                if rates[share.rateKey] == nil { rates[share.rateKey] = index.rate(key: share.rateKey) }
-                writer.field(rates[share.rateKey]!, decimals: 6)
-                writer.field(share.percent, decimals: 2)
-                writer.field(ExactDecimal(mantissa: Int128(row.credit), scale: index.planCurrency[plan].minorUnits),
-                             decimals: index.planCurrency[plan].minorUnits)
-                writer.endRow()
+            for slot in 0..<positions.count {
+                let share = gathered.shares[slot]
+                memcpy(gathered.ids + slot * text.longestID, ids.baseAddress! + Int(share.idStart), Int(share.idLength))
             }
         }
-        return writer.bytes
+    }
+
+    private mutating func renderGathered(count: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let out = buffer.bindMemory(to: UInt8.self).baseAddress!
+        var used = 0
+        var rates = self.rates
+        defer { self.rates = rates }
+        text.bytes.withUnsafeBufferPointer { texts in
+            func put(_ slot: Int) {
+                let range = text.ranges[slot]
+                memcpy(out + used, texts.baseAddress! + range.start, range.count)
+                used += range.count
+            }
+            func putNumber(_ value: ExactDecimal, decimals: Int) {
+                let rounded = value.rounded(toScale: decimals).mantissa
+                if let magnitude = UInt64(exactly: rounded.magnitude) {
+                    used += CSVWriter.writeDecimal(magnitude, negative: rounded < 0, decimals: decimals, to: out + used)
+                } else {
+                    for byte in value.formatted(decimals: decimals).utf8 {
+                        out[used] = byte
+                        used += 1
+                    }
+                }
+            }
+            // Rows of one rep, plan and component follow each other: their first four fields are
+            // copied from the row before.
+            var prefix = (start: 0, count: 0), section = (rep: Int32(-1), plan: Int16(-1), component: Int16(-2))
+            var rateKey = Int.min, rate: [UInt8] = []
+            for slot in 0..<count {
+                let row = gathered.rows[slot]
+                let share = gathered.shares[slot]
+                if section != (row.rep, row.plan, row.component) {
+                    section = (row.rep, row.plan, row.component)
+                    let start = used
+                    put(text.period)
+                    put(text.firstRep + Int(row.rep))
+                    put(text.firstPlan + Int(row.plan))
+                    put(text.firstComponent[Int(row.plan)] + Int(row.component) + 1)
+                    prefix = (start, used - start)
+                } else {
+                    memcpy(out + used, out + prefix.start, prefix.count)
+                    used += prefix.count
+                }
+                memcpy(out + used, gathered.ids + slot * text.longestID, Int(share.idLength))
+                used += Int(share.idLength)
+                out[used] = UInt8(ascii: ",")
+                used += 1
+                put(text.firstDay + Int(row.day) - text.dayNumberOfFirstDay)
+                put(text.firstKind + row.kind.rawValue)
+                let decimals = text.currencyDecimals[Int(share.currency)]
+                if let amount = share.amountDigits(decimals: decimals) {
+                    used += CSVWriter.writeDecimal(amount.magnitude, negative: amount.negative, decimals: decimals, to: out + used)
+                } else {
+                    putNumber(share.amount, decimals: decimals)
+                }
+                out[used] = UInt8(ascii: ",")
+                used += 1
+                put(text.firstCurrency + Int(share.currency))
+                if share.rateKey != rateKey {
+                    rateKey = share.rateKey
+                    if let known = rates[rateKey] {
+                        rate = known
+                    } else {
+                        var field = CSVWriter()
+                        field.field(index.rate(key: rateKey), decimals: 6)
+                        rate = field.bytes + [UInt8(ascii: ",")]
+                        rates[rateKey] = rate
+                    }
+                }
+                rate.withUnsafeBufferPointer { memcpy(out + used, $0.baseAddress!, $0.count) }
+                used += rate.count
+                let percent = share.percentHundredths
+                used += CSVWriter.writeDecimal(UInt64(percent.magnitude), negative: percent < 0, decimals: 2, to: out + used)
+                out[used] = UInt8(ascii: ",")
+                used += 1
+                used += CSVWriter.writeDecimal(row.credit.magnitude, negative: row.credit < 0,
+                                               decimals: text.planDecimals[Int(row.plan)], to: out + used)
+                out[used] = UInt8(ascii: "\n")
+                used += 1
+            }
+        }
+        return used
     }
 }
