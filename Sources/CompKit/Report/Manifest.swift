@@ -38,26 +38,31 @@ public struct Manifest: Codable, Sendable {
     /// The SHA-256 of bytes in memory, as lowercase hex.
     public static func sha256(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
-    /// Size and SHA-256 of a file, read in chunks; throws `CompError.io` when it cannot be read.
+    /// Size and SHA-256 of a file, read in cache-sized chunks into one buffer; throws `CompError.io` when it cannot be read.
     public static func fileDigest(path: String) throws -> (bytes: Int, sha256: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw CompError.io("\(path): cannot be read any more (was it moved or deleted during the run?)")
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 19, alignment: 16)
+        defer { buffer.deallocate() }
         var hasher = SHA256()
         var size = 0
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-                size += chunk.count
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CompError.io("\(path): reading failed: \(String(cString: strerror(errno)))")
             }
-        } catch {
-            throw CompError.io("\(path): reading failed: \(error.localizedDescription)")
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            size += count
         }
         return (size, hex(hasher.finalize()))
     }
 
-    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text

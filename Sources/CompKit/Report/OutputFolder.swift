@@ -4,8 +4,10 @@ import Foundation
 /// Writes a run's files all or nothing (SPEC 5): into a temporary folder beside the target, then
 /// renamed into place in one step, so a failed run leaves any earlier output untouched.
 public enum OutputFolder {
-    /// Writes `files` (name → bytes) as the folder `path`, replacing an earlier folder atomically.
-    public static func write(_ files: [(name: String, bytes: [UInt8])], to path: String) throws {
+    /// Makes the folder `path` of what `fill` writes into the temporary folder, replacing an earlier
+    /// folder atomically once `fill` returns. When anything fails, the temporary folder is removed
+    /// and the error thrown (`CompError.io` for writing), leaving everything as it was.
+    public static func write<Value>(to path: String, _ fill: (Staging) throws -> Value) throws -> Value {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let manager = FileManager.default
@@ -17,22 +19,71 @@ public enum OutputFolder {
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: temporary)
         removeStaleTemporaries(of: target)
+        let value: Value
         do {
-            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for (index, file) in files.enumerated() {
-                let url = temporary.appendingPathComponent(file.name)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if let failure = FaultInjection.injectedFailure("output-write", step: index + 1) { throw failure }
-                // The folder as a whole is swapped in at the end: each file needs no atomic write
-                // of its own (which would cost a temporary file and an fsync per statement).
-                try Data(file.bytes).write(to: url)
-                FaultInjection.checkpoint("output-write", step: index + 1)
+            do {
+                try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            } catch {
+                throw CompError.io("cannot write the output in \(parent.path): \(reason(error))")
             }
+            value = try fill(Staging(folder: temporary, target: parent))
         } catch {
             try? manager.removeItem(at: temporary)
-            throw CompError.io("cannot write the output in \(parent.path): \(reason(error))")
+            throw error
         }
         try moveIntoPlace(temporary, target)
+        return value
+    }
+
+    /// The temporary folder of a run being written. Files may be written from several threads at once.
+    public final class Staging: @unchecked Sendable {
+        private let folder: URL
+        /// The output's parent folder, named in error messages.
+        private let target: URL
+        private let lock = NSLock()
+        private var started = 0, finished = 0
+
+        fileprivate init(folder: URL, target: URL) {
+            self.folder = folder
+            self.target = target
+        }
+
+        /// Writes the file `name` (a path inside the folder) with what `body` hands its writer; returns
+        /// the file's manifest entry. A failure to write is a `CompError.io` naming the system's reason.
+        public func write(_ name: String, _ body: (inout OutputFileWriter) throws -> Void) throws -> Manifest.Output {
+            let step = lock.withLock {
+                started += 1
+                return started
+            }
+            do {
+                // The folder as a whole is swapped in at the end: each file needs no atomic write
+                // of its own (which would cost a temporary file and an fsync per statement).
+                let url = folder.appendingPathComponent(name)
+                if name.contains("/") {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                }
+                if let failure = FaultInjection.injectedFailure("output-write", step: step) { throw failure }
+                let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                var writer = OutputFileWriter(.file(descriptor))
+                do {
+                    try body(&writer)
+                } catch {
+                    close(descriptor)
+                    throw error
+                }
+                guard close(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                FaultInjection.checkpoint("output-write", step: lock.withLock {
+                    finished += 1
+                    return finished
+                })
+                return writer.manifestEntry(name: name)
+            } catch let error as CompError {
+                throw error
+            } catch {
+                throw CompError.io("cannot write the output in \(target.path): \(OutputFolder.reason(error))")
+            }
+        }
     }
 
     /// Puts the finished folder at `target`: swapped in atomically when one exists already.
@@ -84,7 +135,7 @@ public enum OutputFolder {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
+    fileprivate static func reason(_ error: Error) -> String {
         if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
         if let cocoa = error as? CocoaError, let underlying = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError {
             return String(cString: strerror(Int32(underlying.code)))

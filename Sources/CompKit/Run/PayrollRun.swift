@@ -1,7 +1,7 @@
 /// One month's run, stage by stage: load → credit → measure → reward → pay → report.
 ///
 /// `compute` reads and checks every input (all problems reported together), then calculates;
-/// `outputFiles` renders what the run writes. Nothing here prints or touches the output folder.
+/// `write` (in PayrollRun+Output.swift) writes its files. Nothing here prints.
 public enum PayrollRun {
     /// Everything a run computed for its month.
     public struct Result: Sendable {
@@ -11,12 +11,22 @@ public enum PayrollRun {
         public var schedule: PaySchedule
         public var attainment: [ComponentMeasure]
         public var payroll: PayrollReport
-        public var inputs: [Manifest.Input]
+        /// What was read, for the manifest (which adds each file's size and checksum).
+        public var inputs: [InputFile]
         public var rowCounts: [String: Int]
         /// Forecast accuracy, variance, sales metrics and control totals (SPEC 4, 5).
         public var finance: FinanceView
         /// Whether the deals went through the parallel credit pass (else the simple one).
         public var creditedInParallel: Bool
+    }
+
+    /// An input file a run read.
+    public struct InputFile: Sendable {
+        public var path: String
+        /// `plan`, `deals`, `fx`, …
+        public var kind: String
+        /// Data rows (CSV), `<deal>` elements (deals XML) or participants (plans).
+        public var rows: Int
     }
 
     /// Reads and checks the inputs and computes the month. Throws `CompError.invalidInput` with
@@ -93,31 +103,8 @@ public enum PayrollRun {
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
             period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            inputs: try inputFiles.map { try input($0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts, finance: finance,
+            inputs: inputFiles.map { InputFile(path: $0.path, kind: $0.kind, rows: $0.rows) }, rowCounts: counts, finance: finance,
             creditedInParallel: credited.inParallel)
-    }
-
-    /// The files a run writes, manifest last (it holds the others' checksums); `extra` files (the
-    /// statements) come before the manifest.
-    public static func outputFiles(_ result: Result, command: [String], version: String,
-                                   extra: [(name: String, bytes: [UInt8])] = []) throws -> [(name: String, bytes: [UInt8])] {
-        var files: [(name: String, bytes: [UInt8])] = [
-            ("payroll.csv", result.payroll.csv(period: result.period)),
-            ("credits.csv", CreditsReport.csv(result.totals.runMonthCreditRows, period: result.period)),
-            ("attainment.csv", AttainmentReport.csv(result.attainment, book: result.book)),
-            ("exceptions.csv", ExceptionsReport.csv(result.totals.exceptions)),
-            ("draws.csv", DrawsReport.csv(book: result.book, schedule: result.schedule)),
-            ("forecast_accuracy.csv", result.finance.forecast.csv()),
-            ("variance.csv", result.finance.variance.csv()),
-        ]
-        files += FinanceSummary(result).files
-        files += extra
-        let manifest = Manifest(
-            tool: "comp", version: version, command: command, period: result.period.description,
-            generatedAt: Manifest.now(), inputs: result.inputs, rowCounts: result.rowCounts,
-            outputs: files.map { Manifest.Output(file: $0.name, bytes: $0.bytes.count, sha256: Manifest.sha256($0.bytes)) })
-        files.append(("manifest.json", try manifest.json()))
-        return files
     }
 
     /// The simple credit pass: every deal read, checked with its line and column, and credited one
@@ -174,11 +161,5 @@ public enum PayrollRun {
         let starts = book.plans.indices.filter { book.participates[$0] }.map { book.plans[$0].fiscalYear.start }
         guard let first = starts.min() else { return [] }
         return try ledger.payments(from: first, through: book.runMonth.adding(months: -1))
-    }
-
-    private static func input(_ path: String, kind: String, rows: Int) throws -> Manifest.Input {
-        FaultInjection.checkpoint("input-digest")
-        let digest = try Manifest.fileDigest(path: path)
-        return Manifest.Input(path: path, kind: kind, bytes: digest.bytes, sha256: digest.sha256, rows: rows)
     }
 }

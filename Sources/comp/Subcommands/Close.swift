@@ -17,8 +17,7 @@ struct Close: ParsableCommand {
         do {
             let paymentLedger = try PaymentLedger.open(path: ledger.path)
             let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paymentLedger)
-            let files = try PayrollRun.outputFiles(result, command: ["comp"] + CommandLine.arguments.dropFirst(), version: Comp.version)
-            let manifest = files.first { $0.name == "manifest.json" }?.bytes ?? []
+            let manifest = try PayrollRun.manifest(result, command: ["comp"] + CommandLine.arguments.dropFirst(), version: Comp.version)
             let outcome = try paymentLedger.close(
                 period, payments: result.payroll.payments, previous: PayrollRun.previousPeriodToClose(result),
                 manifest: manifest, closedAt: Manifest.now())

@@ -33,10 +33,8 @@ struct Run: ParsableCommand {
             let statements = noStatements ? [] : StatementFiles.files(for: StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
             StageTimer.shared.mark("statements")
-            let files = try PayrollRun.outputFiles(result, command: command, version: Comp.version, extra: statements)
-            StageTimer.shared.mark("render files")
-            try OutputFolder.write(files, to: folder)
-            StageTimer.shared.mark("write files")
+            try PayrollRun.write(result, to: folder, command: command, version: Comp.version, extra: statements)
+            StageTimer.shared.mark("render, checksum and write files")
             print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")
         } catch let error as CompError {
             throw report(error)

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The files a run writes (SPEC 5), rendered while they are written: each file is hashed for the
+/// manifest as its bytes go out, credits.csv in chunks, and the files are made side by side on
+/// every core. The manifest comes last, with the others' checksums and the inputs'.
+extension PayrollRun {
+    /// Writes the run's files into the folder `path`, replacing an earlier one atomically (nothing
+    /// changes when anything fails); `extra` files (the statements) come before the manifest.
+    public static func write(_ result: Result, to path: String, command: [String], version: String,
+                             extra: [(name: String, bytes: [UInt8])] = []) throws {
+        try OutputFolder.write(to: path) { staging in
+            _ = try render(result, command: command, version: version, extra: extra, into: staging.write)
+        }
+    }
+
+    /// Every file a run writes, in memory, manifest last (tests and small runs).
+    public static func outputFiles(_ result: Result, command: [String], version: String,
+                                   extra: [(name: String, bytes: [UInt8])] = []) throws -> [(name: String, bytes: [UInt8])] {
+        let files = KeptFiles()
+        let names = try render(result, command: command, version: version, extra: extra) { name, body in
+            var writer = OutputFileWriter(.memory)
+            try body(&writer)
+            files.keep(name, writer.kept)
+            return writer.manifestEntry(name: name)
+        }.names
+        return names.map { ($0, files[$0]) }
+    }
+
+    /// The manifest a run would write, its files rendered only to be hashed (`comp close` records it).
+    public static func manifest(_ result: Result, command: [String], version: String) throws -> [UInt8] {
+        try render(result, command: command, version: version, extra: []) { name, body in
+            var writer = OutputFileWriter(.checksumOnly)
+            try body(&writer)
+            return writer.manifestEntry(name: name)
+        }.manifest
+    }
+
+    /// Writes a file through `body` and returns its manifest entry; may be called from several threads at once.
+    typealias FileSink = (_ name: String, _ body: (inout OutputFileWriter) throws -> Void) throws -> Manifest.Output
+
+    /// Renders every file into `sink`, the independent pieces side by side; returns the manifest
+    /// and the files' names in its order.
+    private static func render(_ result: Result, command: [String], version: String, extra: [(name: String, bytes: [UInt8])],
+                               into sink: @escaping FileSink) throws -> (manifest: [UInt8], names: [String]) {
+        func file(_ name: String, _ bytes: @escaping () -> [UInt8]) -> () throws -> [Manifest.Output] {
+            { [try sink(name) { try $0.write(bytes()) }] }
+        }
+        func files(_ make: @escaping () -> [(name: String, bytes: [UInt8])]) -> () throws -> [Manifest.Output] {
+            { try make().map { file in try sink(file.name) { try $0.write(file.bytes) } } }
+        }
+        // In manifest order; credits.csv and the summary (the largest) are started first.
+        let pieces: [() throws -> [Manifest.Output]] = [
+            file("payroll.csv") { result.payroll.csv(period: result.period) },
+            { [try sink("credits.csv") { writer in
+                try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period) { try writer.write($0) }
+            }] },
+            file("attainment.csv") { AttainmentReport.csv(result.attainment, book: result.book) },
+            file("exceptions.csv") { ExceptionsReport.csv(result.totals.exceptions) },
+            file("draws.csv") { DrawsReport.csv(book: result.book, schedule: result.schedule) },
+            file("forecast_accuracy.csv") { result.finance.forecast.csv() },
+            file("variance.csv") { result.finance.variance.csv() },
+            files { FinanceSummary(result).files },
+            files { extra },
+        ]
+        let inputs = SideBySide<[Manifest.Input]>()
+        let outputs = SideBySide<[Manifest.Output]>()
+        // The largest first: credits.csv, the summary, then the inputs read again for their
+        // checksums (SPEC 5), then the rest; as many at once as there are cores.
+        let first = [1, 7]
+        let order = first + pieces.indices.filter { !first.contains($0) }
+        DispatchQueue.concurrentPerform(iterations: pieces.count + 1) { turn in
+            if turn == first.count {
+                inputs.finish(0) { try result.inputs.enumerated().map { try input($0.element, step: $0.offset + 1) } }
+            } else {
+                let piece = order[turn < first.count ? turn : turn - 1]
+                outputs.finish(piece) { try pieces[piece]() }
+            }
+        }
+        let written = try outputs.results(count: pieces.count).flatMap { $0 }
+        let manifest = Manifest(
+            tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
+            inputs: try inputs.results(count: 1)[0], rowCounts: result.rowCounts, outputs: written)
+        let json = try manifest.json()
+        _ = try sink("manifest.json") { try $0.write(json) }
+        return (json, written.map(\.file) + ["manifest.json"])
+    }
+
+    private static func input(_ file: InputFile, step: Int) throws -> Manifest.Input {
+        FaultInjection.checkpoint("input-digest", step: step)
+        let digest = try Manifest.fileDigest(path: file.path)
+        return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
+    }
+
+    /// Results of work done on several threads, by number; the first failure by number is thrown.
+    private final class SideBySide<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var finished: [Int: Swift.Result<Value, Error>] = [:]
+
+        func finish(_ number: Int, _ work: () throws -> Value) {
+            let outcome = Swift.Result { try work() }
+            lock.withLock { finished[number] = outcome }
+        }
+
+        func results(count: Int) throws -> [Value] {
+            try lock.withLock { try (0..<count).map { try finished[$0]!.get() } }
+        }
+    }
+
+    /// The files `outputFiles` keeps, by name.
+    private final class KeptFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [String: [UInt8]] = [:]
+
+        func keep(_ name: String, _ bytes: [UInt8]) { lock.withLock { files[name] = bytes } }
+
+        subscript(name: String) -> [UInt8] { lock.withLock { files[name] ?? [] } }
+    }
+}
