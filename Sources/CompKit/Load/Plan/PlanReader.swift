@@ -185,31 +185,34 @@ struct PlanBuilder {
         }
         var entry = ParticipantEntry(id: id, name: element.attribute("name") ?? "", start: start, end: end,
                                      managerID: element.attribute("manager"))
-        for (name, keyPath) in [("baseSalary", \ParticipantEntry.baseSalaryAnnual),
-                                ("targetIncentive", \ParticipantEntry.targetIncentiveAnnual)] {
+        func annual(_ name: String) -> ExactDecimal? {
             let elements = element.children(named: name)
             if elements.count > 1 { fail(elements[1], nil, "participant '\(id)' has more than one <\(name)>") }
-            if let first = elements.first { entry[keyPath: keyPath] = amount(first, "annual") }
+            return elements.first.map { amount($0, "annual") }
         }
-        var quotaElements: [String: XMLElement] = [:]
+        if let base = annual("baseSalary") { entry.baseSalaryAnnual = base }
+        if let target = annual("targetIncentive") { entry.targetIncentiveAnnual = target }
+        var quotaElements: [(component: String, element: XMLElement)] = []
+        entry.quotas.reserveCapacity(components.count)
+        func quotaElement(of componentID: String) -> XMLElement? { quotaElements.first { $0.component == componentID }?.element }
         for quotaElement in element.children(named: "quota") {
             let componentID = quotaElement.attribute("component") ?? ""
             guard components.contains(where: { $0.id == componentID }) else {
                 fail(quotaElement, "component", "quota for unknown component '\(componentID)'")
                 continue
             }
-            guard quotaElements[componentID] == nil else {
+            guard quotaElements.allSatisfy({ $0.component != componentID }) else {
                 fail(quotaElement, "component", "participant '\(id)' has two quotas for component '\(componentID)'")
                 continue
             }
-            quotaElements[componentID] = quotaElement
+            quotaElements.append((componentID, quotaElement))
             if let quota = quota(quotaElement, periods: fiscalYear.quotaPeriod.periodsPerYear) {
                 entry.quotas[componentID] = quota
             }
         }
         for component in components where component.rateTable.basis == .attainment {
             guard let quota = entry.quotas[component.id] else {
-                if quotaElements[component.id] == nil {
+                if quotaElement(of: component.id) == nil {
                     fail(element, "id", "participant '\(id)' has no quota for component '\(component.id)', whose tiers are on attainment")
                 }
                 continue
@@ -219,7 +222,7 @@ struct PlanBuilder {
                 guard entry.activeRange.overlapDays(with: periodDates) > 0 else { continue }
                 let prorated = QuotaSchedule.quota(quota, of: entry, period: period, fiscalYear: fiscalYear, currency: currency)
                 if prorated <= .zero {
-                    fail(quotaElements[component.id] ?? element, nil,
+                    fail(quotaElement(of: component.id) ?? element, nil,
                          "participant '\(id)' needs a quota > 0 for component '\(component.id)' in \(fiscalYear.label(ofQuotaPeriod: period)), where it is active (prorated quota \(currency.format(prorated)))")
                 }
             }

@@ -127,19 +127,22 @@ public struct FinanceSummary {
 
     /// The largest items by `size`, at most `limit` per currency, by currency code and then size
     /// (largest first; equal sizes keep their order): amounts in different currencies are never
-    /// ranked against each other.
+    /// ranked against each other. One pass, keeping each currency's few largest so far.
     static func largest<T>(_ items: [T], limit: Int, currency: (T) -> Currency, size: (T) -> ExactDecimal) -> [T] {
-        let sorted = items.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if currency(x) != currency(y) { return currency(x) < currency(y) }
-            if size(x) != size(y) { return size(x) > size(y) }
-            return a.offset < b.offset
-        }.map(\.element)
-        var taken: [Currency: Int] = [:]
-        return sorted.filter { item in
-            taken[currency(item), default: 0] += 1
-            return taken[currency(item)]! <= limit
+        guard limit > 0 else { return [] }
+        var kept: [Currency: [(size: ExactDecimal, item: T)]] = [:]
+        for item in items {
+            let itemSize = size(item)
+            let code = currency(item)
+            var top = kept[code, default: []]
+            if top.count == limit, let smallest = top.last, itemSize <= smallest.size { continue }
+            // After every kept item at least as large: an equal size stays behind the earlier one.
+            let position = top.firstIndex { $0.size < itemSize } ?? top.count
+            top.insert((itemSize, item), at: position)
+            if top.count > limit { top.removeLast() }
+            kept[code] = top
         }
+        return kept.keys.sorted().flatMap { kept[$0]!.map(\.item) }
     }
 
     /// The pay types that moved, largest first: `COMMISSION +4,440.00 (2,400.00 → 6,840.00)`.
