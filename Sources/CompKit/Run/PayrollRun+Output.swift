@@ -62,33 +62,20 @@ extension PayrollRun {
             files { FinanceSummary(result).files },
             files { extra },
         ]
-        let inputs = SideBySide<[Manifest.Input]>()
         let outputs = SideBySide<[Manifest.Output]>()
-        // The largest first: credits.csv, the summary, then the inputs read again for their
-        // checksums (SPEC 5), then the rest; as many at once as there are cores.
+        // The largest first: credits.csv, then the summary; as many at once as there are cores.
         let first = [1, 7]
         let order = first + pieces.indices.filter { !first.contains($0) }
-        DispatchQueue.concurrentPerform(iterations: pieces.count + 1) { turn in
-            if turn == first.count {
-                inputs.finish(0) { try result.inputs.enumerated().map { try input($0.element, step: $0.offset + 1) } }
-            } else {
-                let piece = order[turn < first.count ? turn : turn - 1]
-                outputs.finish(piece) { try pieces[piece]() }
-            }
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { turn in
+            outputs.finish(order[turn]) { try pieces[order[turn]]() }
         }
         let written = try outputs.results(count: pieces.count).flatMap { $0 }
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
-            inputs: try inputs.results(count: 1)[0], rowCounts: result.rowCounts, outputs: written)
+            inputs: try result.inputs.entries(), rowCounts: result.rowCounts, outputs: written)
         let json = try manifest.json()
         _ = try sink("manifest.json") { try $0.write(json) }
         return (json, written.map(\.file) + ["manifest.json"])
-    }
-
-    private static func input(_ file: InputFile, step: Int) throws -> Manifest.Input {
-        FaultInjection.checkpoint("input-digest", step: step)
-        let digest = try Manifest.fileDigest(path: file.path)
-        return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
     }
 
     /// Results of work done on several threads, by number; the first failure by number is thrown.
