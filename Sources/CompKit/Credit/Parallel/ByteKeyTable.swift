@@ -1,9 +1,21 @@
+import CPlatform
+
 /// A read-only hash table from byte strings (ids, tokens) to small integers, looked up straight
-/// from the bytes of a CSV field: no `String` is made per row.
+/// from the bytes of a CSV field: no `String` is made per row. A slot holds the key's first 16
+/// bytes, so a lookup of a short key (rep ids, tokens) reads one slot and nothing else.
 struct ByteKeyTable {
+    private struct Slot {
+        /// The key's first 16 bytes, zero-padded.
+        var head: (UInt64, UInt64)
+        var length: Int32
+        /// -1 for an empty slot.
+        var number: Int32
+    }
+
+    /// Every key's bytes, for comparing past the 16 in its slot.
     private var keys: [UInt8] = []
     private var keyStarts: [Int32] = [0]
-    private var slots: [Int32]
+    private var slots: [Slot]
     private let mask: Int
 
     /// Numbers the keys 0, 1, 2… in the order given (a repeated key keeps its first number).
@@ -11,7 +23,7 @@ struct ByteKeyTable {
         let list = Array(strings)
         var capacity = 16
         while capacity < list.count * 2 { capacity *= 2 }
-        slots = Array(repeating: -1, count: capacity)
+        slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: capacity)
         mask = capacity - 1
         for string in list {
             let bytes = Array(string.utf8)
@@ -19,9 +31,11 @@ struct ByteKeyTable {
             guard found < 0 else { continue }
             keys.append(contentsOf: bytes)
             keyStarts.append(Int32(keys.count))
-            var slot = Int(truncatingIfNeeded: ByteKeyTable.hash(bytes.withUnsafeBufferPointer { $0 })) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(keyStarts.count - 2)
+            bytes.withUnsafeBufferPointer { key in
+                var slot = ByteKeyTable.slot(key, mask: mask)
+                while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(head: ByteKeyTable.head(key), length: Int32(key.count), number: Int32(keyStarts.count - 2))
+            }
         }
     }
 
@@ -30,16 +44,44 @@ struct ByteKeyTable {
     /// The key's number, or -1 when it is not in the table.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var slot = Int(truncatingIfNeeded: ByteKeyTable.hash(bytes)) & mask
+        var slot = ByteKeyTable.slot(bytes, mask: mask)
+        let head = ByteKeyTable.head(bytes)
         while true {
             let candidate = slots[slot]
-            if candidate < 0 { return -1 }
-            let start = Int(keyStarts[Int(candidate)]), end = Int(keyStarts[Int(candidate) + 1])
-            if end - start == bytes.count && keys.withUnsafeBufferPointer({ memoryEqual($0.baseAddress! + start, bytes.baseAddress, bytes.count) }) {
-                return candidate
+            if candidate.number < 0 { return -1 }
+            if Int(candidate.length) == bytes.count && candidate.head == head && (bytes.count <= 16 || tailMatches(bytes, candidate.number)) {
+                return candidate.number
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
+    @inline(__always)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
+        slots.withUnsafeBufferPointer { comp_prefetch_for_write($0.baseAddress! + ByteKeyTable.slot(bytes, mask: mask)) }
+    }
+
+    private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {
+        let start = Int(keyStarts[Int(number)])
+        return keys.withUnsafeBufferPointer { keys in
+            (16..<bytes.count).allSatisfy { keys[start + $0] == bytes[$0] }
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+        Int(truncatingIfNeeded: hash(bytes)) & mask
+    }
+
+    /// The first 16 bytes as two words, zero-padded.
+    @inline(__always)
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var head: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &head) { $0.baseAddress!.copyMemory(from: base, byteCount: min(16, bytes.count)) }
+        }
+        return head
     }
 
     /// FNV-1a, 64 bits.
@@ -52,11 +94,4 @@ struct ByteKeyTable {
         }
         return hash ^ (hash >> 29)
     }
-}
-
-@inline(__always)
-private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-    guard let b else { return count == 0 }
-    for index in 0..<count where a[index] != b[index] { return false }
-    return true
 }

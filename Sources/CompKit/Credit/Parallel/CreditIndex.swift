@@ -13,21 +13,20 @@ final class CreditIndex {
     let entryRef: [PlanBook.EntryRef]
     /// What the hot loop needs of each entry, in one record (one cache line) per entry.
     let entries: [Entry]
-    /// Cells in the flat credit sums (`cell(entry:month:slot:)`) and SPIFF sums.
+    /// Cells in the flat sums (`cell(entry:month:slot:)`).
     let cellCount: Int
-    let spiffCells: Int
 
     struct Entry {
         var firstDay: Int32
         var lastDay: Int32
         var plan: Int32
-        /// The rep number of the entry's person, and of its manager (-1 for none).
+        /// The rep number of the entry's person.
         var rep: Int32
-        var managerRep: Int32
-        /// The entry's block in the credit sums: 13 months (0 unused) × its plan's `slots`.
+        /// The entries of the manager's person (`managerStart..<managerEnd`, empty for none).
+        var managerStart: Int32
+        var managerEnd: Int32
+        /// The entry's block in the flat sums: 13 months (0 unused) × its plan's `slots`.
         var cellBase: Int
-        /// The entry's first cell in the SPIFF sums: SPIFF × 13 + month.
-        var spiffBase: Int
     }
 
     // Plans.
@@ -42,8 +41,11 @@ final class CreditIndex {
         var fiscalStart: Int
         /// The clawback window in days, -1 for none.
         var clawbackDays: Int32
-        /// Cells per month of an entry's block: the forecast actuals, then one per component.
+        /// Cells per month of an entry's block: the forecast actuals, one per component, then one
+        /// per SPIFF (all a credit adds to sits in one or two cache lines).
         var slots: Int
+        /// The slot of the first SPIFF.
+        var firstSpiffSlot: Int
     }
 
     /// Per plan, per (type, product) pair: the matching own components, team components and
@@ -136,7 +138,8 @@ final class CreditIndex {
             let plan = book.plans[index]
             return PlanInfo(currency: number(of: plan.currency), minorUnits: plan.currency.minorUnits,
                             participates: book.participates[index], fiscalStart: plan.fiscalYear.start.ordinal,
-                            clawbackDays: Int32(plan.clawback?.windowDays ?? -1), slots: plan.components.count + 1)
+                            clawbackDays: Int32(plan.clawback?.windowDays ?? -1),
+                            slots: 1 + plan.components.count + plan.spiffs.count, firstSpiffSlot: 1 + plan.components.count)
         }
 
         // The entries of each person, each with its block of cells in the flat sums.
@@ -149,12 +152,8 @@ final class CreditIndex {
         let ids = book.participantIDs.sorted()
         reps = ByteKeyTable(ids)
         repIDs = ids
-        func repNumber(_ id: String) -> Int32 {
-            let number = ids.binarySearch(id)
-            return number < ids.count && ids[number] == id ? Int32(number) : -1
-        }
-        var starts: [Int32] = [], refs: [PlanBook.EntryRef] = [], records: [Entry] = []
-        var cells = 0, spiffCount = 0
+        var starts: [Int32] = [], refs: [PlanBook.EntryRef] = [], records: [Entry] = [], managerIDs: [String?] = []
+        var cells = 0
         for (rep, id) in ids.enumerated() {
             starts.append(Int32(refs.count))
             // Entries of one person never overlap: walk them in start order.
@@ -162,19 +161,24 @@ final class CreditIndex {
             for ref in personEntries {
                 let entry = book.entry(ref)
                 refs.append(ref)
+                managerIDs.append(entry.managerID)
                 records.append(Entry(firstDay: Int32(entry.start.dayNumber), lastDay: Int32(entry.activeRange.last.dayNumber),
-                                     plan: Int32(ref.plan), rep: Int32(rep), managerRep: entry.managerID.map(repNumber) ?? -1,
-                                     cellBase: cells, spiffBase: spiffCount))
+                                     plan: Int32(ref.plan), rep: Int32(rep), managerStart: 0, managerEnd: 0, cellBase: cells))
                 cells += 13 * plans[ref.plan].slots
-                spiffCount += book.plans[ref.plan].spiffs.count * 13
             }
         }
         starts.append(Int32(refs.count))
+        for (entry, managerID) in managerIDs.enumerated() {
+            guard let managerID else { continue }
+            let number = ids.binarySearch(managerID)
+            guard number < ids.count && ids[number] == managerID else { continue }
+            records[entry].managerStart = starts[number]
+            records[entry].managerEnd = starts[number + 1]
+        }
         repEntryStart = starts
         entryRef = refs
         entries = records
         cellCount = cells
-        spiffCells = spiffCount
     }
 
     // MARK: Lookups
@@ -223,8 +227,13 @@ final class CreditIndex {
     /// The index into `entries` of the rep's entry active on `day`, or -1.
     @inline(__always)
     func entry(rep: Int32, day: Int32) -> Int {
-        var index = Int(repEntryStart[Int(rep)])
-        let end = Int(repEntryStart[Int(rep) + 1])
+        activeEntry(from: Int(repEntryStart[Int(rep)]), to: Int(repEntryStart[Int(rep) + 1]), day: day)
+    }
+
+    /// The index of the entry among `start..<end` (one person's) active on `day`, or -1.
+    @inline(__always)
+    private func activeEntry(from start: Int, to end: Int, day: Int32) -> Int {
+        var index = start
         while index < end {
             let entry = entries[index]
             if entry.firstDay <= day && day <= entry.lastDay { return index }
@@ -275,12 +284,12 @@ final class CreditIndex {
     @inline(__always)
     func managerChain(entry: Int, day: Int32, into chain: inout [Int]) {
         chain.removeAll(keepingCapacity: true)
-        var manager = entries[entry].managerRep
-        while manager >= 0 {
-            let next = self.entry(rep: manager, day: day)
+        var manager = entries[entry]
+        while manager.managerStart < manager.managerEnd {
+            let next = activeEntry(from: Int(manager.managerStart), to: Int(manager.managerEnd), day: day)
             guard next >= 0, next != entry, !chain.contains(next) else { return }
             chain.append(next)
-            manager = entries[next].managerRep
+            manager = entries[next]
         }
     }
 }

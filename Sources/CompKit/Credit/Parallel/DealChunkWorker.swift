@@ -10,16 +10,15 @@ import CPlatform
 /// A row it cannot vouch for (any rule broken, a byte outside ASCII in a checked field, a possibly
 /// repeated deal id) makes it give up: the run then goes the simple way, which reports every
 /// problem with its line and column.
-final class DealChunkWorker {
+struct DealChunkWorker {
     let index: CreditIndex
     private let columns: DealColumns
     private let width: Int
     private let deduplicator: DealIDFilter
 
-    /// Credit sums and forecast actuals by `CreditIndex.cell`, in the plan currency's minor unit.
+    /// Credit sums, SPIFF sums and forecast actuals by `CreditIndex.cell`, in the plan
+    /// currency's minor unit.
     let sums: IntegerTable<Int64>
-    /// SPIFF sums: an entry's `spiffBase` + SPIFF × 13 + fiscal month.
-    private(set) var spiffs: [Int64]
     /// The run month's rows of credits.csv.
     private(set) var runMonth = CompactCredits()
     /// What the finance reports gather from the deals.
@@ -37,7 +36,7 @@ final class DealChunkWorker {
     private(set) var suspects: [UInt64] = []
     private var chain: [Int] = []
     /// The current record's fields, and one more that stays empty (for absent columns).
-    private let fields: UnsafeMutableBufferPointer<RawBytes>
+    private let fields: FieldSlots
 
     init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
         self.index = index
@@ -46,18 +45,14 @@ final class DealChunkWorker {
         self.deduplicator = deduplicator
         sums = IntegerTable(count: index.cellCount)
         finance = FinanceTally(currencies: index.currencies.count)
-        spiffs = Array(repeating: 0, count: index.spiffCells)
-        fields = .allocate(capacity: columns.width + 1)
-        fields.initialize(repeating: .empty)
+        fields = FieldSlots(count: columns.width + 1)
     }
-
-    deinit { fields.deallocate() }
 
     // MARK: Reading the range
 
     /// Reads `[start, end)` of the open file (`start` is a record's first byte) and credits every
     /// record that starts in it. Throws `InputFile.Failure` when reading fails.
-    func process(descriptor: Int32, start: Int, end: Int) throws {
+    mutating func process(descriptor: Int32, start: Int, end: Int) throws {
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
         var filled = 0
         var fileOffset = start
@@ -94,7 +89,7 @@ final class DealChunkWorker {
 
     /// Handles the complete records in `bytes`; returns how many bytes it used, and whether the
     /// range is finished (the next record starts at or after `rangeEnd`).
-    private func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
+    private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
         var position = 0
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
@@ -107,7 +102,7 @@ final class DealChunkWorker {
 
     /// Splits one record into `fields` and credits it; returns where the next record starts, or
     /// nil when the record is not complete in `bytes`.
-    private func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
         let end = bytes.count
         var position = start
         var lines = 0
@@ -134,7 +129,7 @@ final class DealChunkWorker {
             // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
             if endsRecord && fieldEnd < end && valueEnd > position && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
             guard field < width else { gaveUp = true; return end }
-            fields[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
+            fields.base[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
             field += 1
             position = fieldEnd + 1
             if endsRecord {
@@ -145,7 +140,7 @@ final class DealChunkWorker {
                 if !atEnd { return nil }
                 // "a," at the very end: one more, empty field.
                 guard field < width else { gaveUp = true; return end }
-                fields[field] = UnsafeBufferPointer(start: nil, count: 0)
+                fields.base[field] = UnsafeBufferPointer(start: nil, count: 0)
                 field += 1
                 break
             }
@@ -168,24 +163,28 @@ final class DealChunkWorker {
         var cancelMonth: Int
     }
 
+    /// The current deal's split: `splitCount` reps and percents (the arrays are reused).
     private var splitReps: [Int32] = []
     private var splitPercents: [ExactDecimal] = []
+    private var splitCount = 0
 
-    private func credit(line: Int) {
-        let id = fields[columns.id]
+    private mutating func credit(line: Int) {
+        let id = fields.base[columns.id]
         guard DealChunkWorker.isToken(id) else { gaveUp = true; return }
-        // The filter word is far away in memory: start loading it now, set it once the row is checked.
+        // The filter word and the first rep's slot are far away in memory: start loading them now.
         let fingerprint = DealIDRegistry.fingerprint(id)
         deduplicator.prefetch(fingerprint)
-        let typeField = fields[columns.type], productField = fields[columns.product]
-        guard let close = DealChunkWorker.date(fields[columns.closeDate]),
-              case .success(let amount) = ExactDecimal.parse(fields[columns.amount], maxDecimals: 6,
+        let repsField = fields.base[columns.reps]
+        index.reps.prefetch(DealChunkWorker.firstRep(repsField))
+        let typeField = fields.base[columns.type], productField = fields.base[columns.product]
+        guard let close = DealChunkWorker.date(fields.base[columns.closeDate]),
+              case .success(let amount) = ExactDecimal.parse(fields.base[columns.amount], maxDecimals: 6,
                                                              maxIntegerDigits: DealRules.maxAmountIntegerDigits),
               !amount.isZero, DealChunkWorker.isToken(typeField), productField.isEmpty || DealChunkWorker.isToken(productField)
         else { gaveUp = true; return }
-        let currency = index.currency(fields[columns.currency])
+        let currency = index.currency(fields.base[columns.currency])
         guard currency >= 0 else { gaveUp = true; return }
-        let statusField = fields[columns.status], cancelField = fields[columns.cancelDate], createdField = fields[columns.createdDate]
+        let statusField = fields.base[columns.status], cancelField = fields.base[columns.cancelDate], createdField = fields.base[columns.createdDate]
         var isCancelled = false
         if statusField.equals("cancelled") {
             isCancelled = true
@@ -206,7 +205,7 @@ final class DealChunkWorker {
             guard let created = DealChunkWorker.date(createdField) else { gaveUp = true; return }
             createdDay = created.day
         }
-        guard splits(fields[columns.reps]) else { gaveUp = true; return }
+        guard splits(repsField) else { gaveUp = true; return }
         if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         if isCancelled { cancelled += 1 } else { won += 1 }
 
@@ -217,7 +216,7 @@ final class DealChunkWorker {
         let deal = ParsedDeal(closeDay: close.day, closeMonth: close.month, amount: amount, currency: currency,
                               cancelDay: cancel.day, cancelMonth: cancel.month)
         let pair = index.tokenPair(type: typeField, product: productField)
-        for share in 0..<splitReps.count {
+        for share in 0..<splitCount {
             let rep = splitReps[share], percent = splitPercents[share]
             let entry = index.entry(rep: rep, day: close.day)
             guard entry >= 0 else {
@@ -253,7 +252,7 @@ final class DealChunkWorker {
     }
 
     /// `DealActivity.observe`'s count of a deal closed in the run month.
-    private func tallyClosing(close: Int32, created: Int32?, amount: ExactDecimal, currency: Int16, id: RawBytes) {
+    private mutating func tallyClosing(close: Int32, created: Int32?, amount: ExactDecimal, currency: Int16, id: RawBytes) {
         let closed = finance.closedInMonth[Int(currency)]
         finance.closedInMonth[Int(currency)] = (closed.count + 1, closed.total + amount)
         let watched = index.watched.lookup(id)
@@ -264,7 +263,7 @@ final class DealChunkWorker {
         }
     }
 
-    private func chargeBack(_ deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
+    private mutating func chargeBack(_ deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
                             percent: ExactDecimal, creditedTo entry: Int, line: Int) {
         let plan = Int(index.entries[entry].plan)
         let cancelDate = CalendarDate(dayNumber: Int(deal.cancelDay))
@@ -297,7 +296,7 @@ final class DealChunkWorker {
     }
 
     /// `CreditEngine.post`, on indices and integer sums.
-    private func post(_ kind: CreditTotals.CreditRow.Kind, deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
+    private mutating func post(_ kind: CreditTotals.CreditRow.Kind, deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
                       percent: ExactDecimal, entry: Int, day: Int32, monthOrdinal: Int, line: Int) {
         let own = index.entries[entry]
         let plan = Int(own.plan)
@@ -309,11 +308,12 @@ final class DealChunkWorker {
         index.managerChain(entry: entry, day: day, into: &chain)
         var anyManager = false
         for manager in chain {
-            let managerPlan = Int(index.entries[manager].plan)
-            if index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan) > 0
-                && !index.matches(.team, plan: managerPlan, pair: pair).isEmpty {
+            let managerEntry = index.entries[manager]
+            let managerPlan = Int(managerEntry.plan)
+            let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
+            if month > 0 && !index.matches(.team, plan: managerPlan, pair: pair).isEmpty {
                 anyManager = true
-                break
+                comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1))
             }
         }
         if ownMonth == 0 && inRunMonth {
@@ -371,10 +371,7 @@ final class DealChunkWorker {
                                              isReversal: kind == .chargeback, currency: index.planCurrency[plan])
                 guard let spiffMinor = Int64(exactly: value.rounded(toScale: planInfo.minorUnits).mantissa),
                       abs(spiffMinor) < DealChunkWorker.largestMinor else { gaveUp = true; return }
-                let cell = own.spiffBase + spiff * 13 + ownMonth
-                let (sum, overflow) = spiffs[cell].addingReportingOverflow(spiffMinor)
-                guard !overflow else { gaveUp = true; return }
-                spiffs[cell] = sum
+                guard add(spiffMinor, to: ownCells + planInfo.firstSpiffSlot + spiff) else { return }
             }
             if inRunMonth {
                 if components.isEmpty { row(kind, rep: rep, plan: plan, component: -1, credit: minor) }
@@ -404,7 +401,7 @@ final class DealChunkWorker {
         }
     }
 
-    private func rate(month: Int, from: Int16, to: Int16, line: Int) -> ExactDecimal? {
+    private mutating func rate(month: Int, from: Int16, to: Int16, line: Int) -> ExactDecimal? {
         if let rate = index.rate(month: month, from: from, to: to) { return rate }
         let key = CreditEngine.MissingRate(month: YearMonth(ordinal: month), from: index.currencies[Int(from)].code,
                                            to: index.currencies[Int(to)].code)
@@ -438,10 +435,17 @@ final class DealChunkWorker {
         }
     }
 
+    /// The bytes up to the first `;` or `:` of a reps field (its first rep id, if it is valid).
+    @inline(__always)
+    private static func firstRep(_ field: RawBytes) -> RawBytes {
+        var end = 0
+        while end < field.count && field[end] != UInt8(ascii: ";") && field[end] != UInt8(ascii: ":") { end += 1 }
+        return RawBytes(rebasing: field[0..<end])
+    }
+
     /// Parses `reps` into `splitReps` and `splitPercents` by the rules of `DealRules.splits`.
-    private func splits(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        splitReps.removeAll(keepingCapacity: true)
-        splitPercents.removeAll(keepingCapacity: true)
+    private mutating func splits(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        splitCount = 0
         guard !field.isEmpty else { return false }
         var total: Int128 = 0
         var start = 0
@@ -462,13 +466,19 @@ final class DealChunkWorker {
             }
             guard DealChunkWorker.isToken(repPart) else { return false }
             let rep = index.reps.lookup(repPart)
-            guard rep >= 0, !splitReps.contains(rep) else { return false }
-            splitReps.append(rep)
-            splitPercents.append(percent)
+            guard rep >= 0, !splitReps[0..<splitCount].contains(rep) else { return false }
+            if splitCount < splitReps.count {
+                splitReps[splitCount] = rep
+                splitPercents[splitCount] = percent
+            } else {
+                splitReps.append(rep)
+                splitPercents.append(percent)
+            }
+            splitCount += 1
             total += percent.widened(to: 2).mantissa
             start = end + 1
         }
-        return (withoutPercent == 0 || splitReps.count == 1) && total == 10_000
+        return (withoutPercent == 0 || splitCount == 1) && total == 10_000
     }
 
     /// The largest credit this pass adds in 64 bits (10^15 minor units); a run with larger credits,
@@ -477,7 +487,7 @@ final class DealChunkWorker {
 
     /// Adds to a cell of `sums`; false (and the pass gives up) instead of overflowing.
     @inline(__always)
-    private func add(_ value: Int64, to cell: Int) -> Bool {
+    private mutating func add(_ value: Int64, to cell: Int) -> Bool {
         let (sum, overflow) = sums.base[cell].addingReportingOverflow(value)
         if overflow { gaveUp = true; return false }
         sums.base[cell] = sum
@@ -499,6 +509,18 @@ private typealias RawBytes = UnsafeBufferPointer<UInt8>
 
 private extension UnsafeBufferPointer where Element == UInt8 {
     static var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+}
+
+/// One record's fields, reused from record to record: a class only to free the memory.
+private final class FieldSlots {
+    let base: UnsafeMutablePointer<RawBytes>
+
+    init(count: Int) {
+        base = .allocate(capacity: count)
+        base.initialize(repeating: .empty, count: count)
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// Where each column of deals.csv is in a record; a column the header lacks points just past the

@@ -34,13 +34,15 @@ enum ParallelCreditPass {
         var suspects: [UInt64] = []
         var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
         var sums: IntegerTable<Int64>?
-        var spiffs = [Int64](repeating: 0, count: index.spiffCells)
         var runMonth = CompactCredits()
         for path in paths {
             guard let file = try FileLayout(path: path, threads: threads) else { return nil }
-            let workers = (0..<threads).map { _ in DealChunkWorker(index: index, columns: file.columns, deduplicator: filter) }
-            guard try file.inParallel({ part, descriptor, start, end in
-                try workers[part].process(descriptor: descriptor, start: start, end: end)
+            var workers = (0..<threads).map { _ in DealChunkWorker(index: index, columns: file.columns, deduplicator: filter) }
+            // Each thread changes its own worker only.
+            guard try workers.withUnsafeMutableBufferPointer({ workers in
+                try file.inParallel { part, descriptor, start, end in
+                    try workers[part].process(descriptor: descriptor, start: start, end: end)
+                }
             }) else { return nil }
             guard !workers.contains(where: \.gaveUp) else { return nil }
             for worker in workers { suspects += worker.suspects }
@@ -49,11 +51,6 @@ enum ParallelCreditPass {
             outcome.rowsPerFile.append(0)
             for worker in workers {
                 if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
-                for cell in worker.spiffs.indices where worker.spiffs[cell] != 0 {
-                    let (sum, overflow) = spiffs[cell].addingReportingOverflow(worker.spiffs[cell])
-                    guard !overflow else { return nil }
-                    spiffs[cell] = sum
-                }
                 runMonth.append(worker.runMonth)
                 finance.add(worker.finance)
                 outcome.totals.exceptions += worker.exceptions.map {
@@ -103,7 +100,7 @@ enum ParallelCreditPass {
             }
             for spiff in plan.spiffs.indices {
                 for month in 1...12 {
-                    let value = spiffs[entry.spiffBase + spiff * 13 + month]
+                    let value = sums.base[index.cell(entry: entry, month: month, slot: index.plans[ref.plan].firstSpiffSlot + spiff)]
                     if value != 0 { outcome.totals.addSpiff(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, spiff: spiff, fiscalMonth: month) }
                 }
             }
