@@ -14,10 +14,12 @@ public enum CreditsReport {
     }
 
     /// Hands credits.csv to `consume` piece by piece, in order (millions of rows at scale: the
-    /// file is never whole in memory).
-    public static func write(_ credits: RunMonthCredits, period: YearMonth, to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    /// file is never whole in memory). `order` is `credits.sortedPositions()` when already made.
+    public static func write(_ credits: RunMonthCredits, period: YearMonth, order: [UInt32]? = nil,
+                             to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         switch credits.storage {
-        case .compact(let compact, let index): try write(compact, index: index, period: period, to: consume)
+        case .compact(let compact, let index):
+            try write(compact, index: index, positions: order ?? RunMonthCredits.sortedPositions(compact, index), period: period, to: consume)
         case .rows(let rows): try csv(rows, period: period).withUnsafeBytes { try consume($0) }
         }
     }
@@ -59,12 +61,11 @@ public enum CreditsReport {
         return writer.bytes
     }
 
-    /// The parallel pass's compact rows, sorted, then rendered in chunks on a helper thread while
-    /// `consume` takes the finished ones.
-    private static func write(_ compact: CompactCredits, index: CreditIndex, period: YearMonth,
+    /// The parallel pass's compact rows at `positions` (in credits.csv's order), rendered in chunks
+    /// on a helper thread while `consume` takes the finished ones.
+    private static func write(_ compact: CompactCredits, index: CreditIndex, positions: [UInt32], period: YearMonth,
                               to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         try CSVWriter(header: header).bytes.withUnsafeBytes { try consume($0) }
-        let positions = RunMonthCredits.sortedPositions(compact, index)
         let text = CompactRowText(compact, index: index, period: period)
         let rowsPerChunk = 1 << 14
         let chunks = (positions.count + rowsPerChunk - 1) / rowsPerChunk

@@ -52,7 +52,8 @@ extension PayrollRun {
         let pieces: [() throws -> [Manifest.Output]] = [
             file("payroll.csv") { result.payroll.csv(period: result.period) },
             { [try sink("credits.csv") { writer in
-                try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period) { try writer.write($0) }
+                try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period,
+                                        order: result.prepared.sortedCredits()) { try writer.write($0) }
             }] },
             file("attainment.csv") { AttainmentReport.csv(result.attainment, book: result.book) },
             file("exceptions.csv") { ExceptionsReport.csv(result.totals.exceptions) },
@@ -72,7 +73,7 @@ extension PayrollRun {
         let written = try outputs.results(count: pieces.count).flatMap { $0 }
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
-            inputs: try result.inputs.entries(), rowCounts: result.rowCounts, outputs: written)
+            inputs: try result.prepared.inputEntries(), rowCounts: result.rowCounts, outputs: written)
         let json = try manifest.json()
         _ = try sink("manifest.json") { try $0.write(json) }
         return (json, written.map(\.file) + ["manifest.json"])

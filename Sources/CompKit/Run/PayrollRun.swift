@@ -11,8 +11,8 @@ public enum PayrollRun {
         public var schedule: PaySchedule
         public var attainment: [ComponentMeasure]
         public var payroll: PayrollReport
-        /// What was read, with each file's size and checksum for the manifest.
-        public var inputs: InputDigests
+        /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
+        public var prepared: OutputPreparation
         public var rowCounts: [String: Int]
         /// Forecast accuracy, variance, sales metrics and control totals (SPEC 4, 5).
         public var finance: FinanceView
@@ -86,7 +86,8 @@ public enum PayrollRun {
                       "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
         }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
-        let inputDigests = InputDigests(inputFiles.map { InputFile(path: $0.path, kind: $0.kind, rows: $0.rows) })
+        let prepared = OutputPreparation(inputFiles: inputFiles.map { InputFile(path: $0.path, kind: $0.kind, rows: $0.rows) },
+                                         credits: credited.totals.runMonthCreditRows)
 
         // Measure, reward and pay: replay the fiscal year through the run month.
         let counts = credited.counts
@@ -104,7 +105,7 @@ public enum PayrollRun {
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
             period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            inputs: inputDigests, rowCounts: counts, finance: finance,
+            prepared: prepared, rowCounts: counts, finance: finance,
             creditedInParallel: credited.inParallel)
     }
 

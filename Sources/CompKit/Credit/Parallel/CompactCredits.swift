@@ -144,6 +144,12 @@ public struct RunMonthCredits: @unchecked Sendable {
         }
     }
 
+    /// The positions of the parallel pass's rows in credits.csv's order; nil for the simple pass's rows.
+    func sortedPositions() -> [UInt32]? {
+        guard case .compact(let compact, let index) = storage else { return nil }
+        return RunMonthCredits.sortedPositions(compact, index)
+    }
+
     /// The row at `position` in the order the pass produced them.
     func row(at position: Int, _ compact: CompactCredits, _ index: CreditIndex) -> CreditTotals.CreditRow {
         let row = compact.rows[position]

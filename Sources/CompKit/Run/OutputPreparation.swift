@@ -1,0 +1,47 @@
+import Foundation
+
+/// What the output needs that can be made before it is written: credits.csv's row order and the
+/// inputs' sizes and SHA-256 for the manifest (SPEC 5). Made on a thread of its own from the
+/// moment the deals are credited: the stages after that keep one core busy, so sorting millions of
+/// rows and reading a gigabyte of deals again cost the run no time.
+public final class OutputPreparation: @unchecked Sendable {
+    /// The input files, in the manifest's order.
+    public let inputFiles: [PayrollRun.InputFile]
+    private let done = DispatchSemaphore(value: 0)
+    private var creditsOrder: [UInt32]?
+    private var inputs: Result<[Manifest.Input], Error>?
+
+    /// Starts sorting `credits` (the parallel pass's) and reading `inputFiles` for their checksums.
+    init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits) {
+        self.inputFiles = inputFiles
+        Thread { [self] in
+            creditsOrder = credits.sortedPositions()
+            inputs = Result { try inputFiles.enumerated().map { try OutputPreparation.digest($0.element, step: $0.offset + 1) } }
+            done.signal()
+        }.start()
+    }
+
+    /// The positions of the parallel pass's credit rows in credits.csv's order (nil for the simple
+    /// pass, whose rows the report sorts itself).
+    func sortedCredits() -> [UInt32]? {
+        waitUntilDone()
+        return creditsOrder
+    }
+
+    /// The manifest's entries of the inputs; throws `CompError.io` when one could not be read again.
+    func inputEntries() throws -> [Manifest.Input] {
+        waitUntilDone()
+        return try inputs!.get()
+    }
+
+    private func waitUntilDone() {
+        done.wait()
+        done.signal()
+    }
+
+    private static func digest(_ file: PayrollRun.InputFile, step: Int) throws -> Manifest.Input {
+        FaultInjection.checkpoint("input-digest", step: step)
+        let digest = try Manifest.fileDigest(path: file.path)
+        return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
+    }
+}
