@@ -53,21 +53,26 @@ public struct Measurer: Sendable {
         let quotaRule = entry.quotas[component.id]
         var result: [ComponentMeasure] = []
         result.reserveCapacity(last)
-        var period = 0, quota = ExactDecimal.zero
+        var period = 0, quota = ExactDecimal.zero, lowerBounds: [ExactDecimal] = []
         var credited = ExactDecimal.zero, earnedBefore = ExactDecimal.zero, bonusBefore = ExactDecimal.zero
         for month in 1...last {
             let monthPeriod = fiscalYear.quotaPeriodIndex(ofFiscalMonth: month)
-            if monthPeriod != period {
+            let newPeriod = monthPeriod != period
+            if newPeriod {
                 // A new quota period: credit, earnings and bonus start again from 0.
                 period = monthPeriod
                 quota = quotaRule.map { QuotaSchedule.quota($0, of: entry, period: period, fiscalYear: fiscalYear, currency: plan.currency) } ?? .zero
+                lowerBounds = CommissionMath.lowerBounds(of: component.rateTable, quota: quota)
                 credited = .zero
                 earnedBefore = .zero
                 bonusBefore = .zero
             }
             credited += monthly[month]
-            let earned = CommissionMath.earned(component: component, credited: credited, quota: quota, currency: plan.currency)
-            let bonus = BonusMath.earned(bonuses: component.bonuses, credited: credited, quota: quota)
+            // A month without credit inside a period earns what the month before did.
+            let unchanged = !newPeriod && monthly[month].isZero
+            let earned = unchanged ? earnedBefore
+                : CommissionMath.earned(component: component, credited: credited, lowerBounds: lowerBounds, currency: plan.currency)
+            let bonus = unchanged ? bonusBefore : BonusMath.earned(bonuses: component.bonuses, credited: credited, quota: quota)
             result.append(ComponentMeasure(
                 entry: ref, component: index, quotaPeriod: period, fiscalYear: fiscalYear, quota: quota,
                 creditedToDate: credited, earnedToDate: earned, earnedPrior: earnedBefore, bonusToDate: bonus, bonusPrior: bonusBefore))

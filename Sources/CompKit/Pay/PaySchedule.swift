@@ -100,6 +100,16 @@ public struct PaySchedule: Sendable {
             slots += plan.participants.count
         }
         var lines = Lines(book: book, entryOffsets: entryOffsets, firstBound: Array(repeating: -1, count: slots))
+        // Room for every line there can be, so the array never moves (pages never written take no memory).
+        var most = (lines: 0, bounds: 0)
+        for (plan, takesPart) in zip(book.plans, book.participates) where takesPart {
+            guard let months = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
+            let perMonth = 1 + 2 * plan.components.count + plan.spiffs.count + (plan.draw == nil ? 0 : 2)
+            most.lines += plan.participants.count * months * perMonth
+            most.bounds += plan.participants.count * (months + 2)
+        }
+        lines.stored.reserveCapacity(most.lines)
+        lines.bounds.reserveCapacity(most.bounds)
         for ref in book.participatingEntries {
             let plan = book.plan(ref)
             let entry = book.entry(ref)

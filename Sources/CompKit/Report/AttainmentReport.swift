@@ -6,6 +6,10 @@ public enum AttainmentReport {
     public static func measures(book: PlanBook, measurer: Measurer) -> [ComponentMeasure] {
         let monthDates = book.runMonth.dates
         var result: [ComponentMeasure] = []
+        // Room for every entry of the plans taking part, so the array never moves.
+        result.reserveCapacity(book.plans.indices.filter { book.participates[$0] }.reduce(0) {
+            $0 + book.plans[$1].participants.count * book.plans[$1].components.count
+        })
         for refs in book.entriesOfPerson {
             var rows: [ComponentMeasure] = []
             for ref in refs where book.participates[ref.plan] && book.entry(ref).activeRange.overlapDays(with: monthDates) > 0 {

@@ -8,8 +8,12 @@ public enum CommissionMath {
     /// `earned(q, m)` before rounding and cap: graduated pays each tier's rate on the credit inside
     /// the tier; retroactive pays the highest reached tier's rate on all credit; `C ≤ 0` earns 0.
     public static func uncappedEarned(table: RateTable, credited: ExactDecimal, quota: ExactDecimal) -> ExactDecimal {
+        uncappedEarned(table: table, credited: credited, lowerBounds: lowerBounds(of: table, quota: quota))
+    }
+
+    /// `uncappedEarned(table:credited:quota:)` with the tier bounds already worked out for the quota.
+    static func uncappedEarned(table: RateTable, credited: ExactDecimal, lowerBounds lowers: [ExactDecimal]) -> ExactDecimal {
         guard credited > .zero else { return .zero }
-        let lowers = lowerBounds(of: table, quota: quota)
         switch table.method {
         case .graduated:
             var total = ExactDecimal.zero
@@ -28,7 +32,12 @@ public enum CommissionMath {
 
     /// `earned(q, m)`: the uncapped amount, then `min(·, cap)`, then rounded to the minor unit.
     public static func earned(component: Component, credited: ExactDecimal, quota: ExactDecimal, currency: Currency) -> ExactDecimal {
-        var amount = uncappedEarned(table: component.rateTable, credited: credited, quota: quota)
+        earned(component: component, credited: credited, lowerBounds: lowerBounds(of: component.rateTable, quota: quota), currency: currency)
+    }
+
+    /// `earned(component:credited:quota:currency:)` with the tier bounds already worked out for the quota.
+    static func earned(component: Component, credited: ExactDecimal, lowerBounds: [ExactDecimal], currency: Currency) -> ExactDecimal {
+        var amount = uncappedEarned(table: component.rateTable, credited: credited, lowerBounds: lowerBounds)
         if let cap = component.cap { amount = min(amount, cap) }
         return currency.round(amount)
     }
