@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One month's run, stage by stage: load → credit → measure → reward → pay → report.
 ///
 /// `compute` reads and checks every input (all problems reported together), then calculates;
@@ -94,13 +96,24 @@ public enum PayrollRun {
         let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
         StageTimer.shared.mark("measure, reward, pay")
-        let attainment = AttainmentReport.measures(book: book, measurer: measurer)
         let paid = try paidBefore(book: book, ledger: ledger)
-        let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+        // Forecast accuracy needs nothing of the pay: one core works it out while the other makes the pay reports.
+        var forecastAccuracy: FinanceView.Forecasts?
+        var attainment: [ComponentMeasure] = []
+        var payroll: PayrollReport?
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                forecastAccuracy = FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity)
+            } else {
+                attainment = AttainmentReport.measures(book: book, measurer: measurer)
+                payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+            }
+        }
+        guard let forecastAccuracy, let payroll else { preconditionFailure("both halves ran") }
         let finance = FinanceView(FinanceView.Sources(
-            book: book, fx: fx, fxPath: inputs.fxPath, schedule: schedule, payroll: payroll, measures: attainment,
+            book: book, fxPath: inputs.fxPath, schedule: schedule, payroll: payroll, measures: attainment,
             runMonthCredits: credited.totals.runMonthCreditRows, rowCounts: counts, inputs: forecasts, activity: activity,
-            hasLedger: paid != nil, thresholds: options.varianceThresholds), log: log)
+            hasLedger: paid != nil, thresholds: options.varianceThresholds), forecasts: forecastAccuracy, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(

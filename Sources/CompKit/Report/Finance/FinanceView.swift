@@ -17,10 +17,9 @@ public struct FinanceView: Sendable {
         fiscalYear(of: book).map { $0.start...book.runMonth }
     }
 
-    /// What a run hands to the finance reports.
+    /// What a run hands to the finance reports besides the forecasts.
     struct Sources {
         var book: PlanBook
-        var fx: FXTable
         var fxPath: String?
         var schedule: PaySchedule
         var payroll: PayrollReport
@@ -33,17 +32,31 @@ public struct FinanceView: Sendable {
         var thresholds: VarianceReport.Thresholds
     }
 
-    /// Computes the view; an fx rate it needs and fx.csv lacks, or an amount past what it computes
-    /// exactly (`FinanceArithmetic`), is logged as an input error.
-    init(_ sources: Sources, log: DiagnosticLog) {
-        let book = sources.book
-        let directory = RepDirectory(book: book)
-        let checks = FinanceChecks(fx: sources.fx)
-        if let deal = sources.activity.tooLarge {
+    /// Forecast accuracy with the checks it made: it needs nothing of the pay, so a run works it
+    /// out on a second core while the pay reports are made. The view's other reports go on
+    /// checking with the same `checks`, so problems are noted in the order of a single pass.
+    struct Forecasts {
+        var accuracy: ForecastAccuracy
+        var checks: FinanceChecks
+    }
+
+    static func forecasts(book: PlanBook, fx: FXTable, inputs: ForecastInputs, activity: DealActivity) -> Forecasts {
+        let checks = FinanceChecks(fx: fx)
+        if let deal = activity.tooLarge {
             _ = checks.bounded(nil, at: deal, what: "the month's credits added up for the control totals")
         }
-        forecast = ForecastAccuracy.build(book: book, inputs: sources.inputs, activity: sources.activity, directory: directory,
-                                          checks: checks, year: FinanceView.fiscalYear(of: book))
+        let accuracy = ForecastAccuracy.build(book: book, inputs: inputs, activity: activity, directory: RepDirectory(book: book),
+                                              checks: checks, year: FinanceView.fiscalYear(of: book))
+        return Forecasts(accuracy: accuracy, checks: checks)
+    }
+
+    /// Computes the rest of the view; an fx rate it needs and fx.csv lacks, or an amount past what
+    /// it computes exactly (`FinanceArithmetic`), is logged as an input error.
+    init(_ sources: Sources, forecasts: Forecasts, log: DiagnosticLog) {
+        let book = sources.book
+        let directory = RepDirectory(book: book)
+        let checks = forecasts.checks
+        forecast = forecasts.accuracy
         variance = VarianceReport(book: book, schedule: sources.schedule, payroll: sources.payroll,
                                   expected: sources.inputs.hasExpected ? sources.inputs.expected : nil, hasLedger: sources.hasLedger,
                                   thresholds: sources.thresholds, directory: directory, checks: checks)
