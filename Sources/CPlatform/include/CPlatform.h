@@ -21,6 +21,12 @@ static inline void comp_prefetch_for_write(const void *address) {
     __builtin_prefetch(address, 1, 3);
 }
 
+/// The same for a line that is only read (shared tables: a line fetched for writing would be taken
+/// away from the other cores' caches).
+static inline void comp_prefetch_for_read(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
 /// `bytes` of zeroed memory for a large table read at random (the deal-id filter, the credit sums),
 /// aligned to 2 MiB and marked for transparent huge pages where the kernel offers them: one TLB
 /// entry then covers 2 MiB instead of 4 KiB. NULL when the memory cannot be had.

@@ -59,7 +59,7 @@ struct ByteKeyTable {
     /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
     @inline(__always)
     func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        slots.withUnsafeBufferPointer { comp_prefetch_for_write($0.baseAddress! + ByteKeyTable.slot(bytes, mask: mask)) }
+        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + ByteKeyTable.slot(bytes, mask: mask)) }
     }
 
     private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {

@@ -1,3 +1,5 @@
+import CPlatform
+
 /// Everything the parallel credit pass looks up per deal, flattened into arrays indexed by small
 /// integers: who a rep id is, which entry is active on a day, which components and SPIFFs match a
 /// deal's type and product, fx rates and manager chains. Built once, read by every thread.
@@ -222,6 +224,18 @@ final class CreditIndex {
         var ranks = [Int32](repeating: 0, count: ids.count)
         for (rank, position) in ids.indices.sorted(by: { byteOrder(ids[$0], ids[$1]) }).enumerated() { ranks[position] = Int32(rank) }
         return ranks
+    }
+
+    /// Starts loading a rep's first entry (a hint: no result changes).
+    @inline(__always)
+    func prefetchEntries(rep: Int32) {
+        entries.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(repEntryStart[Int(rep)])) }
+    }
+
+    /// Starts loading a rep's entry range (a hint: no result changes).
+    @inline(__always)
+    func prefetchEntryRange(rep: Int32) {
+        repEntryStart.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(rep)) }
     }
 
     /// The index into `entries` of the rep's entry active on `day`, or -1.

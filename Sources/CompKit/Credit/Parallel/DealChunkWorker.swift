@@ -35,8 +35,26 @@ struct DealChunkWorker {
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
     private var chain: [Int] = []
-    /// The current record's fields, and one more that stays empty (for absent columns).
+    /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
+    /// one more that stays empty (for absent columns).
     private let fields: FieldSlots
+    /// Rows split but not yet credited, oldest first, in a ring of `lookahead + 1`. Crediting lags
+    /// `lookahead` rows behind splitting so that the memory a row will need (its filter word, its
+    /// first rep's slot and entries) is requested while the rows before it are credited. The
+    /// requests are hints only: rows are credited in file order whatever is cached.
+    private var waiting: [WaitingRow]
+    private var waitingStart = 0
+    private var waitingCount = 0
+    private static let lookahead = 3
+
+    private struct WaitingRow {
+        /// The row's first field in `fields`.
+        var fields = 0
+        var line = 0
+        var fingerprint: UInt64 = 0
+        /// The first rep's number once looked up (-1 if unknown).
+        var firstRep: Int32 = -1
+    }
 
     init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
         self.index = index
@@ -45,7 +63,8 @@ struct DealChunkWorker {
         self.deduplicator = deduplicator
         sums = IntegerTable(count: index.cellCount)
         finance = FinanceTally(currencies: index.currencies.count)
-        fields = FieldSlots(count: columns.width + 1)
+        fields = FieldSlots(count: (columns.width + 1) * (DealChunkWorker.lookahead + 1))
+        waiting = (0...DealChunkWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
     }
 
     // MARK: Reading the range
@@ -89,8 +108,10 @@ struct DealChunkWorker {
 
     /// Handles the complete records in `bytes`; returns how many bytes it used, and whether the
     /// range is finished (the next record starts at or after `rangeEnd`).
+    /// Every row waiting is credited before it returns (`bytes` may move afterwards).
     private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
         var position = 0
+        defer { while waitingCount > 0 && !gaveUp { creditOldest() } }
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
             guard let next = record(bytes, from: position, atEnd: atEnd) else { return (position, false) }
@@ -100,10 +121,42 @@ struct DealChunkWorker {
         return (position, atEnd || fileOffset + position >= rangeEnd)
     }
 
-    /// Splits one record into `fields` and credits it; returns where the next record starts, or
-    /// nil when the record is not complete in `bytes`.
+    /// Requests what the rows waiting will need, one step further for each older row, and
+    /// credits the oldest once `lookahead` rows are waiting behind it.
+    private mutating func advanceWaiting() {
+        let ring = DealChunkWorker.lookahead + 1
+        func slot(_ age: Int) -> Int { (waitingStart + waitingCount - 1 - age) % ring }
+        // The newest row: its filter word and its first rep's slot.
+        let newest = slot(0)
+        let row = fields.base + waiting[newest].fields
+        waiting[newest].fingerprint = DealIDRegistry.fingerprint(row[columns.id])
+        deduplicator.prefetch(waiting[newest].fingerprint)
+        index.reps.prefetch(DealChunkWorker.firstRep(row[columns.reps]))
+        // One row older: its first rep's number (the slot is cached by now), then its entry range.
+        if waitingCount > 1 {
+            let older = slot(1)
+            let rep = index.reps.lookup(DealChunkWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
+            waiting[older].firstRep = rep
+            if rep >= 0 { index.prefetchEntryRange(rep: rep) }
+        }
+        // Two rows older: its first entry.
+        if waitingCount > 2, waiting[slot(2)].firstRep >= 0 { index.prefetchEntries(rep: waiting[slot(2)].firstRep) }
+        if waitingCount > DealChunkWorker.lookahead { creditOldest() }
+    }
+
+    private mutating func creditOldest() {
+        let oldest = waiting[waitingStart]
+        waitingStart = (waitingStart + 1) % (DealChunkWorker.lookahead + 1)
+        waitingCount -= 1
+        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint)
+    }
+
+    /// Splits one record into `fields` and puts it in line to be credited; returns where the next
+    /// record starts, or nil when the record is not complete in `bytes`.
     private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
         let end = bytes.count
+        let next = (waitingStart + waitingCount) % (DealChunkWorker.lookahead + 1)
+        let fields = self.fields.base + waiting[next].fields
         var position = start
         var lines = 0
         // Blank lines are skipped.
@@ -129,7 +182,7 @@ struct DealChunkWorker {
             // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
             if endsRecord && fieldEnd < end && valueEnd > position && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
             guard field < width else { gaveUp = true; return end }
-            fields.base[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
+            fields[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
             field += 1
             position = fieldEnd + 1
             if endsRecord {
@@ -140,14 +193,16 @@ struct DealChunkWorker {
                 if !atEnd { return nil }
                 // "a," at the very end: one more, empty field.
                 guard field < width else { gaveUp = true; return end }
-                fields.base[field] = UnsafeBufferPointer(start: nil, count: 0)
+                fields[field] = UnsafeBufferPointer(start: nil, count: 0)
                 field += 1
                 break
             }
         }
         guard field == width else { gaveUp = true; return end }
         dealRows += 1
-        credit(line: newlines)
+        waiting[next].line = newlines
+        waitingCount += 1
+        advanceWaiting()
         newlines += lines
         return min(position, end)
     }
@@ -168,23 +223,20 @@ struct DealChunkWorker {
     private var splitPercents: [ExactDecimal] = []
     private var splitCount = 0
 
-    private mutating func credit(line: Int) {
-        let id = fields.base[columns.id]
+    /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's.
+    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64) {
+        let id = fields[columns.id]
         guard DealChunkWorker.isToken(id) else { gaveUp = true; return }
-        // The filter word and the first rep's slot are far away in memory: start loading them now.
-        let fingerprint = DealIDRegistry.fingerprint(id)
-        deduplicator.prefetch(fingerprint)
-        let repsField = fields.base[columns.reps]
-        index.reps.prefetch(DealChunkWorker.firstRep(repsField))
-        let typeField = fields.base[columns.type], productField = fields.base[columns.product]
-        guard let close = DealChunkWorker.date(fields.base[columns.closeDate]),
-              case .success(let amount) = ExactDecimal.parse(fields.base[columns.amount], maxDecimals: 6,
+        let repsField = fields[columns.reps]
+        let typeField = fields[columns.type], productField = fields[columns.product]
+        guard let close = DealChunkWorker.date(fields[columns.closeDate]),
+              case .success(let amount) = ExactDecimal.parse(fields[columns.amount], maxDecimals: 6,
                                                              maxIntegerDigits: DealRules.maxAmountIntegerDigits),
               !amount.isZero, DealChunkWorker.isToken(typeField), productField.isEmpty || DealChunkWorker.isToken(productField)
         else { gaveUp = true; return }
-        let currency = index.currency(fields.base[columns.currency])
+        let currency = index.currency(fields[columns.currency])
         guard currency >= 0 else { gaveUp = true; return }
-        let statusField = fields.base[columns.status], cancelField = fields.base[columns.cancelDate], createdField = fields.base[columns.createdDate]
+        let statusField = fields[columns.status], cancelField = fields[columns.cancelDate], createdField = fields[columns.createdDate]
         var isCancelled = false
         if statusField.equals("cancelled") {
             isCancelled = true
