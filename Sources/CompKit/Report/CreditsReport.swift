@@ -71,7 +71,7 @@ public enum CreditsReport {
         let chunks = (positions.count + rowsPerChunk - 1) / rowsPerChunk
         var renderer = CompactRowRenderer(compact: compact, index: index, text: text)
         defer { renderer.deallocate() }
-        try ChunkPipeline.run(count: chunks, capacity: rowsPerChunk * text.longestRow, render: { chunk, buffer in
+        try ChunkPipeline.run(count: chunks, capacity: rowsPerChunk * text.longestRow + copySlack, render: { chunk, buffer in
             let start = chunk * rowsPerChunk
             return renderer.render(positions[start..<min(start + rowsPerChunk, positions.count)], into: buffer)
         }, consume: consume)
@@ -114,6 +114,7 @@ private struct CompactRowText {
             ranges.append((bytes.count, field.bytes.count + 1))
             bytes += field.bytes + [UInt8(ascii: ",")]
         }
+        bytes += [UInt8](repeating: 0, count: copySlack)
         currencyDecimals = index.currencies.map(\.minorUnits)
         planDecimals = index.book.plans.map(\.currency.minorUnits)
         let longestText = ranges.map(\.count).max() ?? 0
@@ -143,7 +144,7 @@ private struct CompactRowRenderer {
         self.index = index
         self.text = text
         gathered = (.allocate(capacity: Self.rowsGathered), .allocate(capacity: Self.rowsGathered),
-                    .allocate(capacity: Self.rowsGathered * text.longestID))
+                    .allocate(capacity: Self.rowsGathered * text.longestID + copySlack))
     }
 
     func deallocate() {
@@ -177,9 +178,16 @@ private struct CompactRowRenderer {
             for slot in 0..<positions.count { gathered.shares[slot] = shares[Int(gathered.rows[slot].share)] }
         }
         compact.idBytes.withUnsafeBufferPointer { ids in
+            let readable = ids.count - copySlack
             for slot in 0..<positions.count {
                 let share = gathered.shares[slot]
-                memcpy(gathered.ids + slot * text.longestID, ids.baseAddress! + Int(share.idStart), Int(share.idLength))
+                let start = Int(share.idStart)
+                // The last ids are too close to the end of the array for 16-byte reads.
+                if start <= readable {
+                    copyShort(ids.baseAddress! + start, count: Int(share.idLength), to: gathered.ids + slot * text.longestID)
+                } else {
+                    memcpy(gathered.ids + slot * text.longestID, ids.baseAddress! + start, Int(share.idLength))
+                }
             }
         }
     }
@@ -192,7 +200,7 @@ private struct CompactRowRenderer {
         text.bytes.withUnsafeBufferPointer { texts in
             func put(_ slot: Int) {
                 let range = text.ranges[slot]
-                memcpy(out + used, texts.baseAddress! + range.start, range.count)
+                copyShort(texts.baseAddress! + range.start, count: range.count, to: out + used)
                 used += range.count
             }
             func putNumber(_ value: ExactDecimal, decimals: Int) {
@@ -225,7 +233,7 @@ private struct CompactRowRenderer {
                     memcpy(out + used, out + prefix.start, prefix.count)
                     used += prefix.count
                 }
-                memcpy(out + used, gathered.ids + slot * text.longestID, Int(share.idLength))
+                copyShort(gathered.ids + slot * text.longestID, count: Int(share.idLength), to: out + used)
                 used += Int(share.idLength)
                 out[used] = UInt8(ascii: ",")
                 used += 1
@@ -264,5 +272,21 @@ private struct CompactRowRenderer {
             }
         }
         return used
+    }
+}
+
+/// How many bytes `copyShort` may read and write past `count`: buffers it copies from and to have
+/// this much room at their end.
+private let copySlack = 16
+
+/// Copies `count` bytes; up to 16 as one 16-byte load and store (most ids and fields of credits.csv
+/// are that short), which may touch up to `copySlack` bytes past both ends.
+@inline(__always)
+private func copyShort(_ source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
+    if count <= 16 {
+        let bytes = UnsafeRawPointer(source).loadUnaligned(as: SIMD16<UInt8>.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: bytes, as: SIMD16<UInt8>.self)
+    } else {
+        memcpy(target, source, count)
     }
 }
