@@ -67,6 +67,12 @@ struct DealChunkWorker {
         waiting = (0...DealChunkWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
     }
 
+    /// Hands over the run month's rows and keeps none, so that appending them copies nothing.
+    mutating func takeRunMonth() -> CompactCredits {
+        defer { runMonth = CompactCredits() }
+        return runMonth
+    }
+
     // MARK: Reading the range
 
     /// Reads `[start, end)` of the open file (`start` is a record's first byte) and credits every

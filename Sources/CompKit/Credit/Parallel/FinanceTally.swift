@@ -38,6 +38,8 @@ extension DealActivity {
     /// Takes over what the parallel credit pass gathered, as if every deal had been observed;
     /// `sums` are the merged credit sums holding the forecast actuals.
     func absorb(_ tally: FinanceTally, sums: IntegerTable<Int64>, index: CreditIndex) {
+        // One key per entry and month at most: make room once instead of growing step by step.
+        actuals.reserveCapacity(actuals.count + index.entries.count * 12)
         for (number, entry) in index.entries.enumerated() {
             let plan = index.book.plan(index.entryRef[number])
             for month in 1...12 {

@@ -49,9 +49,11 @@ enum ParallelCreditPass {
             StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
             var line = file.firstLine
             outcome.rowsPerFile.append(0)
-            for worker in workers {
+            for part in workers.indices {
+                // The first worker's rows become the store; the others' are appended to it.
+                if sums == nil { runMonth = workers[part].takeRunMonth() } else { runMonth.append(workers[part].takeRunMonth()) }
+                let worker = workers[part]
                 if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
-                runMonth.append(worker.runMonth)
                 finance.add(worker.finance)
                 outcome.totals.exceptions += worker.exceptions.map {
                     CreditTotals.ExceptionRow(source: path, line: line + $0.line, id: $0.id, reason: $0.reason)
