@@ -7,7 +7,7 @@ public enum OutputFolder {
     /// Makes the folder `path` of what `fill` writes into the temporary folder, replacing an earlier
     /// folder atomically once `fill` returns. When anything fails, the temporary folder is removed
     /// and the error thrown (`CompError.io` for writing), leaving everything as it was.
-    public static func write<Value>(to path: String, _ fill: (Staging) throws -> Value) throws -> Value {
+    public static func write(to path: String, _ fill: (Staging) throws -> Void) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         let parent = target.deletingLastPathComponent()
         let manager = FileManager.default
@@ -19,33 +19,31 @@ public enum OutputFolder {
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: temporary)
         removeStaleTemporaries(of: target)
-        let value: Value
         do {
             do {
                 try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             } catch {
                 throw CompError.io("cannot write the output in \(parent.path): \(reason(error))")
             }
-            value = try fill(Staging(folder: temporary, target: parent))
+            try fill(Staging(folder: temporary, parent: parent))
         } catch {
             try? manager.removeItem(at: temporary)
             throw error
         }
         try moveIntoPlace(temporary, target)
-        return value
     }
 
     /// The temporary folder of a run being written. Files may be written from several threads at once.
     public final class Staging: @unchecked Sendable {
         private let folder: URL
         /// The output's parent folder, named in error messages.
-        private let target: URL
+        private let parent: URL
         private let lock = NSLock()
         private var started = 0, finished = 0
 
-        fileprivate init(folder: URL, target: URL) {
+        fileprivate init(folder: URL, parent: URL) {
             self.folder = folder
-            self.target = target
+            self.parent = parent
         }
 
         /// Writes the file `name` (a path inside the folder) with what `body` hands its writer; returns
@@ -81,7 +79,7 @@ public enum OutputFolder {
             } catch let error as CompError {
                 throw error
             } catch {
-                throw CompError.io("cannot write the output in \(target.path): \(OutputFolder.reason(error))")
+                throw CompError.io("cannot write the output in \(parent.path): \(OutputFolder.reason(error))")
             }
         }
     }
