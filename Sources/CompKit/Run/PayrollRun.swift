@@ -101,19 +101,22 @@ public enum PayrollRun {
         var forecastAccuracy: FinanceView.Forecasts?
         var attainment: [ComponentMeasure] = []
         var payroll: PayrollReport?
+        var payParts: FinanceView.PayParts?
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 forecastAccuracy = FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity)
             } else {
-                attainment = AttainmentReport.measures(book: book, measurer: measurer)
-                payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+                let measures = AttainmentReport.measures(book: book, measurer: measurer)
+                let pay = PayrollReport(book: book, schedule: schedule, paid: paid)
+                payParts = FinanceView.payParts(FinanceView.Sources(
+                    book: book, fx: fx, schedule: schedule, payroll: pay, measures: measures,
+                    runMonthCredits: credited.totals.runMonthCreditRows, rowCounts: counts, inputs: forecasts, activity: activity,
+                    hasLedger: paid != nil, thresholds: options.varianceThresholds))
+                (attainment, payroll) = (measures, pay)
             }
         }
-        guard let forecastAccuracy, let payroll else { preconditionFailure("both halves ran") }
-        let finance = FinanceView(FinanceView.Sources(
-            book: book, fxPath: inputs.fxPath, schedule: schedule, payroll: payroll, measures: attainment,
-            runMonthCredits: credited.totals.runMonthCreditRows, rowCounts: counts, inputs: forecasts, activity: activity,
-            hasLedger: paid != nil, thresholds: options.varianceThresholds), forecasts: forecastAccuracy, log: log)
+        guard let forecastAccuracy, let payroll, let payParts else { preconditionFailure("both halves ran") }
+        let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, fxPath: inputs.fxPath, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(

@@ -36,6 +36,13 @@ final class FinanceChecks {
         return nil
     }
 
+    /// Takes over what `later` noted, as if its checks had come after these: a problem noted here
+    /// keeps the place and purpose it was first noted with.
+    func append(_ later: FinanceChecks) {
+        for (key, need) in later.missing where missing[key] == nil { missing[key] = need }
+        for (location, what) in later.tooLarge where tooLarge[location] == nil { tooLarge[location] = what }
+    }
+
     /// Logs every problem: missing rates in (month, from, to) order, then amounts too large.
     func report(to log: DiagnosticLog, fxPath: String?) {
         for (rate, need) in missing.sorted(by: { $0.key < $1.key }) {

@@ -20,7 +20,7 @@ public struct FinanceView: Sendable {
     /// What a run hands to the finance reports besides the forecasts.
     struct Sources {
         var book: PlanBook
-        var fxPath: String?
+        var fx: FXTable
         var schedule: PaySchedule
         var payroll: PayrollReport
         var measures: [ComponentMeasure]
@@ -32,9 +32,8 @@ public struct FinanceView: Sendable {
         var thresholds: VarianceReport.Thresholds
     }
 
-    /// Forecast accuracy with the checks it made: it needs nothing of the pay, so a run works it
-    /// out on a second core while the pay reports are made. The view's other reports go on
-    /// checking with the same `checks`, so problems are noted in the order of a single pass.
+    /// Forecast accuracy with the checks it made. It needs nothing of the pay, so a run works it
+    /// out on one core while the other makes the pay reports and `PayParts`.
     struct Forecasts {
         var accuracy: ForecastAccuracy
         var checks: FinanceChecks
@@ -50,20 +49,38 @@ public struct FinanceView: Sendable {
         return Forecasts(accuracy: accuracy, checks: checks)
     }
 
-    /// Computes the rest of the view; an fx rate it needs and fx.csv lacks, or an amount past what
-    /// it computes exactly (`FinanceArithmetic`), is logged as an input error.
-    init(_ sources: Sources, forecasts: Forecasts, log: DiagnosticLog) {
+    /// Variance, sales metrics and control totals, which need the pay reports, with the checks
+    /// variance made.
+    struct PayParts {
+        var variance: VarianceReport
+        var metrics: SalesMetrics
+        var controls: ControlTotals
+        var checks: FinanceChecks
+    }
+
+    static func payParts(_ sources: Sources) -> PayParts {
         let book = sources.book
         let directory = RepDirectory(book: book)
-        let checks = forecasts.checks
+        let checks = FinanceChecks(fx: sources.fx)
+        let variance = VarianceReport(book: book, schedule: sources.schedule, payroll: sources.payroll,
+                                      expected: sources.inputs.hasExpected ? sources.inputs.expected : nil, hasLedger: sources.hasLedger,
+                                      thresholds: sources.thresholds, directory: directory, checks: checks)
+        let metrics = SalesMetrics(book: book, measures: sources.measures, inputs: sources.inputs, activity: sources.activity,
+                                   directory: directory)
+        let controls = ControlTotals(rowCounts: sources.rowCounts, activity: sources.activity, runMonthCredits: sources.runMonthCredits,
+                                     payroll: sources.payroll)
+        return PayParts(variance: variance, metrics: metrics, controls: controls, checks: checks)
+    }
+
+    /// The view from its two halves. An fx rate it needed and fx.csv lacks, or an amount past what
+    /// it computes exactly (`FinanceArithmetic`), is logged as an input error, the forecasts'
+    /// first as if the halves had been made one after the other.
+    init(forecasts: Forecasts, payParts: PayParts, fxPath: String?, log: DiagnosticLog) {
         forecast = forecasts.accuracy
-        variance = VarianceReport(book: book, schedule: sources.schedule, payroll: sources.payroll,
-                                  expected: sources.inputs.hasExpected ? sources.inputs.expected : nil, hasLedger: sources.hasLedger,
-                                  thresholds: sources.thresholds, directory: directory, checks: checks)
-        metrics = SalesMetrics(book: book, measures: sources.measures, inputs: sources.inputs, activity: sources.activity,
-                               directory: directory)
-        controls = ControlTotals(rowCounts: sources.rowCounts, activity: sources.activity, runMonthCredits: sources.runMonthCredits,
-                                 payroll: sources.payroll)
-        checks.report(to: log, fxPath: sources.fxPath)
+        variance = payParts.variance
+        metrics = payParts.metrics
+        controls = payParts.controls
+        forecasts.checks.append(payParts.checks)
+        forecasts.checks.report(to: log, fxPath: fxPath)
     }
 }

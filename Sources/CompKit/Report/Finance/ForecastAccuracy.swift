@@ -103,12 +103,18 @@ public struct ForecastAccuracy: Sendable {
             let rep = book.people[person]
             let currency = book.plan(ref).currency
             var actual = ExactDecimal.zero
-            for (credited, amount) in members.actual(month, person).sorted(by: { $0.key < $1.key }) {
+            func add(_ amount: ExactDecimal, creditedIn credited: Currency) {
                 // Credited in another plan's currency (a plan change): converted like a roll-up copy.
                 let converted = checks.convert(amount, month: month, from: credited, to: currency, neededBy: location(of: ref, in: book),
                                                for: "to add \(rep)'s \(credited.code) credits to the forecast actual")
                 actual = checks.add(actual, currency.round(converted ?? .zero), at: location(of: ref, in: book),
                                     what: "\(rep)'s actual for \(month)") ?? actual
+            }
+            let amounts = members.actual(month, person)
+            if amounts.count == 1, let only = amounts.first {
+                add(only.value, creditedIn: only.key)
+            } else {
+                for (credited, amount) in amounts.sorted(by: { $0.key < $1.key }) { add(amount, creditedIn: credited) }
             }
             let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
             return RepRow(rep: rep, currency: currency, commit: ForecastScore(forecast: commit, actual: actual),
