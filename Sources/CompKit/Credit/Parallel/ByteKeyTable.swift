@@ -32,9 +32,10 @@ struct ByteKeyTable {
             keys.append(contentsOf: bytes)
             keyStarts.append(Int32(keys.count))
             bytes.withUnsafeBufferPointer { key in
-                var slot = ByteKeyTable.slot(key, mask: mask)
+                let (hash, head) = ByteKeyTable.hashAndHead(key)
+                var slot = Int(truncatingIfNeeded: hash) & mask
                 while slots[slot].number >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Slot(head: ByteKeyTable.head(key), length: Int32(key.count), number: Int32(keyStarts.count - 2))
+                slots[slot] = Slot(head: head, length: Int32(key.count), number: Int32(keyStarts.count - 2))
             }
         }
     }
@@ -44,8 +45,8 @@ struct ByteKeyTable {
     /// The key's number, or -1 when it is not in the table.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var slot = ByteKeyTable.slot(bytes, mask: mask)
-        let head = ByteKeyTable.head(bytes)
+        let (hash, head) = ByteKeyTable.hashAndHead(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let candidate = slots[slot]
             if candidate.number < 0 { return -1 }
@@ -59,7 +60,8 @@ struct ByteKeyTable {
     /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
     @inline(__always)
     func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + ByteKeyTable.slot(bytes, mask: mask)) }
+        let slot = Int(truncatingIfNeeded: ByteKeyTable.hashAndHead(bytes).hash) & mask
+        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + slot) }
     }
 
     private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {
@@ -69,29 +71,21 @@ struct ByteKeyTable {
         }
     }
 
+    /// FNV-1a (64 bits) of the bytes, and their first 16 bytes as two words, zero-padded: one
+    /// pass over the key.
     @inline(__always)
-    private static func slot(_ bytes: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
-        Int(truncatingIfNeeded: hash(bytes)) & mask
-    }
-
-    /// The first 16 bytes as two words, zero-padded.
-    @inline(__always)
-    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var head: (UInt64, UInt64) = (0, 0)
-        if let base = bytes.baseAddress {
-            withUnsafeMutableBytes(of: &head) { $0.baseAddress!.copyMemory(from: base, byteCount: min(16, bytes.count)) }
-        }
-        return head
-    }
-
-    /// FNV-1a, 64 bits.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hashAndHead(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, head: (UInt64, UInt64)) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
+        var head: (UInt64, UInt64) = (0, 0)
+        for (position, byte) in bytes.enumerated() {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
+            if position < 8 {
+                head.0 |= UInt64(byte) << (8 * position)
+            } else if position < 16 {
+                head.1 |= UInt64(byte) << (8 * (position - 8))
+            }
         }
-        return hash ^ (hash >> 29)
+        return (hash ^ (hash >> 29), head)
     }
 }

@@ -236,8 +236,7 @@ struct DealChunkWorker {
         let repsField = fields[columns.reps]
         let typeField = fields[columns.type], productField = fields[columns.product]
         guard let close = DealChunkWorker.date(fields[columns.closeDate]),
-              case .success(let amount) = ExactDecimal.parse(fields[columns.amount], maxDecimals: 6,
-                                                             maxIntegerDigits: DealRules.maxAmountIntegerDigits),
+              let amount = DealChunkWorker.amount(fields[columns.amount]),
               !amount.isZero, DealChunkWorker.isToken(typeField), productField.isEmpty || DealChunkWorker.isToken(productField)
         else { gaveUp = true; return }
         let currency = index.currency(fields[columns.currency])
@@ -305,8 +304,57 @@ struct DealChunkWorker {
         }
         let digits = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
         guard !notDigit else { return nil }
+        let month = digits.0 * 12 + digits.1 - 1
+        let row = month - DealChunkWorker.firstTabledYear * 12
+        if digits.1 >= 1 && digits.1 <= 12 && row >= 0 && row + 1 < DealChunkWorker.monthStarts.count {
+            let start = DealChunkWorker.monthStarts[row], length = DealChunkWorker.monthStarts[row + 1] - start
+            guard digits.2 >= 1 && digits.2 <= length else { return nil }
+            return (start + Int32(digits.2 - 1), month)
+        }
         guard let date = CalendarDate(year: digits.0, month: digits.1, day: digits.2) else { return nil }
-        return (Int32(date.dayNumber), digits.0 * 12 + digits.1 - 1)
+        return (Int32(date.dayNumber), month)
+    }
+
+    /// The day number of the first of each month from 1900 to 2199 (and of 2200-01-01): a date in
+    /// those years is one lookup, its month's length the step to the next entry.
+    private static let firstTabledYear = 1900
+    private static let monthStarts: [Int32] = (firstTabledYear * 12...2200 * 12).map { month in
+        Int32(CalendarDate(year: month / 12, month: month % 12 + 1, day: 1)!.dayNumber)
+    }
+
+    /// `ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits)`,
+    /// nil for any failure; in 64 bits while the digits fit (every amount in practice), else by
+    /// that parser.
+    @inline(__always)
+    private static func amount(_ field: RawBytes) -> ExactDecimal? {
+        var value: Int64 = 0
+        var integerDigits = 0, decimals = 0, seenPoint = false
+        for byte in field {
+            if byte == UInt8(ascii: ".") {
+                if seenPoint || integerDigits == 0 { return nil }
+                seenPoint = true
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            if seenPoint {
+                decimals += 1
+                if decimals > 6 { return nil }
+            } else {
+                integerDigits += 1
+                if integerDigits > DealRules.maxAmountIntegerDigits && value != 0 { return nil }
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = shifted.addingReportingOverflow(Int64(digit))
+            if overflow || carry {
+                guard case .success(let parsed) = ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits)
+                else { return nil }
+                return parsed
+            }
+            value = next
+        }
+        if integerDigits == 0 || (seenPoint && decimals == 0) { return nil }
+        return ExactDecimal(mantissa: Int128(value), scale: decimals)
     }
 
     /// `DealActivity.observe`'s count of a deal closed in the run month.
