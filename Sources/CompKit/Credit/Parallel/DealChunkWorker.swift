@@ -163,47 +163,35 @@ struct DealChunkWorker {
         let end = bytes.count
         let next = (waitingStart + waitingCount) % (DealChunkWorker.lookahead + 1)
         let fields = self.fields.base + waiting[next].fields
-        var position = start
-        var lines = 0
         // Blank lines are skipped.
-        if bytes[position] == 0x0A { newlines += 1; return position + 1 }
-        if bytes[position] == 0x0D, position + 1 < end, bytes[position + 1] == 0x0A { newlines += 1; return position + 2 }
-        var field = 0
-        while true {
-            var fieldEnd = position
-            if bytes[position] == UInt8(ascii: "\"") {
-                // Quoted fields are rare in exports; the simple path handles their unescaping.
-                gaveUp = true
-                return end
-            }
-            while fieldEnd < end {
-                let byte = bytes[fieldEnd]
-                if byte == UInt8(ascii: ",") || byte == 0x0A { break }
-                if byte == UInt8(ascii: "\"") { gaveUp = true; return end }
-                fieldEnd += 1
-            }
-            if fieldEnd == end && !atEnd { return nil }
-            var valueEnd = fieldEnd
-            let endsRecord = fieldEnd == end || bytes[fieldEnd] == 0x0A
-            // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
-            if endsRecord && fieldEnd < end && valueEnd > position && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
-            guard field < width else { gaveUp = true; return end }
-            fields[field] = UnsafeBufferPointer(rebasing: bytes[position..<valueEnd])
-            field += 1
-            position = fieldEnd + 1
-            if endsRecord {
-                if fieldEnd < end { lines += 1 }
-                break
-            }
-            if position >= end {
-                if !atEnd { return nil }
-                // "a," at the very end: one more, empty field.
-                guard field < width else { gaveUp = true; return end }
-                fields[field] = UnsafeBufferPointer(start: nil, count: 0)
-                field += 1
-                break
-            }
+        if bytes[start] == 0x0A { newlines += 1; return start + 1 }
+        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { newlines += 1; return start + 2 }
+        // The line end and any quote are found with memchr; quoted fields are rare in exports and
+        // the simple path handles their unescaping.
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        var lineEnd = end
+        if let newline = memchr(base + start, 0x0A, end - start) {
+            lineEnd = UnsafeRawPointer(newline) - base
+        } else if !atEnd {
+            return nil
         }
+        if memchr(base + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil { gaveUp = true; return end }
+        // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
+        var valueEnd = lineEnd
+        if lineEnd < end && valueEnd > start && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+        var field = 0
+        var fieldStart = start
+        for position in start..<valueEnd where bytes[position] == UInt8(ascii: ",") {
+            guard field < width else { gaveUp = true; return end }
+            fields[field] = UnsafeBufferPointer(rebasing: bytes[fieldStart..<position])
+            field += 1
+            fieldStart = position + 1
+        }
+        guard field < width else { gaveUp = true; return end }
+        fields[field] = UnsafeBufferPointer(rebasing: bytes[fieldStart..<valueEnd])
+        field += 1
+        let lines = lineEnd < end ? 1 : 0
+        let position = lineEnd < end ? lineEnd + 1 : end
         guard field == width else { gaveUp = true; return end }
         dealRows += 1
         waiting[next].line = newlines

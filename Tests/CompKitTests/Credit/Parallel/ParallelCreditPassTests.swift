@@ -44,6 +44,23 @@ import Testing
         for kind in [",credit,", ",rollup,"] { #expect(credits.contains(kind)) }
     }
 
+    /// CRLF line ends and a last line without one: the parallel pass splits lines as the simple
+    /// reader does.
+    @Test func windowsLineEndsGiveTheSameFiles() throws {
+        let (folder, inputs) = try Self.dataSet(reps: 60, deals: 2_000)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = inputs.dealPaths[0]
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try String(text.replacingOccurrences(of: "\n", with: "\r\n").dropLast()).write(toFile: path, atomically: true, encoding: .utf8)
+        let period = YearMonth(year: 2026, month: 6)
+        let parallel = try Self.files(inputs, period, pass: .automatic)
+        let simple = try Self.files(inputs, period, pass: .simple)
+        #expect(parallel.parallel)
+        for (name, bytes) in simple.files {
+            #expect(parallel.files[name] == bytes, "\(name) differs between the passes")
+        }
+    }
+
     /// Any number of threads cuts the file at line ends and adds up to the same totals.
     @Test(arguments: [1, 3, 7])
     func threadCountDoesNotChangeTheResult(threads: Int) throws {
