@@ -12,6 +12,8 @@ import CPlatform
 /// problem with its line and column.
 struct DealChunkWorker {
     let index: CreditIndex
+    /// `index.reps`, held here: looking up through the index would retain its arrays per call.
+    private let reps: ByteKeyTable
     private let columns: DealColumns
     private let width: Int
     private let deduplicator: DealIDFilter
@@ -58,6 +60,7 @@ struct DealChunkWorker {
 
     init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
         self.index = index
+        reps = index.reps
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator
@@ -137,11 +140,11 @@ struct DealChunkWorker {
         let row = fields.base + waiting[newest].fields
         waiting[newest].fingerprint = DealIDRegistry.fingerprint(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
-        index.reps.prefetch(DealChunkWorker.firstRep(row[columns.reps]))
+        reps.prefetch(DealChunkWorker.firstRep(row[columns.reps]))
         // One row older: its first rep's number (the slot is cached by now), then its entry range.
         if waitingCount > 1 {
             let older = slot(1)
-            let rep = index.reps.lookup(DealChunkWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
+            let rep = reps.lookup(DealChunkWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
             waiting[older].firstRep = rep
             if rep >= 0 { index.prefetchEntryRange(rep: rep) }
         }
@@ -559,7 +562,7 @@ struct DealChunkWorker {
                 withoutPercent += 1
             }
             guard DealChunkWorker.isToken(repPart) else { return false }
-            let rep = index.reps.lookup(repPart)
+            let rep = reps.lookup(repPart)
             guard rep >= 0, !splitReps[0..<splitCount].contains(rep) else { return false }
             if splitCount < splitReps.count {
                 splitReps[splitCount] = rep
