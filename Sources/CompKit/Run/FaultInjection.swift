@@ -26,10 +26,8 @@ enum FaultInjection {
     private static let pause = setting("COMP_FAULT_PAUSE")
     private static let failure = setting("COMP_FAULT_FAIL")
     private static let errnoNames: [String: Int32] = ["ENOSPC": ENOSPC, "EROFS": EROFS, "EACCES": EACCES, "EIO": EIO, "EDQUOT": EDQUOT]
-    /// How often each counted point was passed (comp runs its steps on one thread).
-    nonisolated(unsafe) private static var passes: [String: Int] = [:]
-
     /// Pauses when `point` reaches the configured step: for good, or until the resume file exists.
+    /// Callers number their steps themselves (inputs are digested, and files written, off the main thread).
     static func checkpoint(_ point: String, step: Int) {
         guard let pause, pause.point == point, pause.step == step else { return }
         FileHandle.standardError.write(Data("comp: fault injection: paused at \(point):\(step)\n".utf8))
@@ -39,13 +37,6 @@ enum FaultInjection {
             if let resume, FileManager.default.fileExists(atPath: resume) { return }
             Thread.sleep(forTimeInterval: 0.01)
         }
-    }
-
-    /// `checkpoint` for a point whose steps are counted here: the n-th call is step n.
-    static func checkpoint(_ point: String) {
-        guard let pause, pause.point == point else { return }
-        passes[point, default: 0] += 1
-        checkpoint(point, step: passes[point]!)
     }
 
     /// The error step `step` of `point` is to fail with, if any.
