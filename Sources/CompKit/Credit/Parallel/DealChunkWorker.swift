@@ -656,14 +656,10 @@ final class DealIDFilter {
         mask = words.count - 1
     }
 
-    /// About one word per deal (a deal row takes some 64 bytes), at most 2^23 words (64 MiB) and
-    /// at least 2^16: a fuller filter raises more false alarms, each only a little work for the
-    /// exact scan, and a larger one costs memory and cache for little gain.
-    static func log2Words(forInputBytes bytes: Int) -> Int {
-        var log2 = 16
-        while log2 < 23 && 1 << log2 < bytes / 64 { log2 += 1 }
-        return log2
-    }
+    /// 2^22 words (32 MiB) whatever the input's size, so that memory stays flat in the number of
+    /// deals: at ten million deals a few thousand false alarms, each only a little work for the
+    /// exact scan.
+    static let log2Words = 22
 
     /// Starts loading the word of a fingerprint, so that `insert` later need not wait for it.
     @inline(__always)

@@ -21,16 +21,14 @@ enum ParallelCreditPass {
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check;
-    /// by default it follows the input's size).
+    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
     /// `activity` receives what the finance reports gather from the deals; `watchedIDs` are the
     /// deal ids it wants to know closed in the run month.
     static func run(paths: [String], book: PlanBook, fx: FXTable, activity: DealActivity? = nil, watchedIDs: [String] = [],
                     threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome? {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
         var finance = FinanceTally(currencies: index.currencies.count)
-        let inputBytes = paths.reduce(0) { total, path in total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) }
-        let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words(forInputBytes: inputBytes))
+        let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words)
         var suspects: [UInt64] = []
         var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
         var sums: IntegerTable<Int64>?
