@@ -6,20 +6,27 @@ public enum CreditsReport {
     static let header = ["period", "rep_id", "plan_id", "component", "deal_id", "credit_date", "kind",
                          "deal_amount", "deal_currency", "fx_rate", "percent", "credit"]
 
-    /// credits.csv in memory (tests and small runs).
+    /// credits.csv in memory (tests and small runs). The parallel pass's rows are read back from
+    /// their files: a read failure there stops the program (see `RunMonthCredits.rows`).
     public static func csv(_ credits: RunMonthCredits, period: YearMonth) -> [UInt8] {
         var bytes: [UInt8] = []
-        write(credits, period: period) { bytes.append(contentsOf: $0) }
+        do {
+            try write(credits, period: period) { bytes.append(contentsOf: $0) }
+        } catch {
+            fatalError("\(error)")
+        }
         return bytes
     }
 
     /// Hands credits.csv to `consume` piece by piece, in order (millions of rows at scale: the
     /// file is never whole in memory). `order` is `credits.sortedPositions()` when already made.
+    /// Throws what `consume` throws, or `CompError.io` when the parallel pass's rows cannot be read back.
     public static func write(_ credits: RunMonthCredits, period: YearMonth, order: [UInt32]? = nil,
-                             to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+                             to consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         switch credits.storage {
         case .compact(let compact, let index):
-            try write(compact, index: index, positions: order ?? RunMonthCredits.sortedPositions(compact, index), period: period, to: consume)
+            let positions = try order ?? credits.sortedPositions()!
+            try write(compact, index: index, positions: positions, period: period, to: consume)
         case .rows(let rows): try csv(rows, period: period).withUnsafeBytes { try consume($0) }
         }
     }
@@ -61,20 +68,42 @@ public enum CreditsReport {
         return writer.bytes
     }
 
-    /// The parallel pass's compact rows at `positions` (in credits.csv's order), rendered in chunks
-    /// on a helper thread while `consume` takes the finished ones.
+    /// The parallel pass's compact rows at `positions` (each partition's in credits.csv's order,
+    /// partition after partition), rendered in chunks on a helper thread, which reads one
+    /// partition at a time back from the files, while `consume` takes the finished ones.
     private static func write(_ compact: CompactCredits, index: CreditIndex, positions: [UInt32], period: YearMonth,
-                              to consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+                              to consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         try CSVWriter(header: header).bytes.withUnsafeBytes { try consume($0) }
-        let text = CompactRowText(compact, index: index, period: period)
+        let text = CompactRowText(longestID: compact.longestID, index: index, period: period)
         let rowsPerChunk = 1 << 14
-        let chunks = (positions.count + rowsPerChunk - 1) / rowsPerChunk
-        var renderer = CompactRowRenderer(compact: compact, index: index, text: text)
+        // Chunks never span two partitions: (partition, range of `positions`).
+        var chunks: [(partition: Int, positions: Range<Int>)] = []
+        var start = 0
+        for (partition, rows) in compact.rowCounts.enumerated() {
+            for chunkStart in stride(from: start, to: start + rows, by: rowsPerChunk) {
+                chunks.append((partition, chunkStart..<min(chunkStart + rowsPerChunk, start + rows)))
+            }
+            start += rows
+        }
+        var renderer = CompactRowRenderer(index: index, text: text)
         defer { renderer.deallocate() }
-        try ChunkPipeline.run(count: chunks, capacity: rowsPerChunk * text.longestRow + copySlack, render: { chunk, buffer in
-            let start = chunk * rowsPerChunk
-            return renderer.render(positions[start..<min(start + rowsPerChunk, positions.count)], into: buffer)
+        var loaded = -1
+        var failure: Error?
+        try ChunkPipeline.run(count: chunks.count, capacity: rowsPerChunk * text.longestRow + copySlack, render: { chunk, buffer in
+            let (partition, range) = chunks[chunk]
+            guard failure == nil else { return 0 }
+            if partition != loaded {
+                loaded = partition
+                do {
+                    renderer.partition = try compact.partition(partition)
+                } catch {
+                    failure = error
+                    return 0
+                }
+            }
+            return renderer.render(positions[range], into: buffer)
         }, consume: consume)
+        if let failure { throw failure }
     }
 }
 
@@ -94,7 +123,7 @@ private struct CompactRowText {
     let longestID: Int
     let longestRow: Int
 
-    init(_ compact: CompactCredits, index: CreditIndex, period month: YearMonth) {
+    init(longestID: Int, index: CreditIndex, period month: YearMonth) {
         var texts: [String] = []
         func add(_ list: [String]) -> Int {
             defer { texts += list }
@@ -118,7 +147,7 @@ private struct CompactRowText {
         currencyDecimals = index.currencies.map(\.minorUnits)
         planDecimals = index.book.plans.map(\.currency.minorUnits)
         let longestText = ranges.map(\.count).max() ?? 0
-        longestID = compact.shares.lazy.map { Int($0.idLength) }.max() ?? 0
+        self.longestID = longestID
         // Period, rep, plan, component, date, kind and currency at most `longestText` each; the
         // fx rate and three numbers at most `maxDecimalLength` bytes (or `ExactDecimal.formatted`'s
         // 41 digits and sign); a comma or newline after each.
@@ -129,7 +158,8 @@ private struct CompactRowText {
 
 /// Writes compact rows as CSV lines straight into a buffer; used by the rendering thread only.
 private struct CompactRowRenderer {
-    let compact: CompactCredits
+    /// The partition being rendered.
+    var partition = CompactCredits.Partition()
     let index: CreditIndex
     let text: CompactRowText
     /// Formatted fx rates (with their comma) by `CreditIndex.rateKey`.
@@ -139,8 +169,7 @@ private struct CompactRowRenderer {
                            ids: UnsafeMutablePointer<UInt8>)
     private static let rowsGathered = 256
 
-    init(compact: CompactCredits, index: CreditIndex, text: CompactRowText) {
-        self.compact = compact
+    init(index: CreditIndex, text: CompactRowText) {
         self.index = index
         self.text = text
         gathered = (.allocate(capacity: Self.rowsGathered), .allocate(capacity: Self.rowsGathered),
@@ -153,7 +182,7 @@ private struct CompactRowRenderer {
         gathered.ids.deallocate()
     }
 
-    /// Writes the rows at `positions` into `buffer` (at least `text.longestRow` bytes a row);
+    /// Writes the partition's rows at `positions` into `buffer` (at least `text.longestRow` bytes a row);
     /// returns how many bytes it wrote.
     mutating func render(_ positions: ArraySlice<UInt32>, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         var used = 0
@@ -171,13 +200,13 @@ private struct CompactRowRenderer {
     /// credits.csv's order sit anywhere in memory, and loops doing nothing but these reads let
     /// the processor wait for many of them at once.
     private func gather(_ positions: ArraySlice<UInt32>) {
-        compact.rows.withUnsafeBufferPointer { rows in
+        partition.rows.withUnsafeBufferPointer { rows in
             for (slot, position) in positions.enumerated() { gathered.rows[slot] = rows[Int(position)] }
         }
-        compact.shares.withUnsafeBufferPointer { shares in
+        partition.shares.withUnsafeBufferPointer { shares in
             for slot in 0..<positions.count { gathered.shares[slot] = shares[Int(gathered.rows[slot].share)] }
         }
-        compact.idBytes.withUnsafeBufferPointer { ids in
+        partition.idBytes.withUnsafeBufferPointer { ids in
             let readable = ids.count - copySlack
             for slot in 0..<positions.count {
                 let share = gathered.shares[slot]

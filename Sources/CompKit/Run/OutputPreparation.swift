@@ -8,24 +8,24 @@ public final class OutputPreparation: @unchecked Sendable {
     /// The input files, in the manifest's order.
     public let inputFiles: [PayrollRun.InputFile]
     private let done = DispatchSemaphore(value: 0)
-    private var creditsOrder: [UInt32]?
+    private var creditsOrder: Result<[UInt32]?, Error>?
     private var inputs: Result<[Manifest.Input], Error>?
 
     /// Starts sorting `credits` (the parallel pass's) and reading `inputFiles` for their checksums.
     init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits) {
         self.inputFiles = inputFiles
         Thread { [self] in
-            creditsOrder = credits.sortedPositions()
+            creditsOrder = Result { try credits.sortedPositions() }
             inputs = Result { try inputFiles.enumerated().map { try OutputPreparation.digest($0.element, step: $0.offset + 1) } }
             done.signal()
         }.start()
     }
 
     /// The positions of the parallel pass's credit rows in credits.csv's order (nil for the simple
-    /// pass, whose rows the report sorts itself).
-    func sortedCredits() -> [UInt32]? {
+    /// pass, whose rows the report sorts itself); throws `CompError.io` when they could not be read back.
+    func sortedCredits() throws -> [UInt32]? {
         waitUntilDone()
-        return creditsOrder
+        return try creditsOrder!.get()
     }
 
     /// The manifest's entries of the inputs; throws `CompError.io` when one could not be read again.

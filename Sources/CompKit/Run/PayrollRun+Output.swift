@@ -53,7 +53,7 @@ extension PayrollRun {
             file("payroll.csv") { result.payroll.csv(period: result.period) },
             { [try sink("credits.csv") { writer in
                 try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period,
-                                        order: result.prepared.sortedCredits()) { try writer.write($0) }
+                                        order: try result.prepared.sortedCredits()) { try writer.write($0) }
             }] },
             file("attainment.csv") { AttainmentReport.csv(result.attainment, book: result.book) },
             file("exceptions.csv") { ExceptionsReport.csv(result.totals.exceptions) },

@@ -1,9 +1,17 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The run month's credit rows as the parallel pass keeps them: one 40-byte record per deal share
-/// (amount, currency, fx, percent, deal id) and 32 bytes per row pointing at it. At ten million
-/// deals the run month holds millions of rows; as `CreditRow`s with their strings they would not fit.
+/// The run month's credit rows as the parallel pass keeps them: at ten million deals they are
+/// millions, so each worker writes them to an unlinked temporary file in blocks, split into
+/// partitions by the rank of their rep's id (credits.csv's first sort key). Memory then holds one
+/// partition at a time, which is sorted and rendered on its own: peak memory does not grow with
+/// the number of deals.
 struct CompactCredits {
+    /// How many partitions the rows are split into by rep rank.
+    static let partitionCount = 64
+
     struct Share {
         /// The deal amount's mantissa in two words (deal amounts reach 21 digits), `amountScale` of them decimals.
         private var amountLow: UInt64
@@ -60,9 +68,13 @@ struct CompactCredits {
         /// -1 when no component matched.
         var component: Int16
         var kind: CreditTotals.CreditRow.Kind
+        /// The row's number in its worker's rows: `RunMonthCredits.rows` gives them in file order.
+        var sequence: UInt32
 
-        init(share: Int32, rep: Int32, plan: Int16, component: Int16, kind: CreditTotals.CreditRow.Kind, day: Int32, credit: Int64) {
+        init(share: Int32, rep: Int32, plan: Int16, component: Int16, kind: CreditTotals.CreditRow.Kind, day: Int32, credit: Int64,
+             sequence: UInt32) {
             self.credit = credit
+            self.sequence = sequence
             self.share = share
             self.rep = rep
             self.day = day
@@ -72,30 +84,222 @@ struct CompactCredits {
         }
     }
 
-    var shares: [Share] = []
-    var rows: [Row] = []
-    var idBytes: [UInt8] = []
+    /// One partition's rows in memory (or a worker's rows of one partition not yet written):
+    /// 40 bytes per deal share and 32 per row pointing at it, with the ids' bytes.
+    struct Partition {
+        var shares: [Share] = []
+        var rows: [Row] = []
+        var idBytes: [UInt8] = []
 
-    /// Adds another store's rows after these (file order is kept: first worker first).
-    mutating func append(_ other: CompactCredits) {
-        let shareOffset = Int32(shares.count), idOffset = Int32(idBytes.count)
-        idBytes += other.idBytes
-        shares += other.shares.map { share in
-            var moved = share
-            moved.idStart += idOffset
-            return moved
-        }
-        rows += other.rows.map { row in
-            var moved = row
-            moved.share += shareOffset
-            return moved
+        func dealID(of row: Row) -> UnsafeBufferPointer<UInt8> {
+            let share = shares[Int(row.share)]
+            return idBytes.withUnsafeBufferPointer {
+                UnsafeBufferPointer(rebasing: $0[Int(share.idStart)..<Int(share.idStart + share.idLength)])
+            }
         }
     }
 
-    func dealID(of row: Row) -> UnsafeBufferPointer<UInt8> {
-        let share = shares[Int(row.share)]
-        return idBytes.withUnsafeBufferPointer {
-            UnsafeBufferPointer(rebasing: $0[Int(share.idStart)..<Int(share.idStart + share.idLength)])
+    /// Where a worker's file holds a block of one partition: its rows, then shares, then id bytes.
+    struct Block {
+        var offset: Int
+        var rows: Int
+        var shares: Int
+        var idBytes: Int
+
+        var byteCount: Int { rows * MemoryLayout<Row>.stride + shares * MemoryLayout<Share>.stride + idBytes }
+    }
+
+    /// One worker's unlinked temporary file, closed (and so removed) when the last store using it goes.
+    final class SpillFile: @unchecked Sendable {
+        let descriptor: Int32
+        /// Blocks by partition, in the order they were written.
+        var blocks = [[Block]](repeating: [], count: CompactCredits.partitionCount)
+        private(set) var size = 0
+
+        init() throws {
+            let folder = FileManager.default.temporaryDirectory.path
+            var template = Array((folder + "/comp-credits-XXXXXX").utf8CString)
+            descriptor = mkstemp(&template)
+            guard descriptor >= 0 else {
+                throw CompError.io("cannot make a temporary file in \(folder) for the run month's credits: \(String(cString: strerror(errno)))")
+            }
+            // Unlinked at once: the file goes when it is closed, however the run ends.
+            unlink(template)
+        }
+
+        deinit { close(descriptor) }
+
+        /// Appends `partition`'s rows as a block of partition `number`.
+        func write(_ partition: Partition, number: Int) throws {
+            let block = Block(offset: size, rows: partition.rows.count, shares: partition.shares.count, idBytes: partition.idBytes.count)
+            try partition.rows.withUnsafeBytes { try append($0) }
+            try partition.shares.withUnsafeBytes { try append($0) }
+            try partition.idBytes.withUnsafeBytes { try append($0) }
+            blocks[number].append(block)
+        }
+
+        private func append(_ bytes: UnsafeRawBufferPointer) throws {
+            var done = 0
+            while done < bytes.count {
+                let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(size + done))
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    throw CompError.io("cannot write the run month's credits to a temporary file: \(String(cString: strerror(errno)))")
+                }
+                done += written
+            }
+            size += done
+        }
+
+        /// Appends the block's rows to `partition`, their shares and ids moved after the ones it holds.
+        func read(_ block: Block, into partition: inout Partition) throws {
+            var bytes = [UInt8](repeating: 0, count: block.byteCount)
+            try bytes.withUnsafeMutableBytes { buffer in
+                var done = 0
+                while done < buffer.count {
+                    let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(block.offset + done))
+                    if read < 0 && errno == EINTR { continue }
+                    guard read > 0 else {
+                        throw CompError.io("cannot read the run month's credits back from a temporary file: \(read < 0 ? String(cString: strerror(errno)) : "it ended early")")
+                    }
+                    done += read
+                }
+            }
+            let shareOffset = Int32(partition.shares.count), idOffset = Int32(partition.idBytes.count)
+            bytes.withUnsafeBytes { buffer in
+                let sharesStart = block.rows * MemoryLayout<Row>.stride
+                let idsStart = sharesStart + block.shares * MemoryLayout<Share>.stride
+                for number in 0..<block.rows {
+                    var row = buffer.loadUnaligned(fromByteOffset: number * MemoryLayout<Row>.stride, as: Row.self)
+                    row.share += shareOffset
+                    partition.rows.append(row)
+                }
+                for number in 0..<block.shares {
+                    var share = buffer.loadUnaligned(fromByteOffset: sharesStart + number * MemoryLayout<Share>.stride, as: Share.self)
+                    share.idStart += idOffset
+                    partition.shares.append(share)
+                }
+                partition.idBytes.append(contentsOf: buffer[idsStart...])
+            }
+        }
+    }
+
+    /// Count and sum (in the plan currency's minor unit) of the own credits or chargebacks of one plan, once per share.
+    struct PostedTally {
+        var count = 0
+        var total: Int128 = 0
+    }
+
+    /// The workers' files, in file order (first file's first worker first).
+    private(set) var files: [SpillFile] = []
+    /// Rows per partition.
+    private(set) var rowCounts = [Int](repeating: 0, count: CompactCredits.partitionCount)
+    /// The longest deal id's length.
+    private(set) var longestID = 0
+    /// By `CreditTotals.CreditRow.Kind.rawValue` (credit, chargeback), then plan.
+    private(set) var posted: [[PostedTally]] = []
+
+    var count: Int { rowCounts.reduce(0, +) }
+
+    /// Adds another store's rows after these (file order is kept: first worker first).
+    mutating func append(_ other: CompactCredits) {
+        files += other.files
+        for number in rowCounts.indices { rowCounts[number] += other.rowCounts[number] }
+        longestID = max(longestID, other.longestID)
+        if posted.isEmpty { posted = other.posted } else {
+            for kind in other.posted.indices {
+                for plan in other.posted[kind].indices {
+                    posted[kind][plan].count += other.posted[kind][plan].count
+                    posted[kind][plan].total += other.posted[kind][plan].total
+                }
+            }
+        }
+    }
+
+    /// Partition `number`'s rows: every worker's blocks in file order (or those of the worker file `only`).
+    func partition(_ number: Int, file only: Int? = nil) throws -> Partition {
+        var partition = Partition()
+        partition.rows.reserveCapacity(only == nil ? rowCounts[number] : 0)
+        for file in only.map({ [files[$0]] }) ?? files {
+            for block in file.blocks[number] { try file.read(block, into: &partition) }
+        }
+        return partition
+    }
+
+    /// Collects one worker's rows by partition and writes each partition's in blocks of
+    /// `blockRows` rows; the rows of one `post` call share one share record per partition.
+    struct Writer {
+        private let partitionOfRep: [UInt8]
+        private var buffers = [Partition](repeating: Partition(), count: CompactCredits.partitionCount)
+        /// The post each buffer's last share belongs to.
+        private var lastPost = [Int](repeating: -1, count: CompactCredits.partitionCount)
+        private var post = 0
+        private var lastCountedPost = -1
+        private var rowsWritten: UInt32 = 0
+        private let blockRows: Int
+        private var store = CompactCredits()
+        private var file: SpillFile?
+        /// The first write that failed; the pass reports it when it takes the rows.
+        private var failure: Error?
+
+        init(index: CreditIndex, blockRows: Int = 1024) {
+            let ranks = index.repByteRanks
+            partitionOfRep = ranks.map { UInt8(Int($0) * CompactCredits.partitionCount / max(1, ranks.count)) }
+            self.blockRows = blockRows
+            store.posted = [[PostedTally]](repeating: [PostedTally](repeating: PostedTally(), count: index.plans.count), count: 2)
+        }
+
+        /// Starts a new share: the rows added until the next call belong to it.
+        mutating func startShare() { post += 1 }
+
+        /// Adds a row of the current share; `share` makes its record the first time a partition needs it.
+        mutating func add(kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int16, component: Int16, day: Int32, credit: Int64,
+                          id: UnsafeBufferPointer<UInt8>, share: () -> Share) {
+            let number = Int(partitionOfRep[Int(rep)])
+            if lastPost[number] != post {
+                lastPost[number] = post
+                var record = share()
+                record.idStart = Int32(buffers[number].idBytes.count)
+                record.idLength = Int32(id.count)
+                buffers[number].shares.append(record)
+                buffers[number].idBytes.append(contentsOf: id)
+                store.longestID = max(store.longestID, id.count)
+            }
+            // A share's own rows all have its credit: counted once.
+            if kind != .rollup && lastCountedPost != post {
+                lastCountedPost = post
+                store.posted[kind.rawValue][Int(plan)].count += 1
+                store.posted[kind.rawValue][Int(plan)].total += Int128(credit)
+            }
+            buffers[number].rows.append(Row(share: Int32(buffers[number].shares.count - 1), rep: rep, plan: plan, component: component,
+                                            kind: kind, day: day, credit: credit, sequence: rowsWritten))
+            rowsWritten += 1
+            store.rowCounts[number] += 1
+            if buffers[number].rows.count >= blockRows { flush(number) }
+        }
+
+        private mutating func flush(_ number: Int) {
+            defer {
+                buffers[number] = Partition()
+                lastPost[number] = -1
+            }
+            guard failure == nil, !buffers[number].rows.isEmpty else { return }
+            do {
+                if file == nil {
+                    file = try SpillFile()
+                    store.files = [file!]
+                }
+                try file!.write(buffers[number], number: number)
+            } catch {
+                failure = error
+            }
+        }
+
+        /// Writes what is left and hands the rows over; throws `CompError.io` when a write failed.
+        mutating func finish() throws -> CompactCredits {
+            for number in buffers.indices { flush(number) }
+            if let failure { throw failure }
+            return store
         }
     }
 }
@@ -112,46 +316,75 @@ public struct RunMonthCredits: @unchecked Sendable {
     public var count: Int {
         switch storage {
         case .rows(let rows): return rows.count
-        case .compact(let compact, _): return compact.rows.count
+        case .compact(let compact, _): return compact.count
         }
     }
 
-    /// Every row with its strings (for statements and reports on small runs).
+    /// Every row with its strings, in the order the pass produced them (for statements and
+    /// reports on small runs). The parallel pass's rows are read back from their files: a read
+    /// failure there stops the program (it holds the files open, a failure is a broken disk).
     public var rows: [CreditTotals.CreditRow] {
         switch storage {
         case .rows(let rows): return rows
-        case .compact(let compact, let index): return compact.rows.indices.map { row(at: $0, compact, index) }
+        case .compact(let compact, let index):
+            var rows: [CreditTotals.CreditRow] = []
+            for file in compact.files.indices {
+                var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
+                for number in 0..<CompactCredits.partitionCount {
+                    let partition = Self.readBack(compact, partition: number, file: file)
+                    numbered += partition.rows.indices.map { (partition.rows[$0].sequence, row(at: $0, partition, index)) }
+                }
+                rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)
+            }
+            return rows
         }
     }
 
-    /// Calls `body` once per own credit or chargeback share (not per component row, never for
-    /// roll-ups) with its kind, plan currency and credit: what the control totals add up.
-    func forEachPostedShare(_ body: (CreditTotals.CreditRow.Kind, Currency, ExactDecimal) -> Void) {
+    /// The own credits and chargebacks counted once per share (not per component row, never
+    /// roll-ups) with their plan currency: what the control totals add up.
+    func postedShares() -> [(kind: CreditTotals.CreditRow.Kind, currency: Currency, count: Int, total: ExactDecimal)] {
         switch storage {
         case .rows(let rows):
             var seen = Set<[String]>()
-            for row in rows where row.kind != .rollup && seen.insert([row.repID, row.planID, row.dealID, row.kind.label]).inserted {
-                body(row.kind, row.planCurrency, row.credit)
+            return rows.compactMap { row in
+                guard row.kind != .rollup, seen.insert([row.repID, row.planID, row.dealID, row.kind.label]).inserted else { return nil }
+                return (row.kind, row.planCurrency, 1, row.credit)
             }
         case .compact(let compact, let index):
-            // A share's component rows are written one after the other.
-            var previous: Int32 = -1
-            for row in compact.rows where row.kind != .rollup && row.share != previous {
-                previous = row.share
-                let currency = index.planCurrency[Int(row.plan)]
-                body(row.kind, currency, ExactDecimal(mantissa: Int128(row.credit), scale: currency.minorUnits))
+            return compact.posted.indices.flatMap { kind in
+                compact.posted[kind].indices.compactMap { plan in
+                    let tally = compact.posted[kind][plan], currency = index.planCurrency[plan]
+                    guard tally.count > 0 else { return nil }
+                    return (CreditTotals.CreditRow.Kind(rawValue: kind)!, currency, tally.count,
+                            ExactDecimal(mantissa: tally.total, scale: currency.minorUnits))
+                }
             }
         }
     }
 
-    /// The positions of the parallel pass's rows in credits.csv's order; nil for the simple pass's rows.
-    func sortedPositions() -> [UInt32]? {
+    /// Each partition's row positions in credits.csv's order, partition after partition; nil
+    /// for the simple pass's rows. Throws `CompError.io` when the rows cannot be read back.
+    func sortedPositions() throws -> [UInt32]? {
         guard case .compact(let compact, let index) = storage else { return nil }
-        return RunMonthCredits.sortedPositions(compact, index)
+        var positions: [UInt32] = []
+        positions.reserveCapacity(compact.count)
+        for number in 0..<CompactCredits.partitionCount {
+            positions += RunMonthCredits.sortedPositions(try compact.partition(number), index)
+        }
+        return positions
     }
 
-    /// The row at `position` in the order the pass produced them.
-    func row(at position: Int, _ compact: CompactCredits, _ index: CreditIndex) -> CreditTotals.CreditRow {
+    /// A partition of the parallel pass's rows, for the callers that cannot report a failure.
+    static func readBack(_ compact: CompactCredits, partition number: Int, file: Int? = nil) -> CompactCredits.Partition {
+        do {
+            return try compact.partition(number, file: file)
+        } catch {
+            fatalError("\(error)")
+        }
+    }
+
+    /// The row at `position` of a partition.
+    func row(at position: Int, _ compact: CompactCredits.Partition, _ index: CreditIndex) -> CreditTotals.CreditRow {
         let row = compact.rows[position]
         let share = compact.shares[Int(row.share)]
         let plan = index.book.plans[Int(row.plan)]
@@ -170,7 +403,7 @@ public struct RunMonthCredits: @unchecked Sendable {
     /// then sorted on keys made in one pass over the rows (plan and component rank and day, the
     /// deal id's first 8 bytes, its length and the kind), so that only deal ids sharing their
     /// first 8 bytes are looked up to be compared.
-    static func sortedPositions(_ compact: CompactCredits, _ index: CreditIndex) -> [UInt32] {
+    static func sortedPositions(_ compact: CompactCredits.Partition, _ index: CreditIndex) -> [UInt32] {
         let repRank = index.repByteRanks
         let sectionRank = SectionRanks(index)
         var starts = [Int](repeating: 0, count: repRank.count + 1)

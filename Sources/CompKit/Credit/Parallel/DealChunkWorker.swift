@@ -21,8 +21,8 @@ struct DealChunkWorker {
     /// Credit sums, SPIFF sums and forecast actuals by `CreditIndex.cell`, in the plan
     /// currency's minor unit.
     let sums: IntegerTable<Int64>
-    /// The run month's rows of credits.csv.
-    private(set) var runMonth = CompactCredits()
+    /// The run month's rows of credits.csv, written to a temporary file as they come.
+    private var runMonth: CompactCredits.Writer
     /// What the finance reports gather from the deals.
     private(set) var finance: FinanceTally
     /// Exceptions and missing rates with their line counted from this worker's first line.
@@ -65,15 +65,16 @@ struct DealChunkWorker {
         width = columns.width
         self.deduplicator = deduplicator
         sums = IntegerTable(count: index.cellCount)
+        runMonth = CompactCredits.Writer(index: index)
         finance = FinanceTally(currencies: index.currencies.count)
         fields = FieldSlots(count: (columns.width + 1) * (DealChunkWorker.lookahead + 1))
         waiting = (0...DealChunkWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
     }
 
-    /// Hands over the run month's rows and keeps none, so that appending them copies nothing.
-    mutating func takeRunMonth() -> CompactCredits {
-        defer { runMonth = CompactCredits() }
-        return runMonth
+    /// Writes the last of the run month's rows and hands them over; throws `CompError.io` when
+    /// they could not be written.
+    mutating func takeRunMonth() throws -> CompactCredits {
+        try runMonth.finish()
     }
 
     // MARK: Reading the range
@@ -446,17 +447,11 @@ struct DealChunkWorker {
                 finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + minor)
             }
         }
-        var share: Int32 = -1
+        if inRunMonth { runMonth.startShare() }
         func row(_ kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int, component: Int16, credit: Int64) {
-            if share < 0 {
-                share = Int32(runMonth.shares.count)
-                runMonth.shares.append(CompactCredits.Share(
-                    amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent,
-                    idStart: Int32(runMonth.idBytes.count), idLength: Int32(id.count)))
-                runMonth.idBytes.append(contentsOf: id)
+            runMonth.add(kind: kind, rep: rep, plan: Int16(plan), component: component, day: day, credit: credit, id: id) {
+                CompactCredits.Share(amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent, idStart: 0, idLength: 0)
             }
-            runMonth.rows.append(CompactCredits.Row(share: share, rep: rep, plan: Int16(plan), component: component, kind: kind,
-                                                    day: day, credit: credit))
         }
 
         if ownMonth > 0 {

@@ -49,7 +49,7 @@ enum ParallelCreditPass {
             outcome.rowsPerFile.append(0)
             for part in workers.indices {
                 // The first worker's rows become the store; the others' are appended to it.
-                if sums == nil { runMonth = workers[part].takeRunMonth() } else { runMonth.append(workers[part].takeRunMonth()) }
+                if sums == nil { runMonth = try workers[part].takeRunMonth() } else { runMonth.append(try workers[part].takeRunMonth()) }
                 let worker = workers[part]
                 if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
                 finance.add(worker.finance)

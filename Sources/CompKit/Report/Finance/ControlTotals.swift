@@ -45,20 +45,12 @@ public struct ControlTotals: Sendable {
         dealRows = rowCounts["deal_rows"] ?? 0
         won = rowCounts["won"] ?? 0
         cancelled = rowCounts["cancelled"] ?? 0
-        // credits.csv repeats a share once per matching component: count each (rep, plan, deal, kind) once.
-        // A run has a few (kind, currency) pairs and millions of shares: a short list, searched from the last hit.
-        var tallies: [(kind: CreditTotals.CreditRow.Kind, tally: Tally)] = []
-        var last = -1
-        runMonthCredits.forEachPostedShare { kind, currency, credit in
-            if last < 0 || tallies[last].kind != kind || tallies[last].tally.currency != currency {
-                last = tallies.firstIndex { $0.kind == kind && $0.tally.currency == currency } ?? tallies.count
-                if last == tallies.count { tallies.append((kind, Tally(currency: currency, count: 0, total: .zero))) }
-            }
-            tallies[last].tally.count += 1
-            tallies[last].tally.total += credit
-        }
+        // credits.csv repeats a share once per matching component: each (rep, plan, deal, kind) counts once.
         var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
-        for (kind, tally) in tallies { posted[kind, default: [:]][tally.currency] = tally }
+        for share in runMonthCredits.postedShares() {
+            posted[share.kind, default: [:]][share.currency, default: Tally(currency: share.currency, count: 0, total: .zero)].count += share.count
+            posted[share.kind]![share.currency]!.total += share.total
+        }
         let currencies = Set(activity.runMonthCredits.keys).union((posted[.credit] ?? [:]).keys).sorted()
         credits = currencies.map { currency in
             Credits(currency: currency, recomputed: activity.runMonthCredits[currency] ?? DealActivity.CreditTally(),
