@@ -13,9 +13,9 @@ extension CreditTotals {
     func checkLimits(book: PlanBook, file: String, log: DiagnosticLog) {
         for (planIndex, plan) in book.plans.enumerated() {
             for (entryIndex, entry) in plan.participants.enumerated() {
-                let monthly = componentCredits[slot(PlanBook.EntryRef(plan: planIndex, entry: entryIndex))]
-                for (component, months) in zip(plan.components, monthly) {
-                    let total = months.reduce(ExactDecimal.zero) { $0 + $1.magnitude }
+                let ref = PlanBook.EntryRef(plan: planIndex, entry: entryIndex)
+                for (index, component) in plan.components.enumerated() {
+                    let total = (1...12).reduce(ExactDecimal.zero) { $0 + credit(entry: ref, component: index, fiscalMonth: $1).magnitude }
                     guard total >= CreditTotals.maxCreditedTotal else { continue }
                     log.error(file: file, line: 0, column: 0,
                               "the credits of \(entry.id) in plan \(plan.id), component \(component.id), add up to \(plan.currency.format(total)) \(plan.currency.code) in the year; comp computes exactly only below 10^18 (are the amounts or fx rates right?)")

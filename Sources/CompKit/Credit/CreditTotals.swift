@@ -40,12 +40,14 @@ public struct CreditTotals: @unchecked Sendable {
         public var reason: String
     }
 
-    /// Index of an entry in the arrays below: `entryOffsets[plan] + entry`.
-    private let entryOffsets: [Int]
-    /// `[slot][component][fiscal month 1…12]` credit sums (index 0 unused).
-    public private(set) var componentCredits: [[[ExactDecimal]]]
-    /// `[slot][spiff][fiscal month 1…12]` SPIFF sums (index 0 unused).
-    public private(set) var spiffAmounts: [[[ExactDecimal]]]
+    /// Per plan: where its first entry's sums start in the arrays below, and how many components
+    /// and SPIFFs each of its entries has.
+    private let planLayouts: [(firstCredit: Int, firstSpiff: Int, components: Int, spiffs: Int)]
+    /// Credit sums by entry, component and fiscal month 1…12 (13 cells a component, cell 0 unused),
+    /// in plan order (`creditCell`).
+    public private(set) var componentCredits: [ExactDecimal]
+    /// SPIFF sums laid out the same way (`spiffCell`).
+    public private(set) var spiffAmounts: [ExactDecimal]
     /// The run month's rows from the simple pass, or from the parallel pass in compact form.
     var simpleRunMonthRows: [CreditRow] = []
     var compactRunMonthRows: (credits: CompactCredits, index: CreditIndex)?
@@ -63,39 +65,76 @@ public struct CreditTotals: @unchecked Sendable {
     public internal(set) var exceptions: [ExceptionRow] = []
 
     public init(book: PlanBook) {
-        var offsets: [Int] = []
-        var credits: [[[ExactDecimal]]] = []
-        var spiffs: [[[ExactDecimal]]] = []
+        var layouts: [(firstCredit: Int, firstSpiff: Int, components: Int, spiffs: Int)] = []
+        var credits = 0, spiffs = 0
         for plan in book.plans {
-            offsets.append(credits.count)
-            for _ in plan.participants {
-                credits.append(Array(repeating: Array(repeating: .zero, count: 13), count: plan.components.count))
-                spiffs.append(Array(repeating: Array(repeating: .zero, count: 13), count: plan.spiffs.count))
-            }
+            layouts.append((credits, spiffs, plan.components.count, plan.spiffs.count))
+            credits += plan.participants.count * plan.components.count * 13
+            spiffs += plan.participants.count * plan.spiffs.count * 13
         }
-        entryOffsets = offsets
-        componentCredits = credits
-        spiffAmounts = spiffs
+        planLayouts = layouts
+        componentCredits = Array(repeating: .zero, count: credits)
+        spiffAmounts = Array(repeating: .zero, count: spiffs)
     }
 
-    func slot(_ ref: PlanBook.EntryRef) -> Int { entryOffsets[ref.plan] + ref.entry }
+    /// Where a component's credit of a fiscal month is in `componentCredits`.
+    func creditCell(_ ref: PlanBook.EntryRef, component: Int, fiscalMonth: Int) -> Int {
+        let layout = planLayouts[ref.plan]
+        return layout.firstCredit + (ref.entry * layout.components + component) * 13 + fiscalMonth
+    }
+
+    /// Where a SPIFF's amount of a fiscal month is in `spiffAmounts`.
+    func spiffCell(_ ref: PlanBook.EntryRef, spiff: Int, fiscalMonth: Int) -> Int {
+        let layout = planLayouts[ref.plan]
+        return layout.firstSpiff + (ref.entry * layout.spiffs + spiff) * 13 + fiscalMonth
+    }
 
     mutating func addCredit(_ amount: ExactDecimal, entry: PlanBook.EntryRef, component: Int, fiscalMonth: Int) {
-        componentCredits[slot(entry)][component][fiscalMonth] += amount
+        componentCredits[creditCell(entry, component: component, fiscalMonth: fiscalMonth)] += amount
     }
 
     mutating func addSpiff(_ amount: ExactDecimal, entry: PlanBook.EntryRef, spiff: Int, fiscalMonth: Int) {
-        spiffAmounts[slot(entry)][spiff][fiscalMonth] += amount
+        spiffAmounts[spiffCell(entry, spiff: spiff, fiscalMonth: fiscalMonth)] += amount
+    }
+
+    /// Adds an entry's sums of every month at once, given in minor units (`scale` decimals):
+    /// `credit(component, month)` and `spiff(spiff, month)`, 0 for none (the parallel pass).
+    mutating func addMinorUnits(entry ref: PlanBook.EntryRef, scale: Int,
+                                credit: (Int, Int) -> Int64, spiff: (Int, Int) -> Int64) {
+        let entryCredits = creditCell(ref, component: 0, fiscalMonth: 0)
+        let entrySpiffs = spiffCell(ref, spiff: 0, fiscalMonth: 0)
+        let layout = planLayouts[ref.plan]
+        componentCredits.withUnsafeMutableBufferPointer { credits in
+            for component in 0..<layout.components {
+                for month in 1...12 {
+                    let value = credit(component, month)
+                    if value != 0 { credits[entryCredits + component * 13 + month] += ExactDecimal(mantissa: Int128(value), scale: scale) }
+                }
+            }
+        }
+        spiffAmounts.withUnsafeMutableBufferPointer { spiffs in
+            for index in 0..<layout.spiffs {
+                for month in 1...12 {
+                    let value = spiff(index, month)
+                    if value != 0 { spiffs[entrySpiffs + index * 13 + month] += ExactDecimal(mantissa: Int128(value), scale: scale) }
+                }
+            }
+        }
+    }
+
+    /// A component's credit in one fiscal month.
+    public func credit(entry: PlanBook.EntryRef, component: Int, fiscalMonth: Int) -> ExactDecimal {
+        componentCredits[creditCell(entry, component: component, fiscalMonth: fiscalMonth)]
     }
 
     /// Credit of one component summed over an inclusive range of fiscal months.
     public func credited(entry: PlanBook.EntryRef, component: Int, months: ClosedRange<Int>) -> ExactDecimal {
-        let monthly = componentCredits[slot(entry)][component]
-        return months.reduce(ExactDecimal.zero) { $0 + monthly[$1] }
+        let first = creditCell(entry, component: component, fiscalMonth: 0)
+        return months.reduce(ExactDecimal.zero) { $0 + componentCredits[first + $1] }
     }
 
     /// A SPIFF's amount in one fiscal month.
     public func spiff(entry: PlanBook.EntryRef, spiff: Int, fiscalMonth: Int) -> ExactDecimal {
-        spiffAmounts[slot(entry)][spiff][fiscalMonth]
+        spiffAmounts[spiffCell(entry, spiff: spiff, fiscalMonth: fiscalMonth)]
     }
 }

@@ -49,7 +49,6 @@ public struct Measurer: Sendable {
         let entry = book.entry(ref)
         let component = plan.components[index]
         let fiscalYear = plan.fiscalYear
-        let monthly = totals.componentCredits[totals.slot(ref)][index]
         let quotaRule = entry.quotas[component.id]
         var result: [ComponentMeasure] = []
         result.reserveCapacity(last)
@@ -67,9 +66,10 @@ public struct Measurer: Sendable {
                 earnedBefore = .zero
                 bonusBefore = .zero
             }
-            credited += monthly[month]
+            let monthCredit = totals.credit(entry: ref, component: index, fiscalMonth: month)
+            credited += monthCredit
             // A month without credit inside a period earns what the month before did.
-            let unchanged = !newPeriod && monthly[month].isZero
+            let unchanged = !newPeriod && monthCredit.isZero
             let earned = unchanged ? earnedBefore
                 : CommissionMath.earned(component: component, credited: credited, lowerBounds: lowerBounds, currency: plan.currency)
             let bonus = unchanged ? bonusBefore : BonusMath.earned(bonuses: component.bonuses, credited: credited, quota: quota)

@@ -38,17 +38,15 @@ extension DealActivity {
     /// Takes over what the parallel credit pass gathered, as if every deal had been observed;
     /// `sums` are the merged credit sums holding the forecast actuals.
     func absorb(_ tally: FinanceTally, sums: IntegerTable<Int64>, index: CreditIndex) {
-        // One key per entry and month at most: make room once instead of growing step by step.
-        actuals.reserveCapacity(actuals.count + index.entries.count * 12)
+        let persons = index.repIDs.map { index.book.person($0) }
         for (number, entry) in index.entries.enumerated() {
+            guard let person = persons[Int(entry.rep)] else { continue }
             let plan = index.book.plan(index.entryRef[number])
             for month in 1...12 {
                 let actual = sums.base[index.cell(entry: entry, month: month, slot: 0)]
                 guard actual != 0 else { continue }
-                let key = RepMonth(rep: index.repIDs[Int(entry.rep)], month: plan.fiscalYear.calendarMonth(fiscalMonth: month))
-                guard months?.contains(key.month) ?? false else { continue }
-                actuals[key, default: [:]][plan.currency, default: .zero] +=
-                    ExactDecimal(mantissa: Int128(actual), scale: plan.currency.minorUnits)
+                addActual(ExactDecimal(mantissa: Int128(actual), scale: plan.currency.minorUnits), currency: plan.currency,
+                          month: plan.fiscalYear.calendarMonth(fiscalMonth: month), person: person)
             }
         }
         for (number, sums) in tally.runMonthCredits.enumerated() where sums.count > 0 {

@@ -90,20 +90,11 @@ enum ParallelCreditPass {
         activity?.absorb(finance, sums: sums, index: index)
         for (number, entry) in index.entries.enumerated() {
             let ref = index.entryRef[number]
-            let plan = book.plan(ref)
-            let scale = plan.currency.minorUnits
-            for component in plan.components.indices {
-                for month in 1...12 {
-                    let value = sums.base[index.cell(entry: entry, month: month, slot: 1 + component)]
-                    if value != 0 { outcome.totals.addCredit(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, component: component, fiscalMonth: month) }
-                }
-            }
-            for spiff in plan.spiffs.indices {
-                for month in 1...12 {
-                    let value = sums.base[index.cell(entry: entry, month: month, slot: index.plans[ref.plan].firstSpiffSlot + spiff)]
-                    if value != 0 { outcome.totals.addSpiff(ExactDecimal(mantissa: Int128(value), scale: scale), entry: ref, spiff: spiff, fiscalMonth: month) }
-                }
-            }
+            let firstSpiffSlot = index.plans[ref.plan].firstSpiffSlot
+            outcome.totals.addMinorUnits(
+                entry: ref, scale: book.plan(ref).currency.minorUnits,
+                credit: { sums.base[index.cell(entry: entry, month: $1, slot: 1 + $0)] },
+                spiff: { sums.base[index.cell(entry: entry, month: $1, slot: firstSpiffSlot + $0)] })
         }
         return outcome
     }

@@ -29,8 +29,13 @@ public final class DealActivity {
     /// The months whose actuals are kept: the fiscal year to date.
     let months: ClosedRange<YearMonth>?
 
-    /// Own positive credits by rep and month, per plan currency (a person may change plans).
-    public internal(set) var actuals: [RepMonth: [Currency: ExactDecimal]] = [:]
+    /// Own credits by month of `months` and person (position in `PlanBook.people`): cell
+    /// `(month − first month) × people + person` holds the sum in the first plan currency credited
+    /// (`actualCurrency`, nil for none); a second currency (a plan change) goes to `otherActuals`.
+    /// Made on the first credit, so that a run without actuals keeps no table.
+    private var actualCurrency: [Currency?] = []
+    private var actualAmount: [ExactDecimal] = []
+    private var otherActuals: [Int: [Currency: ExactDecimal]] = [:]
     public internal(set) var runMonthCredits: [Currency: CreditTally] = [:]
     /// Deals whose close date is in the run month, by deal currency; their ids (stage calibration).
     public internal(set) var closedInMonth: [Currency: DealTally] = [:]
@@ -72,7 +77,7 @@ public final class DealActivity {
             guard let rate = fx.rate(month: month, from: deal.currency, to: currency) else { continue }  // the credit stage reports it
             let exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: split.percent)
             let credit = currency.round(exact)
-            actuals[RepMonth(rep: split.repID, month: month), default: [:]][currency, default: .zero] += credit
+            if let person = book.person(split.repID) { addActual(credit, currency: currency, month: month, person: person) }
             guard inRunMonth else { continue }
             var tally = runMonthCredits[currency] ?? CreditTally()
             // Exact to 12 decimals (a share has at most 6 + 12 + 2 + 2), kept below 10^18.
@@ -86,5 +91,45 @@ public final class DealActivity {
             tally.creditOut += credit
             runMonthCredits[currency] = tally
         }
+    }
+
+    /// The actuals' cell of a person's month, nil for a month not kept.
+    private func actualCell(month: YearMonth, person: Int) -> Int? {
+        guard let months, months.contains(month) else { return nil }
+        return (month.ordinal - months.lowerBound.ordinal) * book.people.count + person
+    }
+
+    /// Adds a person's own credit of a month, in the currency of the plan it was credited in.
+    func addActual(_ credit: ExactDecimal, currency: Currency, month: YearMonth, person: Int) {
+        guard let cell = actualCell(month: month, person: person) else { return }
+        if actualCurrency.isEmpty, let months {
+            let cells = (months.upperBound.ordinal - months.lowerBound.ordinal + 1) * book.people.count
+            actualCurrency = Array(repeating: nil, count: cells)
+            actualAmount = Array(repeating: .zero, count: cells)
+        }
+        switch actualCurrency[cell] {
+        case nil:
+            actualCurrency[cell] = currency
+            actualAmount[cell] = credit
+        case currency:
+            actualAmount[cell] += credit
+        default:
+            otherActuals[cell, default: [:]][currency, default: .zero] += credit
+        }
+    }
+
+    /// Whether a person has an actual above 0 in a month, in any currency.
+    func hasPositiveActual(month: YearMonth, person: Int) -> Bool {
+        guard let cell = actualCell(month: month, person: person), cell < actualCurrency.count, actualCurrency[cell] != nil else { return false }
+        return actualAmount[cell] > .zero || otherActuals[cell]?.values.contains { $0 > .zero } ?? false
+    }
+
+    /// Calls `body` with a person's actual of a month in each currency credited, in currency order.
+    func forEachActual(month: YearMonth, person: Int, _ body: (Currency, ExactDecimal) -> Void) {
+        guard let cell = actualCell(month: month, person: person), cell < actualCurrency.count,
+              let currency = actualCurrency[cell] else { return }
+        guard var all = otherActuals[cell] else { return body(currency, actualAmount[cell]) }
+        all[currency] = actualAmount[cell]
+        for (credited, amount) in all.sorted(by: { $0.key < $1.key }) { body(credited, amount) }
     }
 }

@@ -46,37 +46,25 @@ public struct ForecastAccuracy: Sendable {
         let people: Int
         /// `[month × people + person]`: has a commit row or an actual > 0 in the month.
         var members: [Bool]
-        /// `[month × people + person]`: where the person's actual for the month is in `actuals`.
-        var actualSlots: [Dictionary<RepMonth, [Currency: ExactDecimal]>.Index?]
-        let actuals: [RepMonth: [Currency: ExactDecimal]]
+        let activity: DealActivity
 
         init(months: ClosedRange<YearMonth>, book: PlanBook, inputs: ForecastInputs, activity: DealActivity) {
             first = months.lowerBound
             people = book.people.count
-            let cells = (months.upperBound.ordinal - first.ordinal + 1) * people
-            members = Array(repeating: false, count: cells)
-            actualSlots = Array(repeating: nil, count: cells)
-            actuals = activity.actuals
+            members = Array(repeating: false, count: (months.upperBound.ordinal - first.ordinal + 1) * people)
+            self.activity = activity
             for key in inputs.commits.amounts.keys where months.contains(key.month) {
                 if let person = book.person(key.rep) { members[cell(key.month, person)] = true }
             }
-            var index = actuals.startIndex
-            while index != actuals.endIndex {
-                let month = actuals[index].key.month
-                if months.contains(month), let person = book.person(actuals[index].key.rep) {
-                    let cell = cell(month, person)
-                    actualSlots[cell] = index
-                    if actuals[index].value.values.contains(where: { $0 > .zero }) { members[cell] = true }
+            for ordinal in first.ordinal...months.upperBound.ordinal {
+                let month = YearMonth(ordinal: ordinal)
+                for person in 0..<people where activity.hasPositiveActual(month: month, person: person) {
+                    members[cell(month, person)] = true
                 }
-                actuals.formIndex(after: &index)
             }
         }
 
         func cell(_ month: YearMonth, _ person: Int) -> Int { (month.ordinal - first.ordinal) * people + person }
-
-        func actual(_ month: YearMonth, _ person: Int) -> [Currency: ExactDecimal] {
-            actualSlots[cell(month, person)].map { actuals[$0].value } ?? [:]
-        }
     }
 
     /// The rep rows of one month: commits, weighted pipeline and actuals in the rep's currency.
@@ -110,12 +98,7 @@ public struct ForecastAccuracy: Sendable {
                 actual = checks.add(actual, currency.round(converted ?? .zero), at: location(of: ref, in: book),
                                     what: "\(rep)'s actual for \(month)") ?? actual
             }
-            let amounts = members.actual(month, person)
-            if amounts.count == 1, let only = amounts.first {
-                add(only.value, creditedIn: only.key)
-            } else {
-                for (credited, amount) in amounts.sorted(by: { $0.key < $1.key }) { add(amount, creditedIn: credited) }
-            }
+            members.activity.forEachActual(month: month, person: person) { credited, amount in add(amount, creditedIn: credited) }
             let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
             return RepRow(rep: rep, currency: currency, commit: ForecastScore(forecast: commit, actual: actual),
                           weighted: ForecastScore(forecast: weighted[person] ?? .zero, actual: actual))
