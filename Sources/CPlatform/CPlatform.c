@@ -3,6 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sys/mman.h>
 
 int comp_rename_exchange(const char *from, const char *to) {
@@ -39,4 +42,10 @@ void *comp_allocate_table(size_t bytes) {
 
 void comp_free_table(void *pointer, size_t bytes) {
     if (pointer != NULL) munmap(pointer, table_span(bytes));
+}
+
+void comp_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }

@@ -34,4 +34,8 @@ static inline void comp_prefetch_for_read(const void *address) {
 void *comp_allocate_table(size_t bytes);
 void comp_free_table(void *pointer, size_t bytes);
 
+/// Returns the free memory malloc keeps (every thread's arena) to the system (glibc malloc_trim),
+/// after a stage whose threads freed large blocks another stage will not reuse. Does nothing elsewhere.
+void comp_release_free_memory(void);
+
 #endif
