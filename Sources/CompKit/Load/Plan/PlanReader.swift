@@ -24,8 +24,11 @@ public enum PlanReader {
             read = files.map { file in (plan: readPlan(file: file, log: log), log: log) }
         }
         let plans = read.compactMap { $0.plan?.0 }
-        let elements = read.compactMap { $0.plan?.1 }
-        PlanSetRules.check(plans: plans, elements: elements, allPlansRead: plans.count == files.count, log: log)
+        PlanSetRules.check(plans: plans, elements: read.compactMap { $0.plan?.1 }, allPlansRead: plans.count == files.count, log: log)
+        // Freeing a large document takes a good part of the time parsing it did: on every core too.
+        read.withUnsafeMutableBufferPointer { read in
+            DispatchQueue.concurrentPerform(iterations: read.count) { read[$0].plan = nil }
+        }
         return plans
     }
 
