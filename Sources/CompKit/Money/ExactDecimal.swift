@@ -30,6 +30,8 @@ public struct ExactDecimal: Sendable, Hashable {
     /// The same value written with `newScale` decimals; `newScale` must not be smaller than `scale`.
     public func widened(to newScale: Int) -> ExactDecimal {
         precondition(newScale >= scale)
+        // Sums and comparisons mostly meet amounts of one scale: then there is nothing to multiply.
+        if newScale == scale { return self }
         return ExactDecimal(mantissa: mantissa * ExactDecimal.powerOfTen(newScale - scale), scale: newScale)
     }
 
