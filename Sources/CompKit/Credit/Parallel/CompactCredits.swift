@@ -10,7 +10,7 @@ import Glibc
 /// the number of deals.
 struct CompactCredits {
     /// How many partitions the rows are split into by rep rank.
-    static let partitionCount = 64
+    static let partitionCount = 256
 
     struct Share {
         /// The deal amount's mantissa in two words (deal amounts reach 21 digits), `amountScale` of them decimals.
@@ -151,10 +151,12 @@ struct CompactCredits {
             size += done
         }
 
-        /// Appends the block's rows to `partition`, their shares and ids moved after the ones it holds.
-        func read(_ block: Block, into partition: inout Partition) throws {
-            var bytes = [UInt8](repeating: 0, count: block.byteCount)
+        /// Appends the block's rows to `partition`, their shares and ids moved after the ones it
+        /// holds; `bytes` is room to read the block into, kept from one block to the next.
+        func read(_ block: Block, into partition: inout Partition, bytes: inout [UInt8]) throws {
+            if bytes.count < block.byteCount { bytes = [UInt8](repeating: 0, count: block.byteCount) }
             try bytes.withUnsafeMutableBytes { buffer in
+                let buffer = UnsafeMutableRawBufferPointer(rebasing: buffer[..<block.byteCount])
                 var done = 0
                 while done < buffer.count {
                     let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(block.offset + done))
@@ -179,7 +181,7 @@ struct CompactCredits {
                     share.idStart += idOffset
                     partition.shares.append(share)
                 }
-                partition.idBytes.append(contentsOf: buffer[idsStart...])
+                partition.idBytes.append(contentsOf: buffer[idsStart..<block.byteCount])
             }
         }
     }
@@ -218,10 +220,15 @@ struct CompactCredits {
 
     /// Partition `number`'s rows: every worker's blocks in file order (or those of the worker file `only`).
     func partition(_ number: Int, file only: Int? = nil) throws -> Partition {
+        let files = only.map { [self.files[$0]] } ?? self.files
+        let blocks = files.flatMap { $0.blocks[number] }
         var partition = Partition()
-        partition.rows.reserveCapacity(only == nil ? rowCounts[number] : 0)
-        for file in only.map({ [files[$0]] }) ?? files {
-            for block in file.blocks[number] { try file.read(block, into: &partition) }
+        partition.rows.reserveCapacity(blocks.reduce(0) { $0 + $1.rows })
+        partition.shares.reserveCapacity(blocks.reduce(0) { $0 + $1.shares })
+        partition.idBytes.reserveCapacity(blocks.reduce(0) { $0 + $1.idBytes })
+        var bytes: [UInt8] = []
+        for file in files {
+            for block in file.blocks[number] { try file.read(block, into: &partition, bytes: &bytes) }
         }
         return partition
     }
@@ -242,7 +249,7 @@ struct CompactCredits {
         /// The first write that failed; the pass reports it when it takes the rows.
         private var failure: Error?
 
-        init(index: CreditIndex, blockRows: Int = 1024) {
+        init(index: CreditIndex, blockRows: Int = 512) {
             let ranks = index.repByteRanks
             partitionOfRep = ranks.map { UInt8(Int($0) * CompactCredits.partitionCount / max(1, ranks.count)) }
             self.blockRows = blockRows
@@ -280,7 +287,9 @@ struct CompactCredits {
 
         private mutating func flush(_ number: Int) {
             defer {
-                buffers[number] = Partition()
+                buffers[number].rows.removeAll(keepingCapacity: true)
+                buffers[number].shares.removeAll(keepingCapacity: true)
+                buffers[number].idBytes.removeAll(keepingCapacity: true)
                 lastPost[number] = -1
             }
             guard failure == nil, !buffers[number].rows.isEmpty else { return }
