@@ -57,8 +57,9 @@ public struct CreditTotals: @unchecked Sendable {
         RunMonthCredits(storage: compactRunMonthRows.map { .compact($0.credits, $0.index) } ?? .rows(simpleRunMonthRows))
     }
 
-    /// The run month's rows of credits.csv as values with their strings.
-    public var runMonthCredits: [CreditRow] { runMonthCreditRows.rows }
+    /// The run month's rows of credits.csv as values with their strings; throws `CompError.io`
+    /// when the parallel pass's rows cannot be read back from their temporary files.
+    public func runMonthCredits() throws -> [CreditRow] { try runMonthCreditRows.rows() }
     /// Rows of every date up to the end of the run month, for the participants a run captures
     /// (statements); empty unless asked for.
     public internal(set) var capturedCredits: [CreditRow] = []

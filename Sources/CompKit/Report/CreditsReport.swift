@@ -6,15 +6,11 @@ public enum CreditsReport {
     static let header = ["period", "rep_id", "plan_id", "component", "deal_id", "credit_date", "kind",
                          "deal_amount", "deal_currency", "fx_rate", "percent", "credit"]
 
-    /// credits.csv in memory (tests and small runs). The parallel pass's rows are read back from
-    /// their files: a read failure there stops the program (see `RunMonthCredits.rows`).
-    public static func csv(_ credits: RunMonthCredits, period: YearMonth) -> [UInt8] {
+    /// credits.csv in memory (tests and small runs). Throws `CompError.io` when the parallel
+    /// pass's rows cannot be read back from their temporary files.
+    public static func csv(_ credits: RunMonthCredits, period: YearMonth) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        do {
-            try write(credits, period: period) { bytes.append(contentsOf: $0) }
-        } catch {
-            fatalError("\(error)")
-        }
+        try write(credits, period: period) { bytes.append(contentsOf: $0) }
         return bytes
     }
 

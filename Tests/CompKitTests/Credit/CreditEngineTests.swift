@@ -24,46 +24,46 @@ import Testing
         #expect(row.fxRate == dec("1.085") && row.percent == dec("60") && row.planCurrency == .usd)
     }
 
-    @Test func splitResidualsAreNotRedistributed() {
+    @Test func splitResidualsAreNotRedistributed() throws {
         let scenario = Self.january([Fixture.deal("D1", closed: "2026-01-20", amount: "100.01", reps: "R1:50;R2:50")])
         // 100.01 × 50 / 100 = 50.005 → 50.01 for each: 100.02 credited for a 100.01 deal
-        #expect(scenario.rowCredit(rep: "R1", deal: "D1") == [dec("50.01")])
-        #expect(scenario.rowCredit(rep: "R2", deal: "D1") == [dec("50.01")])
+        #expect(try scenario.rowCredit(rep: "R1", deal: "D1") == [dec("50.01")])
+        #expect(try scenario.rowCredit(rep: "R2", deal: "D1") == [dec("50.01")])
     }
 
-    @Test func aThreeWaySplit() {
+    @Test func aThreeWaySplit() throws {
         let scenario = Self.january([Fixture.deal("D1", closed: "2026-01-20", amount: "1000.01", reps: "R1:33.33;R2:33.33;R3:33.34")])
         // 1000.01 × 0.3333 = 333.303333 → 333.30 (twice); 1000.01 × 0.3334 = 333.403334 → 333.40
         // 333.30 + 333.30 + 333.40 = 1000.00: one cent short of the deal, not redistributed
-        #expect(scenario.rowCredit(rep: "R1", deal: "D1") == [dec("333.30")])
-        #expect(scenario.rowCredit(rep: "R2", deal: "D1") == [dec("333.30")])
-        #expect(scenario.rowCredit(rep: "R3", deal: "D1") == [dec("333.40")])
+        #expect(try scenario.rowCredit(rep: "R1", deal: "D1") == [dec("333.30")])
+        #expect(try scenario.rowCredit(rep: "R2", deal: "D1") == [dec("333.30")])
+        #expect(try scenario.rowCredit(rep: "R3", deal: "D1") == [dec("333.40")])
     }
 
-    @Test func aPlanInYenRoundsToWholeYen() {
+    @Test func aPlanInYenRoundsToWholeYen() throws {
         let plan = Fixture.plan("JP", currency: .jpy, participants: Self.team)
         let scenario = Self.january([
             Fixture.deal("D1", closed: "2026-01-20", amount: "999.99", reps: "R1"),
             Fixture.deal("D2", closed: "2026-01-21", amount: "10001", currency: .jpy, reps: "R1:50;R2:50"),
         ], plan: plan, rates: [("2026-01", .usd, .jpy, "149.37")])
         // 999.99 × 149.37 = 149370 − 1.4937 = 149368.5063 → 149369
-        #expect(scenario.rowCredit(rep: "R1", deal: "D1") == [dec("149369")])
+        #expect(try scenario.rowCredit(rep: "R1", deal: "D1") == [dec("149369")])
         // 10001 × 50 / 100 = 5000.5 → 5001 each
-        #expect(scenario.rowCredit(rep: "R1", deal: "D2") == [dec("5001")])
-        #expect(scenario.rowCredit(rep: "R2", deal: "D2") == [dec("5001")])
+        #expect(try scenario.rowCredit(rep: "R1", deal: "D2") == [dec("5001")])
+        #expect(try scenario.rowCredit(rep: "R2", deal: "D2") == [dec("5001")])
         #expect(scenario.credited("R1", on: "2026-01-20", "all", months: 1...1) == dec("154370"))  // 149369 + 5001
     }
 
-    @Test func aCreditOutsideEveryEntryPaysNothingAndIsReported() {
+    @Test func aCreditOutsideEveryEntryPaysNothingAndIsReported() throws {
         let plan = Fixture.plan("AE", participants: [Fixture.person("R1"), Fixture.person("R3", start: "2026-02-01")])
         let scenario = Self.january([Fixture.deal("D1", closed: "2026-01-20", amount: "1000", reps: "R1:50;R3:50")], plan: plan)
-        #expect(scenario.rowCredit(rep: "R1", deal: "D1") == [dec("500.00")])  // 1000 × 50 / 100
-        #expect(scenario.rows(deal: "D1").count == 1)
+        #expect(try scenario.rowCredit(rep: "R1", deal: "D1") == [dec("500.00")])  // 1000 × 50 / 100
+        #expect(try scenario.rows(deal: "D1").count == 1)
         #expect(scenario.credited("R3", on: "2026-02-01", "all", months: 1...12) == .zero)
         #expect(scenario.totals.exceptions.map(\.id) == ["D1"])
     }
 
-    @Test func aCreditGoesToEveryMatchingOwnComponent() {
+    @Test func aCreditGoesToEveryMatchingOwnComponent() throws {
         let plan = Fixture.plan("AE", components: [
             Fixture.component("all"), Fixture.component("new-only", types: ["new"]),
             Fixture.component("renewal-only", types: ["renewal"]),
@@ -76,8 +76,8 @@ import Testing
         #expect(scenario.credited("R1", on: "2026-01-05", "all", months: 1...1) == dec("1700"))  // 1000 + 500 + 200
         #expect(scenario.credited("R1", on: "2026-01-05", "new-only", months: 1...1) == dec("1000"))
         #expect(scenario.credited("R1", on: "2026-01-05", "renewal-only", months: 1...1) == dec("500"))
-        #expect(scenario.rows(deal: "D1").map(\.component) == ["all", "new-only"])
-        #expect(scenario.rows(deal: "D3").map(\.component) == ["all"])
+        #expect(try scenario.rows(deal: "D1").map(\.component) == ["all", "new-only"])
+        #expect(try scenario.rows(deal: "D3").map(\.component) == ["all"])
     }
 
     @Test func aCreditMatchingNoComponentStillGetsARow() throws {
@@ -105,9 +105,9 @@ import Testing
         #expect(scenario.spiff("R2", on: "2026-01-05", "pct", month: 1) == dec("80.00"))
     }
 
-    @Test func dealsClosedAfterTheRunMonthDoNotCountYet() {
+    @Test func dealsClosedAfterTheRunMonthDoNotCountYet() throws {
         let scenario = Self.january([Fixture.deal("D1", closed: "2026-02-01", amount: "1000")])
-        #expect(scenario.totals.runMonthCredits.isEmpty)
+        #expect(try scenario.totals.runMonthCredits().isEmpty)
         #expect(scenario.credited("R1", on: "2026-02-01", "all", months: 1...12) == .zero)
     }
 
@@ -138,25 +138,25 @@ import Testing
         #expect(scenario.totals.exceptions.isEmpty)
     }
 
-    @Test func outsideTheWindowTheCreditStands() {
+    @Test func outsideTheWindowTheCreditStands() throws {
         // 91 days > 90
         let scenario = Self.cancelled(on: "2026-04-16")
         #expect(scenario.credited("R1", on: "2026-01-15", "all", months: 1...4) == dec("5000"))
-        #expect(scenario.rows(deal: "D1").isEmpty)
+        #expect(try scenario.rows(deal: "D1").isEmpty)
         #expect(scenario.totals.exceptions.map(\.id) == ["D1"])
     }
 
-    @Test func withoutClawbackTheCreditStands() {
+    @Test func withoutClawbackTheCreditStands() throws {
         let scenario = Self.cancelled(on: "2026-01-20", runMonth: "2026-01", clawbackDays: nil)
         #expect(scenario.credited("R1", on: "2026-01-15", "all", months: 1...1) == dec("5000"))
-        #expect(scenario.rows(deal: "D1").map(\.kind) == [.credit])
+        #expect(try scenario.rows(deal: "D1").map(\.kind) == [.credit])
         #expect(scenario.totals.exceptions.map(\.id) == ["D1"])
     }
 
-    @Test func aCancellationAfterTheRunMonthIsNotYetChargedBack() {
+    @Test func aCancellationAfterTheRunMonthIsNotYetChargedBack() throws {
         let january = Self.cancelled(on: "2026-02-05", runMonth: "2026-01")
         #expect(january.credited("R1", on: "2026-01-15", "all", months: 1...1) == dec("5000"))
-        #expect(january.rows(deal: "D1").map(\.kind) == [.credit])
+        #expect(try january.rows(deal: "D1").map(\.kind) == [.credit])
         #expect(january.totals.exceptions.isEmpty)
         let february = Self.cancelled(on: "2026-02-05", runMonth: "2026-02")
         #expect(february.credited("R1", on: "2026-01-15", "all", months: 2...2) == dec("-5000"))
@@ -182,12 +182,12 @@ import Testing
         #expect(scenario.spiff("R1", on: "2026-04-20", "b", month: 4) == dec("-300.00"))
     }
 
-    @Test func noEntryOnTheCancelDateMeansNoChargeback() {
+    @Test func noEntryOnTheCancelDateMeansNoChargeback() throws {
         let plan = Fixture.plan("AE", participants: [Fixture.person("R1", end: "2026-03-31")])
         let scenario = Scenario(month: "2026-04", plans: [plan],
                                 deals: [Fixture.deal("D1", closed: "2026-03-10", amount: "10000", cancelled: "2026-04-20")])
         #expect(scenario.credited("R1", on: "2026-03-10", "all", months: 3...4) == dec("10000"))
-        #expect(scenario.rows(deal: "D1").isEmpty)
+        #expect(try scenario.rows(deal: "D1").isEmpty)
         #expect(scenario.totals.exceptions.map(\.id) == ["D1"])
     }
 
@@ -231,12 +231,12 @@ import Testing
 
     let january = Scenario(month: "2026-01", plans: plans, deals: deals, rates: rates)
 
-    @Test func everyAncestorGetsACopyConvertedFromTheRepsPlanCurrency() {
+    @Test func everyAncestorGetsACopyConvertedFromTheRepsPlanCurrency() throws {
         // R1: 1000 × 1.27 = 1270.00 USD. M1 (EUR): round(1270.00 × 0.92) = 1168.40, not 1000 × 1.17 = 1170.00.
         // D1 (USD): 1270.00 as credited, no conversion (not 1168.40 converted back).
-        #expect(january.rowCredit(rep: "R1", deal: "D1") == [dec("1270.00")])
-        #expect(january.rowCredit(rep: "M1", deal: "D1", kind: .rollup) == [dec("1168.40")])
-        #expect(january.rowCredit(rep: "D1", deal: "D1", kind: .rollup) == [dec("1270.00")])
+        #expect(try january.rowCredit(rep: "R1", deal: "D1") == [dec("1270.00")])
+        #expect(try january.rowCredit(rep: "M1", deal: "D1", kind: .rollup) == [dec("1168.40")])
+        #expect(try january.rowCredit(rep: "D1", deal: "D1", kind: .rollup) == [dec("1270.00")])
     }
 
     @Test func teamTotalsAndFilters() {
@@ -263,10 +263,10 @@ import Testing
         #expect(january.spiff("M1", on: "2026-01-28", "mgr-push", month: 1) == dec("50.00"))
     }
 
-    @Test func chargebackCopiesUseTheCloseMonthsRates() {
+    @Test func chargebackCopiesUseTheCloseMonthsRates() throws {
         let february = Scenario(month: "2026-02", plans: Self.plans, deals: Self.deals, rates: Self.rates)
         // D1 cancelled Feb 10 (21 days): −1270.00 at January's 1.27 (February's 1.30 would give −1300.00)
-        #expect(february.rowCredit(rep: "R1", deal: "D1", kind: .chargeback) == [dec("-1270.00")])
+        #expect(try february.rowCredit(rep: "R1", deal: "D1", kind: .chargeback) == [dec("-1270.00")])
         // M1: −round(1270.00 × 0.92) = −1168.40 (February's 0.95 would give −1206.50)
         #expect(february.credited("M1", on: "2026-02-10", "team", months: 2...2) == dec("-1168.40"))
         #expect(february.credited("D1", on: "2026-02-10", "org", months: 2...2) == dec("-1270.00"))

@@ -14,8 +14,8 @@ import Testing
 
     /// The credits of one deal add up to its amount converted into plan currency, within the
     /// rounding of its splits: |Σ credits − round(amount × fx)| ≤ splits × half a minor unit.
-    @Test func theCreditsOfADealAddUpToItsConvertedAmount() {
-        forAll(cases: 1000, seed: 0x5EED_0C01) { random in
+    @Test func theCreditsOfADealAddUpToItsConvertedAmount() throws {
+        try forAll(cases: 1000, seed: 0x5EED_0C01) { random in
             let planCurrency = random.currency()
             let dealCurrency = random.chance(0.3) ? planCurrency : random.currency()
             let rate = dealCurrency == planCurrency ? ExactDecimal(1)
@@ -27,7 +27,7 @@ import Testing
             let deal = Fixture.deal("D", closed: "2026-03-10", amount: "\(amount)", currency: dealCurrency, reps: splits)
             let scenario = Scenario(month: "2026-03", plans: [Self.plan(currency: planCurrency)], deals: [deal],
                                     rates: dealCurrency == planCurrency ? [] : [("2026-03", dealCurrency, planCurrency, "\(rate)")])
-            let credits = scenario.rows(deal: "D").filter { $0.kind == .credit }.map(\.credit)
+            let credits = try scenario.rows(deal: "D").filter { $0.kind == .credit }.map(\.credit)
             let converted = planCurrency.round(amount * rate)
             let total = credits.reduce(ExactDecimal.zero, +)
             let halfUnit = ExactDecimal(mantissa: 5, scale: planCurrency.minorUnits + 1)

@@ -5,20 +5,20 @@ import Testing
 @Suite struct CreditsReportTests {
     static let header = "period,rep_id,plan_id,component,deal_id,credit_date,kind,deal_amount,deal_currency,fx_rate,percent,credit\n"
 
-    static func csv(_ scenario: Scenario) -> String {
-        String(decoding: CreditsReport.csv(scenario.totals.runMonthCreditRows, period: scenario.book.runMonth), as: UTF8.self)
+    static func csv(_ scenario: Scenario) throws -> String {
+        String(decoding: try CreditsReport.csv(scenario.totals.runMonthCreditRows, period: scenario.book.runMonth), as: UTF8.self)
     }
 
-    @Test func marchOfTheAccountExecutive() {
+    @Test func marchOfTheAccountExecutive() throws {
         // D3's renewal credit and D2's chargeback (positive deal amount, negative credit), sorted by component.
-        #expect(Self.csv(AccountExecutive.run("2026-03")) == Self.header + """
+        #expect(try Self.csv(AccountExecutive.run("2026-03")) == Self.header + """
             2026-03,R1,AE-2026,new-business,D2,2026-03-20,chargeback,80000.00,USD,1.000000,100.00,-80000.00
             2026-03,R1,AE-2026,renewals,D3,2026-03-05,credit,60000.00,USD,1.000000,100.00,60000.00
 
             """)
     }
 
-    @Test func convertedSplitsAndRollUps() {
+    @Test func convertedSplitsAndRollUps() throws {
         // 1234.57 EUR at 1.085 → 1339.50845: R1 60 % → 803.71, R2 40 % → 535.80; M1 (same plan currency)
         // gets both copies in "team", in the order the deal lists its reps. Amounts print in the deal's
         // (EUR) and the plan's (USD) decimals; JPY deal amounts would print without decimals.
@@ -29,7 +29,7 @@ import Testing
                                         Fixture.deal("D0", closed: "2026-01-21", amount: "5000", currency: .jpy, reps: "R2")],
                                 rates: [("2026-01", .eur, .usd, "1.085"), ("2026-01", .jpy, .usd, "0.0067")])
         // D0: 5000 × 0.0067 = 33.50
-        #expect(Self.csv(scenario) == Self.header + """
+        #expect(try Self.csv(scenario) == Self.header + """
             2026-01,M1,AE,team,D1,2026-01-20,rollup,1234.57,EUR,1.085000,60.00,803.71
             2026-01,M1,AE,team,D1,2026-01-20,rollup,1234.57,EUR,1.085000,40.00,535.80
             2026-01,M1,AE,team,D0,2026-01-21,rollup,5000,JPY,0.006700,100.00,33.50
@@ -62,8 +62,8 @@ import Testing
         try ("deal_id,close_date,amount,currency,type,product,reps,status,cancel_date,created_date\n" + lines.joined(separator: "\n") + "\n")
             .write(toFile: path, atomically: false, encoding: .utf8)
         let parallel = try #require(try ParallelCreditPass.run(paths: [path], book: simple.book, fx: FXTable()))
-        let compact = String(decoding: CreditsReport.csv(parallel.totals.runMonthCreditRows, period: simple.book.runMonth), as: UTF8.self)
-        #expect(compact == Self.csv(simple))
+        let compact = String(decoding: try CreditsReport.csv(parallel.totals.runMonthCreditRows, period: simple.book.runMonth), as: UTF8.self)
+        #expect(try compact == Self.csv(simple))
         #expect(compact.contains(",DEAL-0001-C,2026-01-20,chargeback,"))
     }
 }

@@ -54,11 +54,11 @@ struct Scenario {
     }
 
     /// The run month's credits.csv rows of one deal, in the order they were posted.
-    func rows(deal: String) -> [CreditTotals.CreditRow] { totals.runMonthCredits.filter { $0.dealID == deal } }
+    func rows(deal: String) throws -> [CreditTotals.CreditRow] { try totals.runMonthCredits().filter { $0.dealID == deal } }
 
     /// The credit of the run month's row for (rep, deal, kind).
-    func rowCredit(rep: String, deal: String, kind: CreditTotals.CreditRow.Kind = .credit) -> [ExactDecimal] {
-        rows(deal: deal).filter { $0.repID == rep && $0.kind == kind }.map(\.credit)
+    func rowCredit(rep: String, deal: String, kind: CreditTotals.CreditRow.Kind = .credit) throws -> [ExactDecimal] {
+        try rows(deal: deal).filter { $0.repID == rep && $0.kind == kind }.map(\.credit)
     }
 }
 

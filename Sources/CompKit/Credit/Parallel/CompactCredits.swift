@@ -330,9 +330,9 @@ public struct RunMonthCredits: @unchecked Sendable {
     }
 
     /// Every row with its strings, in the order the pass produced them (for statements and
-    /// reports on small runs). The parallel pass's rows are read back from their files: a read
-    /// failure there stops the program (it holds the files open, a failure is a broken disk).
-    public var rows: [CreditTotals.CreditRow] {
+    /// reports on small runs). The parallel pass's rows are read back from their files: throws
+    /// `CompError.io` when that fails.
+    public func rows() throws -> [CreditTotals.CreditRow] {
         switch storage {
         case .rows(let rows): return rows
         case .compact(let compact, let index):
@@ -340,7 +340,7 @@ public struct RunMonthCredits: @unchecked Sendable {
             for file in compact.files.indices {
                 var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
                 for number in 0..<CompactCredits.partitionCount {
-                    let partition = Self.readBack(compact, partition: number, file: file)
+                    let partition = try compact.partition(number, file: file)
                     numbered += partition.rows.indices.map { (partition.rows[$0].sequence, row(at: $0, partition, index)) }
                 }
                 rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)
@@ -381,15 +381,6 @@ public struct RunMonthCredits: @unchecked Sendable {
             positions += RunMonthCredits.sortedPositions(try compact.partition(number), index)
         }
         return positions
-    }
-
-    /// A partition of the parallel pass's rows, for the callers that cannot report a failure.
-    static func readBack(_ compact: CompactCredits, partition number: Int, file: Int? = nil) -> CompactCredits.Partition {
-        do {
-            return try compact.partition(number, file: file)
-        } catch {
-            fatalError("\(error)")
-        }
     }
 
     /// The row at `position` of a partition.

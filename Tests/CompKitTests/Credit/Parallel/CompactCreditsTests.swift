@@ -45,10 +45,10 @@ import Testing
         } + [20, 10].map { "2026-01,R1,AE,own,D1,2026-01-20,credit,100.00,USD,1.000000,\($0).00,\($0).00\n" }
         // Sorted by component within R1: own rows first, each in file order.
         let ownSorted = own.filter { $0.contains(",own,") } + own.filter { $0.contains(",team,") }
-        #expect(String(decoding: CreditsReport.csv(runMonth, period: book.runMonth), as: UTF8.self)
+        #expect(String(decoding: try CreditsReport.csv(runMonth, period: book.runMonth), as: UTF8.self)
                 == CreditsReportTests.header + (rollups + ownSorted).joined())
         // In the order the workers made them.
-        #expect(runMonth.rows.map { "\($0.repID) \($0.percent.formatted(decimals: 0))" }
+        #expect(try runMonth.rows().map { "\($0.repID) \($0.percent.formatted(decimals: 0))" }
                 == ["R1 60", "R1 60", "M1 60", "R1 40", "R1 40", "M1 40", "R1 30", "R1 30", "M1 30", "R1 20", "M1 20", "R1 10", "M1 10"])
         let posted = runMonth.postedShares()
         #expect(posted.count == 1)
