@@ -23,8 +23,8 @@ import Glibc
         return (workspace, disk)
     }
 
-    private static func run(_ workspace: Workspace, environment: [String: String] = [:]) throws -> CompRun {
-        let running = try workspace.launch(["run", "--period", "2026-03", "--ledger", "ledger.sqlite"], environment: environment, name: "faulty")
+    private static func run(_ workspace: Workspace, options: [String] = [], environment: [String: String] = [:]) throws -> CompRun {
+        let running = try workspace.launch(["run", "--period", "2026-03", "--ledger", "ledger.sqlite"] + options, environment: environment, name: "faulty")
         let status = running.wait()
         return CompRun(status: status, stdout: "", stderr: running.stderr, seconds: 0, timedOut: false)
     }
@@ -84,6 +84,22 @@ import Glibc
         #expect(run.stderr.hasPrefix("error: cannot write the output in ") && run.stderr.contains("No space left on device"), run.transcript)
         #expect(after == before, "out/ changed")
         #expect(try Self.ledger(workspace) == ledger)
+    }
+
+    /// Without statements the deals go through the parallel pass, which keeps the run month's
+    /// credit rows in the temporary folder (`TMPDIR`): that folder full (a small tmpfs filled up,
+    /// as root) or missing (elsewhere) fails the run without touching anything.
+    @Test func temporaryFolderFull() throws {
+        let (workspace, _) = try Self.workspace()
+        let folder = workspace.url("scratch-tmp")
+        let disk = ScratchDisk.mount(at: folder, kilobytes: 64)
+        defer { disk?.unmount() }
+        if let disk { try disk.fill() } else { try FileManager.default.removeItem(at: folder) }
+        let before = try workspace.snapshot("out"), ledger = try Self.ledger(workspace)
+        let run = try Self.run(workspace, options: ["--no-statements"], environment: ["TMPDIR": folder.path])
+        try Self.expectFailedCleanly(run, workspace, before: before, ledger: ledger,
+                                     saying: ["run month's credits", "No space left on device", "No such file or directory"])
+        #expect(run.stderr.contains(disk == nil ? "No such file or directory" : "No space left on device"), run.transcript)
     }
 
     /// Injected faults, on every machine: each failing file of the output leaves everything as it was.
