@@ -1,3 +1,4 @@
+import CPlatform
 import Dispatch
 
 /// One month's run, stage by stage: load → credit → measure → reward → pay → report.
@@ -46,6 +47,8 @@ public enum PayrollRun {
         // Load: plans, fx, then deals streamed straight into the credit stage.
         let planFiles = inputs.planFiles(log: log)
         let plans = PlanReader.read(files: planFiles, log: log)
+        // The plan documents are freed by now: hand the reading threads' malloc arenas back to the system.
+        comp_release_free_memory()
         let plansAreValid = log.isEmpty
         StageTimer.shared.mark("plans")
         for plan in plans {

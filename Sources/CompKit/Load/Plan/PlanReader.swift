@@ -1,5 +1,4 @@
 import CLibXML2
-import CPlatform
 import Foundation
 
 /// Reads plan files (SPEC 2.1): libxml2 parses safely, the shipped XSD validates, then the rules a
@@ -10,14 +9,8 @@ public enum PlanReader {
 
     /// Reads every plan file and checks the rules that span files (unique plan ids, participants
     /// that overlap, managers that exist, manager cycles). Returns the plans that could be read.
+    /// Files are parsed on every core; their documents are freed before this returns.
     public static func read(files: [String], log: DiagnosticLog) -> [Plan] {
-        let plans = readAndCheck(files: files, log: log)
-        // The documents are freed by now; hand the other thread's malloc arena back to the system.
-        comp_release_free_memory()
-        return plans
-    }
-
-    private static func readAndCheck(files: [String], log: DiagnosticLog) -> [Plan] {
         var read = readInParallel(files: files)
         if read.contains(where: { !$0.log.isEmpty }) {
             // A file with problems: read again in order, so the log is exactly that of one reader.
