@@ -48,8 +48,7 @@ enum ParallelCreditPass {
             var line = file.firstLine
             outcome.rowsPerFile.append(0)
             for part in workers.indices {
-                // The first worker's rows become the store; the others' are appended to it.
-                if sums == nil { runMonth = try workers[part].takeRunMonth() } else { runMonth.append(try workers[part].takeRunMonth()) }
+                runMonth.append(try workers[part].takeRunMonth())
                 let worker = workers[part]
                 if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
                 finance.add(worker.finance)
