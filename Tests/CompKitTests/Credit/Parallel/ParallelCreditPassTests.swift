@@ -16,6 +16,14 @@ import Testing
         return (folder, inputs)
     }
 
+    /// The data set's plans as a book for `runMonth`, and its fx rates: what `ParallelCreditPass.run` takes.
+    private static func bookAndRates(_ inputs: RunInputs, runMonth: YearMonth) throws -> (book: PlanBook, fx: FXTable) {
+        let log = DiagnosticLog()
+        let plans = PlanReader.read(files: inputs.planFiles(log: log), log: log)
+        let fx = try FXTable.read(path: inputs.fxPath!, log: log).table
+        return (PlanBook(plans: plans, runMonth: runMonth), fx)
+    }
+
     /// Everything a run writes but the manifest, whose clock time differs by design: payroll,
     /// credits, attainment, draws, exceptions and the finance files (forecasts, pipeline and
     /// expectations included, so the finance tallies of both passes are compared too).
@@ -66,10 +74,7 @@ import Testing
     func threadCountDoesNotChangeTheResult(threads: Int) throws {
         let (folder, inputs) = try Self.dataSet(reps: 120, deals: 5_000)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let log = DiagnosticLog()
-        let plans = PlanReader.read(files: inputs.planFiles(log: log), log: log)
-        let fx = try FXTable.read(path: inputs.fxPath!, log: log).table
-        let book = PlanBook(plans: plans, runMonth: YearMonth(year: 2026, month: 12))
+        let (book, fx) = try Self.bookAndRates(inputs, runMonth: YearMonth(year: 2026, month: 12))
         let one = try #require(try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, threads: 1))
         let many = try #require(try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, threads: threads))
         #expect(one.totals.componentCredits == many.totals.componentCredits)
@@ -84,10 +89,7 @@ import Testing
     @Test func falseAlarmsOfTheIDFilterAreClearedAndRealRepeatsAreNot() throws {
         let (folder, inputs) = try Self.dataSet(reps: 60, deals: 2_000)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let log = DiagnosticLog()
-        let plans = PlanReader.read(files: inputs.planFiles(log: log), log: log)
-        let fx = try FXTable.read(path: inputs.fxPath!, log: log).table
-        let book = PlanBook(plans: plans, runMonth: YearMonth(year: 2026, month: 6))
+        let (book, fx) = try Self.bookAndRates(inputs, runMonth: YearMonth(year: 2026, month: 6))
         let roomy = try #require(try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx))
         let crowded = try #require(try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, idFilterLog2Words: 4))
         #expect(roomy.totals.componentCredits == crowded.totals.componentCredits)
