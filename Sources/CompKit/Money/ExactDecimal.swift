@@ -141,9 +141,50 @@ extension ExactDecimal: CustomStringConvertible {
     /// The value rounded half away from zero to `decimals` places and printed with exactly that many;
     /// a result of zero never carries a minus sign.
     public func formatted(decimals: Int) -> String {
-        let value = rounded(toScale: decimals)
-        let negative = value.mantissa < 0
-        var digits = String(negative ? -value.mantissa : value.mantissa)
+        let value = rounded(toScale: decimals).mantissa
+        guard decimals <= ExactDecimal.maxFastDecimals, let magnitude = UInt64(exactly: value.magnitude) else {
+            return ExactDecimal.formattedSlowly(value, decimals: decimals)
+        }
+        return String(unsafeUninitializedCapacity: ExactDecimal.maxFastLength) { buffer in
+            ExactDecimal.writeDigits(magnitude, negative: value < 0, decimals: decimals, to: buffer.baseAddress!)
+        }
+    }
+
+    /// The most decimals `writeDigits` takes, and the most bytes it then writes.
+    static let maxFastDecimals = 18
+    static let maxFastLength = 22
+
+    /// Writes `magnitude` as a number with `decimals` of its digits after the point (a `-` first
+    /// when `negative`, `0.` before decimals alone) at `out`; returns how many bytes it wrote.
+    @inline(__always)
+    static func writeDigits(_ magnitude: UInt64, negative: Bool, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var digits = 1, rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        digits = max(digits, decimals + 1)
+        let sign = negative ? 1 : 0
+        let count = sign + digits + (decimals > 0 ? 1 : 0)
+        if negative { out[0] = UInt8(ascii: "-") }
+        var position = count
+        rest = magnitude
+        for written in 0..<digits {
+            if written == decimals && decimals > 0 {
+                position -= 1
+                out[position] = UInt8(ascii: ".")
+            }
+            position -= 1
+            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        return count
+    }
+
+    /// `formatted` for a mantissa beyond 64 bits or more than 18 decimals (rare: big sums, fine ratios).
+    private static func formattedSlowly(_ mantissa: Int128, decimals: Int) -> String {
+        let negative = mantissa < 0
+        var digits = String(negative ? -mantissa : mantissa)
         if decimals > 0 {
             if digits.count <= decimals {
                 digits = String(repeating: "0", count: decimals - digits.count + 1) + digits

@@ -30,45 +30,14 @@ public struct CSVWriter {
     public mutating func field(_ value: ExactDecimal, decimals: Int) {
         separate()
         let rounded = value.rounded(toScale: decimals).mantissa
-        guard decimals <= CSVWriter.maxFastDecimals, let magnitude = UInt64(exactly: rounded.magnitude) else {
+        guard decimals <= ExactDecimal.maxFastDecimals, let magnitude = UInt64(exactly: rounded.magnitude) else {
             bytes.append(contentsOf: value.formatted(decimals: decimals).utf8)
             return
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: CSVWriter.maxDecimalLength) { scratch in
-            let count = CSVWriter.writeDecimal(magnitude, negative: rounded < 0, decimals: decimals, to: scratch.baseAddress!)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ExactDecimal.maxFastLength) { scratch in
+            let count = ExactDecimal.writeDigits(magnitude, negative: rounded < 0, decimals: decimals, to: scratch.baseAddress!)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
         }
-    }
-
-    /// The most decimals `writeDecimal` takes, and the most bytes it then writes.
-    static let maxFastDecimals = 18
-    static let maxDecimalLength = 22
-
-    /// Writes `magnitude` as a number with `decimals` of its digits after the point (a `-` first
-    /// when `negative`, `0.` before decimals alone) at `out`; returns how many bytes it wrote.
-    @inline(__always)
-    static func writeDecimal(_ magnitude: UInt64, negative: Bool, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var digits = 1, rest = magnitude
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        digits = max(digits, decimals + 1)
-        let sign = negative ? 1 : 0
-        let count = sign + digits + (decimals > 0 ? 1 : 0)
-        if negative { out[0] = UInt8(ascii: "-") }
-        var position = count
-        rest = magnitude
-        for written in 0..<digits {
-            if written == decimals && decimals > 0 {
-                position -= 1
-                out[position] = UInt8(ascii: ".")
-            }
-            position -= 1
-            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
-        }
-        return count
     }
 
     /// Ends the current row.

@@ -145,7 +145,7 @@ private struct CompactRowText {
         let longestText = ranges.map(\.count).max() ?? 0
         self.longestID = longestID
         // Period, rep, plan, component, date, kind and currency at most `longestText` each; the
-        // fx rate and three numbers at most `maxDecimalLength` bytes (or `ExactDecimal.formatted`'s
+        // fx rate and three numbers at most `ExactDecimal.maxFastLength` bytes (or `ExactDecimal.formatted`'s
         // 41 digits and sign); a comma or newline after each.
         longestRow = 7 * longestText + longestID + 4 * 42 + 5
     }
@@ -231,7 +231,7 @@ private struct CompactRowRenderer {
             func putNumber(_ value: ExactDecimal, decimals: Int) {
                 let rounded = value.rounded(toScale: decimals).mantissa
                 if let magnitude = UInt64(exactly: rounded.magnitude) {
-                    used += CSVWriter.writeDecimal(magnitude, negative: rounded < 0, decimals: decimals, to: out + used)
+                    used += ExactDecimal.writeDigits(magnitude, negative: rounded < 0, decimals: decimals, to: out + used)
                 } else {
                     for byte in value.formatted(decimals: decimals).utf8 {
                         out[used] = byte
@@ -266,7 +266,7 @@ private struct CompactRowRenderer {
                 put(text.firstKind + row.kind.rawValue)
                 let decimals = text.currencyDecimals[Int(share.currency)]
                 if let amount = share.amountDigits(decimals: decimals) {
-                    used += CSVWriter.writeDecimal(amount.magnitude, negative: amount.negative, decimals: decimals, to: out + used)
+                    used += ExactDecimal.writeDigits(amount.magnitude, negative: amount.negative, decimals: decimals, to: out + used)
                 } else {
                     putNumber(share.amount, decimals: decimals)
                 }
@@ -287,10 +287,10 @@ private struct CompactRowRenderer {
                 rate.withUnsafeBufferPointer { memcpy(out + used, $0.baseAddress!, $0.count) }
                 used += rate.count
                 let percent = share.percentHundredths
-                used += CSVWriter.writeDecimal(UInt64(percent.magnitude), negative: percent < 0, decimals: 2, to: out + used)
+                used += ExactDecimal.writeDigits(UInt64(percent.magnitude), negative: percent < 0, decimals: 2, to: out + used)
                 out[used] = UInt8(ascii: ",")
                 used += 1
-                used += CSVWriter.writeDecimal(row.credit.magnitude, negative: row.credit < 0,
+                used += ExactDecimal.writeDigits(row.credit.magnitude, negative: row.credit < 0,
                                                decimals: text.planDecimals[Int(row.plan)], to: out + used)
                 out[used] = UInt8(ascii: "\n")
                 used += 1

@@ -82,6 +82,17 @@ import Testing
         #expect(dec(value).formatted(decimals: decimals) == expected)
     }
 
+    @Test(arguments: [
+        (Int128(UInt64.max), 0, 0, "18446744073709551615"),       // the largest magnitude of 64 bits
+        (-Int128(UInt64.max) - 1, 0, 0, "-18446744073709551616"), // one beyond: the long form, same text
+        (-Int128(UInt64.max) - 1, 2, 2, "-184467440737095516.16"),
+        (123, 22, 22, "0.0000000000000000000123"),               // more than 18 decimals
+        (-5, 20, 19, "-0.0000000000000000001"),                  // −0.5e-19 → −1e-19
+    ])
+    func formatsBeyondSixtyFourBitsAndEighteenDecimals(mantissa: Int128, scale: Int, decimals: Int, expected: String) {
+        #expect(ExactDecimal(mantissa: mantissa, scale: scale).formatted(decimals: decimals) == expected)
+    }
+
     @Test func descriptionKeepsTheScale() {
         #expect(dec("-0.001").description == "-0.001")
         #expect(dec("12.50").description == "12.50")
