@@ -1,14 +1,17 @@
 /// What each participant entry is paid, month by month, replayed from its plan's fiscal year
 /// start through the run month (SPEC 3.5–3.9).
 ///
-/// The lines of every entry are kept in one flat array (a line is an amount, a pay type and the
-/// index of its component or SPIFF): at fifty thousand entries an array per entry and month, and
-/// a `String` per line, held hundreds of megabytes.
+/// The lines of every entry are kept in one flat array of 16-byte records (a line is an amount, a
+/// pay type and the index of its component or SPIFF): at fifty thousand entries an array per entry
+/// and month, and a `String` per line, held hundreds of megabytes, and a full `ExactDecimal` per
+/// line a hundred more.
 public struct PaySchedule: Sendable {
     /// One pay line as stored: `part` is the component index (COMMISSION, BONUS), the SPIFF index
-    /// (SPIFF), or -1 (BASE, draws).
+    /// (SPIFF), or -1 (BASE, draws). The amount is `mantissa × 10^-scale`, or, for the rare amount
+    /// beyond 64 bits (`scale` -1), `Lines.wideAmounts[mantissa]`; `Lines.amount(of:)` reads it.
     struct StoredLine: Sendable {
-        var amount: ExactDecimal
+        var mantissa: Int64
+        var scale: Int8
         var type: PayType
         var part: Int16
     }
@@ -23,6 +26,24 @@ public struct PaySchedule: Sendable {
         /// Per entry with lines: `runMonth + 2` positions in `stored`; month m is `bounds[b + m] ..< bounds[b + m + 1]`.
         var bounds: [Int32] = []
         var stored: [StoredLine] = []
+        /// The amounts whose mantissa or scale does not fit a `StoredLine`.
+        var wideAmounts: [ExactDecimal] = []
+
+        /// Appends a line (a zero amount adds none).
+        mutating func append(_ type: PayType, part: Int, amount: ExactDecimal) {
+            guard !amount.isZero else { return }
+            if let mantissa = Int64(exactly: amount.mantissa), let scale = Int8(exactly: amount.scale) {
+                stored.append(StoredLine(mantissa: mantissa, scale: scale, type: type, part: Int16(part)))
+            } else {
+                stored.append(StoredLine(mantissa: Int64(wideAmounts.count), scale: -1, type: type, part: Int16(part)))
+                wideAmounts.append(amount)
+            }
+        }
+
+        /// A stored line's amount.
+        func amount(of line: StoredLine) -> ExactDecimal {
+            line.scale < 0 ? wideAmounts[Int(line.mantissa)] : ExactDecimal(mantissa: Int128(line.mantissa), scale: Int(line.scale))
+        }
 
         /// The entry's lines of every fiscal month through the run month, nil for an entry of a plan
         /// not taking part in the run.
@@ -47,7 +68,7 @@ public struct PaySchedule: Sendable {
         /// One fiscal month's lines of an entry with lines.
         func lines(_ ref: PlanBook.EntryRef, fiscalMonth month: Int) -> [PayLine] {
             let plan = book.plans[ref.plan]
-            return storedLines(ref, fiscalMonth: month).map { PayLine(type: $0.type, component: plan.partID($0), amount: $0.amount) }
+            return storedLines(ref, fiscalMonth: month).map { PayLine(type: $0.type, component: plan.partID($0), amount: amount(of: $0)) }
         }
     }
 
@@ -67,7 +88,7 @@ public struct PaySchedule: Sendable {
             for month in 1...months {
                 // As the month was paid: every component's commission added, at the currency's scale.
                 var commission = plan.components.isEmpty ? .zero : ExactDecimal(mantissa: 0, scale: plan.currency.minorUnits)
-                for line in lines.storedLines(ref, fiscalMonth: month) where line.type == .commission { commission += line.amount }
+                for line in lines.storedLines(ref, fiscalMonth: month) where line.type == .commission { commission += lines.amount(of: line) }
                 let isActive = entry.activeRange.overlapDays(with: plan.fiscalYear.calendarMonth(fiscalMonth: month).dates) > 0
                 let (topUp, recovery) = draw.step(rule: rule, isActive: isActive, commission: commission)
                 result.append(DrawMonth(guarantee: draw.guarantee, commission: commission, topUp: topUp, recovery: recovery,
@@ -119,9 +140,7 @@ public struct PaySchedule: Sendable {
             lines.bounds.append(Int32(lines.stored.count))
             var draw = DrawState()
             let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
-            func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) {
-                if !amount.isZero { lines.stored.append(StoredLine(amount: amount, type: type, part: Int16(part))) }
-            }
+            func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) { lines.append(type, part: part, amount: amount) }
             for month in 1...runMonth {
                 let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
                 let activeDays = entry.activeRange.overlapDays(with: calendarMonth.dates)

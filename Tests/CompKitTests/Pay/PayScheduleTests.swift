@@ -115,3 +115,22 @@ import Testing
         #expect(march.lines("R1", on: "2026-03-16", month: 2) == [])                         // not active in February
     }
 }
+
+/// Pay lines are stored in 16 bytes; an amount beyond 64 bits keeps every digit all the same.
+@Suite struct PayScheduleStorageTests {
+    @Test func amountsOfEverySizeReadBackExactly() {
+        var lines = PaySchedule.Lines(book: AccountExecutive.run("2026-01").book, entryOffsets: [], firstBound: [])
+        let amounts = [
+            dec("-1234.56"),
+            ExactDecimal(mantissa: Int128(Int64.max), scale: 2),
+            ExactDecimal(mantissa: Int128(Int64.min) - 1, scale: 2),  // one beyond 64 bits
+            ExactDecimal(mantissa: Int128(1) << 100, scale: 36),
+        ]
+        for (part, amount) in amounts.enumerated() { lines.append(.commission, part: part, amount: amount) }
+        lines.append(.bonus, part: 9, amount: dec("0.00"))  // a zero amount adds no line
+        #expect(MemoryLayout<PaySchedule.StoredLine>.stride == 16)
+        #expect(lines.stored.map { lines.amount(of: $0) } == amounts)
+        #expect(lines.stored.map(\.part) == [0, 1, 2, 3])
+        #expect(lines.wideAmounts.count == 2)
+    }
+}
