@@ -232,6 +232,12 @@ final class CreditIndex {
         entries.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(repEntryStart[Int(rep)])) }
     }
 
+    /// Starts loading the entry at `entry` of `entries` (a hint: no result changes).
+    @inline(__always)
+    func prefetchEntry(_ entry: Int) {
+        entries.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + entry) }
+    }
+
     /// Starts loading a rep's entry range (a hint: no result changes).
     @inline(__always)
     func prefetchEntryRange(rep: Int32) {

@@ -42,12 +42,12 @@ struct DealChunkWorker {
     private let fields: FieldSlots
     /// Rows split but not yet credited, oldest first, in a ring of `lookahead + 1`. Crediting lags
     /// `lookahead` rows behind splitting so that the memory a row will need (its filter word, its
-    /// first rep's slot and entries) is requested while the rows before it are credited. The
+    /// first rep's slot, entries and cells, its manager's entry) is requested while the rows before it are credited. The
     /// requests are hints only: rows are credited in file order whatever is cached.
     private var waiting: [WaitingRow]
     private var waitingStart = 0
     private var waitingCount = 0
-    private static let lookahead = 3
+    private static let lookahead = 8
 
     private struct WaitingRow {
         /// The row's first field in `fields`.
@@ -131,8 +131,9 @@ struct DealChunkWorker {
         return (position, atEnd || fileOffset + position >= rangeEnd)
     }
 
-    /// Requests what the rows waiting will need, one step further for each older row, and
-    /// credits the oldest once `lookahead` rows are waiting behind it.
+    /// Requests what the rows waiting will need, a step further every two rows of age (each step
+    /// needs what the one before loaded), and credits the oldest once `lookahead` rows are
+    /// waiting behind it.
     private mutating func advanceWaiting() {
         let ring = DealChunkWorker.lookahead + 1
         func slot(_ age: Int) -> Int { (waitingStart + waitingCount - 1 - age) % ring }
@@ -142,15 +143,26 @@ struct DealChunkWorker {
         waiting[newest].fingerprint = DealIDRegistry.fingerprint(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
         reps.prefetch(DealChunkWorker.firstRep(row[columns.reps]))
-        // One row older: its first rep's number (the slot is cached by now), then its entry range.
-        if waitingCount > 1 {
-            let older = slot(1)
+        // Then its first rep's number (the slot is cached by now), and its entry range.
+        if waitingCount > 2 {
+            let older = slot(2)
             let rep = reps.lookup(DealChunkWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
             waiting[older].firstRep = rep
             if rep >= 0 { index.prefetchEntryRange(rep: rep) }
         }
-        // Two rows older: its first entry.
-        if waitingCount > 2, waiting[slot(2)].firstRep >= 0 { index.prefetchEntries(rep: waiting[slot(2)].firstRep) }
+        // Then its first entry.
+        if waitingCount > 4, waiting[slot(4)].firstRep >= 0 { index.prefetchEntries(rep: waiting[slot(4)].firstRep) }
+        // Then the first rep's cells of the close month, and its manager's first entry.
+        if waitingCount > 6, waiting[slot(6)].firstRep >= 0,
+           let close = DealChunkWorker.date(fields.base[waiting[slot(6)].fields + columns.closeDate]) {
+            let entry = index.entry(rep: waiting[slot(6)].firstRep, day: close.day)
+            if entry >= 0 {
+                let own = index.entries[entry]
+                let month = index.countedMonth(day: close.day, monthOrdinal: close.month, plan: Int(own.plan))
+                if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: own, month: month, slot: 0)) }
+                if own.managerStart < own.managerEnd { index.prefetchEntry(Int(own.managerStart)) }
+            }
+        }
         if waitingCount > DealChunkWorker.lookahead { creditOldest() }
     }
 
