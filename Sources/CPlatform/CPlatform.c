@@ -44,6 +44,15 @@ void comp_free_table(void *pointer, size_t bytes) {
     if (pointer != NULL) munmap(pointer, table_span(bytes));
 }
 
+void comp_use_small_block_bins(bool use) {
+#if defined(__GLIBC__)
+    // 0 turns the fast bins off; 128 bytes is glibc's default on 64-bit systems.
+    mallopt(M_MXFAST, use ? 128 : 0);
+#else
+    (void)use;
+#endif
+}
+
 void comp_release_free_memory(void) {
 #if defined(__GLIBC__)
     malloc_trim(0);

@@ -46,7 +46,9 @@ public enum PayrollRun {
 
         // Load: plans, fx, then deals streamed straight into the credit stage.
         let planFiles = inputs.planFiles(log: log)
+        comp_use_small_block_bins(false)
         let plans = PlanReader.read(files: planFiles, log: log)
+        comp_use_small_block_bins(true)
         // The plan documents are freed by now: hand the reading threads' malloc arenas back to the system.
         comp_release_free_memory()
         let plansAreValid = log.isEmpty
