@@ -7,6 +7,9 @@
 #include <malloc.h>
 #endif
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 int comp_rename_exchange(const char *from, const char *to) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -50,6 +53,13 @@ void comp_use_small_block_bins(bool use) {
     mallopt(M_MXFAST, use ? 128 : 0);
 #else
     (void)use;
+#endif
+}
+
+void comp_run_when_idle(void) {
+#if defined(__linux__)
+    // On Linux a nice value belongs to the thread (its id) rather than the whole process.
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
 #endif
 }
 

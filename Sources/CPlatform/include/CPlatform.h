@@ -40,6 +40,10 @@ void comp_free_table(void *pointer, size_t bytes);
 /// glibc merge its fast bins over and over (a fifth of the plan stage's time). Does nothing elsewhere.
 void comp_use_small_block_bins(bool use);
 
+/// Gives the calling thread the lowest scheduling priority (nice 19): it runs on a core the
+/// run's other threads leave idle and barely slows them otherwise. Does nothing off Linux.
+void comp_run_when_idle(void);
+
 /// Returns the free memory malloc keeps (every thread's arena) to the system (glibc malloc_trim),
 /// after a stage whose threads freed large blocks another stage will not reuse. Does nothing elsewhere.
 void comp_release_free_memory(void);

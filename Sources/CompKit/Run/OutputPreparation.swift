@@ -2,8 +2,8 @@ import Foundation
 
 /// What the output needs that can be made before it is written: credits.csv's row order and the
 /// inputs' sizes and SHA-256 for the manifest (SPEC 5). Made on a thread of its own from the
-/// moment the deals are credited: the stages after that keep one core busy, so sorting millions of
-/// rows and reading a gigabyte of deals again cost the run no time.
+/// moment the deals are credited, while measure and pay keep one core busy; the deals files'
+/// checksums are usually ready by then (`EarlyDigests`), each input is looked at again all the same.
 public final class OutputPreparation: @unchecked Sendable {
     /// The input files, in the manifest's order.
     public let inputFiles: [PayrollRun.InputFile]
@@ -11,12 +11,15 @@ public final class OutputPreparation: @unchecked Sendable {
     private var creditsOrder: Result<[UInt32]?, Error>?
     private var inputs: Result<[Manifest.Input], Error>?
 
-    /// Starts sorting `credits` (the parallel pass's) and reading `inputFiles` for their checksums.
-    init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits) {
+    /// Starts sorting `credits` (the parallel pass's) and reading `inputFiles` for their checksums
+    /// (taking those of `early` that are still current).
+    init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits, early: EarlyDigests) {
         self.inputFiles = inputFiles
         Thread { [self] in
             creditsOrder = Result { try credits.sortedPositions() }
-            inputs = Result { try inputFiles.enumerated().map { try OutputPreparation.digest($0.element, step: $0.offset + 1) } }
+            inputs = Result {
+                try inputFiles.enumerated().map { try OutputPreparation.digest($0.element, step: $0.offset + 1, early: early) }
+            }
             done.signal()
         }.start()
     }
@@ -39,8 +42,11 @@ public final class OutputPreparation: @unchecked Sendable {
         done.signal()
     }
 
-    private static func digest(_ file: PayrollRun.InputFile, step: Int) throws -> Manifest.Input {
+    private static func digest(_ file: PayrollRun.InputFile, step: Int, early: EarlyDigests) throws -> Manifest.Input {
         FaultInjection.checkpoint("input-digest", step: step)
+        if let digest = early.digest(of: file.path), FileIdentity(path: file.path) == digest.identity {
+            return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
+        }
         let digest = try Manifest.fileDigest(path: file.path)
         return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
     }

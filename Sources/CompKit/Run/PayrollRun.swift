@@ -43,6 +43,7 @@ public enum PayrollRun {
         StageTimer.shared.restart()
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
+        let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
 
         // Load: plans, fx, then deals streamed straight into the credit stage.
         let planFiles = inputs.planFiles(log: log)
@@ -94,7 +95,7 @@ public enum PayrollRun {
         }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         let prepared = OutputPreparation(inputFiles: inputFiles.map { InputFile(path: $0.path, kind: $0.kind, rows: $0.rows) },
-                                         credits: credited.totals.runMonthCreditRows)
+                                         credits: credited.totals.runMonthCreditRows, early: earlyDigests)
 
         // Measure, reward and pay: replay the fiscal year through the run month.
         let counts = credited.counts
