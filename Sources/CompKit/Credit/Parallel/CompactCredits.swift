@@ -5,11 +5,11 @@ import Glibc
 
 /// The run month's credit rows as the parallel pass keeps them: at ten million deals they are
 /// millions, so each worker writes them to an unlinked temporary file in blocks, split into
-/// partitions by the rank of their rep's id (credits.csv's first sort key). Memory then holds one
-/// partition at a time, which is sorted and rendered on its own: peak memory does not grow with
-/// the number of deals.
+/// partitions that are consecutive ranges of credits.csv's order (`CreditPartitions`). Memory then
+/// holds one partition at a time, which is sorted and rendered on its own: peak memory does not
+/// grow with the number of deals.
 struct CompactCredits {
-    /// How many partitions the rows are split into by rep rank.
+    /// How many partitions the rows are split into.
     static let partitionCount = 256
 
     struct Share {
@@ -236,7 +236,7 @@ struct CompactCredits {
     /// Collects one worker's rows by partition and writes each partition's in blocks of
     /// `blockRows` rows; the rows of one `post` call share one share record per partition.
     struct Writer {
-        private let partitionOfRep: [UInt8]
+        private let partitions: CreditPartitions
         private var buffers = [Partition](repeating: Partition(), count: CompactCredits.partitionCount)
         /// The post each buffer's last share belongs to.
         private var lastPost = [Int](repeating: -1, count: CompactCredits.partitionCount)
@@ -250,8 +250,7 @@ struct CompactCredits {
         private var failure: Error?
 
         init(index: CreditIndex, blockRows: Int = 512) {
-            let ranks = index.repByteRanks
-            partitionOfRep = ranks.map { UInt8(Int($0) * CompactCredits.partitionCount / max(1, ranks.count)) }
+            partitions = CreditPartitions(index: index)
             self.blockRows = blockRows
             store.posted = [[PostedTally]](repeating: [PostedTally](repeating: PostedTally(), count: index.plans.count), count: 2)
         }
@@ -262,7 +261,7 @@ struct CompactCredits {
         /// Adds a row of the current share; `share` makes its record the first time a partition needs it.
         mutating func add(kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int16, component: Int16, day: Int32, credit: Int64,
                           id: UnsafeBufferPointer<UInt8>, share: () -> Share) {
-            let number = Int(partitionOfRep[Int(rep)])
+            let number = partitions.partition(rep: rep, plan: plan, component: component, day: day)
             if lastPost[number] != post {
                 lastPost[number] = post
                 var record = share()
@@ -459,32 +458,6 @@ public struct RunMonthCredits: @unchecked Sendable {
         /// The deal id's length, 255 for longer ones.
         var idLength: UInt8
         var kind: UInt8
-    }
-
-    /// Ranks of (plan, component) pairs in credits.csv's order: plan id, then component id with
-    /// "no component" (empty) first.
-    private struct SectionRanks {
-        /// Where each plan's ranks start in `ranks`; slot 0 of a plan is "no component".
-        private let firstSlot: [Int]
-        private let ranks: [UInt32]
-
-        init(_ index: CreditIndex) {
-            let planRank = index.planByteRanks, componentRank = index.componentByteRanks
-            var firstSlot: [Int] = []
-            var sections: [(plan: Int32, component: Int32, slot: Int)] = []
-            for plan in componentRank.indices {
-                firstSlot.append(sections.count)
-                sections.append((planRank[plan], -1, sections.count))
-                for rank in componentRank[plan] { sections.append((planRank[plan], rank, sections.count)) }
-            }
-            var ranks = [UInt32](repeating: 0, count: sections.count)
-            let ordered = sections.sorted { $0.plan != $1.plan ? $0.plan < $1.plan : $0.component < $1.component }
-            for (rank, section) in ordered.enumerated() { ranks[section.slot] = UInt32(rank) }
-            self.firstSlot = firstSlot
-            self.ranks = ranks
-        }
-
-        func of(_ row: CompactCredits.Row) -> UInt32 { ranks[firstSlot[Int(row.plan)] + Int(row.component) + 1] }
     }
 
     private static func compareBytes(_ ids: UnsafeBufferPointer<UInt8>, _ a: CompactCredits.Share, _ b: CompactCredits.Share) -> Int {
