@@ -27,6 +27,20 @@ public struct ComponentMeasure: Sendable {
     public var bonus: ExactDecimal { bonusToDate - bonusPrior }
 }
 
+extension ComponentMeasure {
+    /// The order of one person's rows in attainment.csv (SPEC 5, 7): plan id, then component id
+    /// (bytes), then entry start.
+    static func inFileOrder(_ book: PlanBook) -> (ComponentMeasure, ComponentMeasure) -> Bool {
+        { a, b in
+            let (planA, planB) = (book.plan(a.entry), book.plan(b.entry))
+            if planA.id != planB.id { return byteOrder(planA.id, planB.id) }
+            let (componentA, componentB) = (planA.components[a.component].id, planB.components[b.component].id)
+            if componentA != componentB { return byteOrder(componentA, componentB) }
+            return book.entry(a.entry).start < book.entry(b.entry).start
+        }
+    }
+}
+
 /// Measures components: quota, cumulative credit and earnings per quota period (SPEC 3.4–3.6).
 public struct Measurer: Sendable {
     public let book: PlanBook

@@ -112,6 +112,9 @@ public struct PaySchedule: Sendable {
 
     public let lines: Lines
     public var draws: Draws { Draws(lines: lines) }
+    /// Where each entry active in the run month stood at its end, per component: attainment.csv's
+    /// rows in its order (SPEC 5, 7), kept from the replay so that they are not worked out twice.
+    public let runMonthMeasures: [ComponentMeasure]
 
     public init(book: PlanBook, measurer: Measurer) {
         var entryOffsets: [Int] = []
@@ -131,42 +134,57 @@ public struct PaySchedule: Sendable {
         }
         lines.stored.reserveCapacity(most.lines)
         lines.bounds.reserveCapacity(most.bounds)
-        for ref in book.participatingEntries {
-            let plan = book.plan(ref)
-            let entry = book.entry(ref)
-            guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
-            lines.firstBound[entryOffsets[ref.plan] + ref.entry] = Int32(lines.bounds.count)
-            lines.bounds.append(Int32(lines.stored.count))  // month 0: empty
-            lines.bounds.append(Int32(lines.stored.count))
-            var draw = DrawState()
-            let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
-            func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) { lines.append(type, part: part, amount: amount) }
-            for month in 1...runMonth {
-                let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
-                let activeDays = entry.activeRange.overlapDays(with: calendarMonth.dates)
-                if activeDays > 0 {
-                    add(.base, -1, BaseSalaryMath.monthly(annual: entry.baseSalaryAnnual, activeDays: activeDays,
-                                                          daysInMonth: calendarMonth.dayCount, currency: plan.currency))
-                }
-                var commissionTotal = ExactDecimal.zero
-                for index in plan.components.indices {
-                    let measure = measures[index][month - 1]
-                    add(.commission, index, measure.commission)
-                    add(.bonus, index, measure.bonus)
-                    commissionTotal += measure.commission
-                }
-                for index in plan.spiffs.indices {
-                    add(.spiff, index, measurer.totals.spiff(entry: ref, spiff: index, fiscalMonth: month))
-                }
-                if let rule = plan.draw {
-                    let (topUp, recovery) = draw.step(rule: rule, isActive: activeDays > 0, commission: commissionTotal)
-                    add(.draw, -1, topUp)
-                    add(.drawRecovery, -1, -recovery)
-                }
+        let runMonthDates = book.runMonth.dates
+        var runMonthMeasures: [ComponentMeasure] = []
+        runMonthMeasures.reserveCapacity(book.participatingEntries.reduce(0) { count, ref in
+            let isActive = book.entry(ref).activeRange.overlapDays(with: runMonthDates) > 0
+            return count + (isActive ? book.plan(ref).components.count : 0)
+        })
+        // Person by person in byte order, as attainment.csv lists them.
+        for person in book.entriesOfPerson {
+            var personMeasures: [ComponentMeasure] = []
+            for ref in person where book.participates[ref.plan] {
+                let plan = book.plan(ref)
+                let entry = book.entry(ref)
+                guard let runMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
+                lines.firstBound[entryOffsets[ref.plan] + ref.entry] = Int32(lines.bounds.count)
+                lines.bounds.append(Int32(lines.stored.count))  // month 0: empty
                 lines.bounds.append(Int32(lines.stored.count))
+                var draw = DrawState()
+                let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
+                if entry.activeRange.overlapDays(with: runMonthDates) > 0 {
+                    personMeasures += measures.map { $0[runMonth - 1] }
+                }
+                func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) { lines.append(type, part: part, amount: amount) }
+                for month in 1...runMonth {
+                    let calendarMonth = plan.fiscalYear.calendarMonth(fiscalMonth: month)
+                    let activeDays = entry.activeRange.overlapDays(with: calendarMonth.dates)
+                    if activeDays > 0 {
+                        add(.base, -1, BaseSalaryMath.monthly(annual: entry.baseSalaryAnnual, activeDays: activeDays,
+                                                              daysInMonth: calendarMonth.dayCount, currency: plan.currency))
+                    }
+                    var commissionTotal = ExactDecimal.zero
+                    for index in plan.components.indices {
+                        let measure = measures[index][month - 1]
+                        add(.commission, index, measure.commission)
+                        add(.bonus, index, measure.bonus)
+                        commissionTotal += measure.commission
+                    }
+                    for index in plan.spiffs.indices {
+                        add(.spiff, index, measurer.totals.spiff(entry: ref, spiff: index, fiscalMonth: month))
+                    }
+                    if let rule = plan.draw {
+                        let (topUp, recovery) = draw.step(rule: rule, isActive: activeDays > 0, commission: commissionTotal)
+                        add(.draw, -1, topUp)
+                        add(.drawRecovery, -1, -recovery)
+                    }
+                    lines.bounds.append(Int32(lines.stored.count))
+                }
             }
+            runMonthMeasures += personMeasures.count < 2 ? personMeasures : personMeasures.sorted(by: ComponentMeasure.inFileOrder(book))
         }
         self.lines = lines
+        self.runMonthMeasures = runMonthMeasures
     }
 }
 

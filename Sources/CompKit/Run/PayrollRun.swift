@@ -112,7 +112,7 @@ public enum PayrollRun {
             if part == 0 {
                 forecastAccuracy = FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity)
             } else {
-                let measures = AttainmentReport.measures(book: book, measurer: measurer)
+                let measures = schedule.runMonthMeasures
                 let pay = PayrollReport(book: book, schedule: schedule, paid: paid)
                 payParts = FinanceView.payParts(FinanceView.Sources(
                     book: book, fx: fx, schedule: schedule, payroll: pay, measures: measures,

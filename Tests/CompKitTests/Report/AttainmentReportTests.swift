@@ -4,7 +4,7 @@ import Testing
 @Suite struct AttainmentReportTests {
     @Test func marchOfTheAccountExecutive() {
         let march = AccountExecutive.run("2026-03")
-        let csv = String(decoding: AttainmentReport.csv(AttainmentReport.measures(book: march.book, measurer: march.measurer),
+        let csv = String(decoding: AttainmentReport.csv(march.schedule.runMonthMeasures,
                                                         book: march.book), as: UTF8.self)
         // R1 new-business: C 90000 of Q 150000 = 0.600000; earned 1200 now, 8400 to February: −7200.
         // R1 renewals: quota 0 → attainment blank; 0.03 × 60000 = 1800.
@@ -22,7 +22,7 @@ import Testing
     @Test func onlyEntriesActiveInTheMonthHaveRows() {
         let plan = Fixture.plan("AE", participants: [Fixture.person("R1", end: "2026-01-31"), Fixture.person("R2", start: "2026-02-28")])
         let february = Scenario(month: "2026-02", plans: [plan], deals: [])
-        let ids = AttainmentReport.measures(book: february.book, measurer: february.measurer).map { february.book.entry($0.entry).id }
+        let ids = february.schedule.runMonthMeasures.map { february.book.entry($0.entry).id }
         #expect(ids == ["R2"])  // R1 left in January; R2's single day in February counts
     }
 }

@@ -23,7 +23,7 @@ import Testing
         // January of the account-executive plan: R1's new business C 90000 on a quarter quota of
         // 150000 = 0.6; R2 (from 2026-01-15, no deals) 0. Renewals have quota 0: no attainment.
         let january = AccountExecutive.run("2026-01")
-        let measures = AttainmentReport.measures(book: january.book, measurer: january.measurer)
+        let measures = january.schedule.runMonthMeasures
         let metrics = SalesMetrics(book: january.book, measures: measures, inputs: ForecastInputs(),
                                    activity: DealActivity(book: january.book, fx: FXTable(), months: nil),
                                    directory: RepDirectory(book: january.book))
