@@ -54,8 +54,10 @@ struct DealChunkWorker {
         var fields = 0
         var line = 0
         var fingerprint: UInt64 = 0
-        /// The first rep's number once looked up (-1 if unknown).
-        var firstRep: Int32 = -1
+        /// The first rep's number once looked up (-1 if unknown, `notLookedUp` before).
+        var firstRep = WaitingRow.notLookedUp
+
+        static let notLookedUp: Int32 = -2
     }
 
     init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
@@ -170,7 +172,7 @@ struct DealChunkWorker {
         let oldest = waiting[waitingStart]
         waitingStart = (waitingStart + 1) % (DealChunkWorker.lookahead + 1)
         waitingCount -= 1
-        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint)
+        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint, firstRep: oldest.firstRep)
     }
 
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
@@ -211,6 +213,7 @@ struct DealChunkWorker {
         guard field == width else { gaveUp = true; return end }
         dealRows += 1
         waiting[next].line = newlines
+        waiting[next].firstRep = WaitingRow.notLookedUp
         waitingCount += 1
         advanceWaiting()
         newlines += lines
@@ -233,8 +236,9 @@ struct DealChunkWorker {
     private var splitPercents: [ExactDecimal] = []
     private var splitCount = 0
 
-    /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's.
-    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64) {
+    /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's, `firstRep`
+    /// its first rep's number if already looked up.
+    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32) {
         let id = fields[columns.id]
         guard DealChunkWorker.isToken(id) else { gaveUp = true; return }
         let repsField = fields[columns.reps]
@@ -266,7 +270,7 @@ struct DealChunkWorker {
             guard let created = DealChunkWorker.date(createdField) else { gaveUp = true; return }
             createdDay = created.day
         }
-        guard splits(repsField) else { gaveUp = true; return }
+        guard splits(repsField, firstRep: firstRep) else { gaveUp = true; return }
         if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         if isCancelled { cancelled += 1 } else { won += 1 }
 
@@ -547,8 +551,9 @@ struct DealChunkWorker {
         return RawBytes(rebasing: field[0..<end])
     }
 
-    /// Parses `reps` into `splitReps` and `splitPercents` by the rules of `DealRules.splits`.
-    private mutating func splits(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Parses `reps` into `splitReps` and `splitPercents` by the rules of `DealRules.splits`;
+    /// `firstRep` is the first rep's number when the prefetching already looked it up.
+    private mutating func splits(_ field: UnsafeBufferPointer<UInt8>, firstRep: Int32) -> Bool {
         splitCount = 0
         guard !field.isEmpty else { return false }
         var total: Int128 = 0
@@ -569,7 +574,7 @@ struct DealChunkWorker {
                 withoutPercent += 1
             }
             guard DealChunkWorker.isToken(repPart) else { return false }
-            let rep = reps.lookup(repPart)
+            let rep = start == 0 && firstRep != WaitingRow.notLookedUp ? firstRep : reps.lookup(repPart)
             guard rep >= 0, !splitReps[0..<splitCount].contains(rep) else { return false }
             if splitCount < splitReps.count {
                 splitReps[splitCount] = rep
