@@ -2,9 +2,9 @@
 /// start through the run month (SPEC 3.5–3.9).
 ///
 /// The lines of every entry are kept in one flat array of 16-byte records (a line is an amount, a
-/// pay type and the index of its component or SPIFF): at fifty thousand entries an array per entry
-/// and month, and a `String` per line, held hundreds of megabytes, and a full `ExactDecimal` per
-/// line a hundred more.
+/// pay type and the index of its component or SPIFF). At fifty thousand entries an array per entry
+/// and month with a `String` per line held hundreds of megabytes, and a full `ExactDecimal` per
+/// line another hundred.
 public struct PaySchedule: Sendable {
     /// One pay line as stored: `part` is the component index (COMMISSION, BONUS), the SPIFF index
     /// (SPIFF), or -1 (BASE, draws). The amount is `mantissa × 10^-scale`, or, for the rare amount

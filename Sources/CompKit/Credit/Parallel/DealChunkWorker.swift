@@ -42,8 +42,9 @@ struct DealChunkWorker {
     private let fields: FieldSlots
     /// Rows split but not yet credited, oldest first, in a ring of `lookahead + 1`. Crediting lags
     /// `lookahead` rows behind splitting so that the memory a row will need (its filter word, its
-    /// first rep's slot, entries and cells, its manager's entry) is requested while the rows before it are credited. The
-    /// requests are hints only: rows are credited in file order whatever is cached.
+    /// first rep's slot, entries and cells, its manager's entry) is requested while the rows before
+    /// it are credited. The requests are hints only: rows are credited in file order whatever is
+    /// cached.
     private var waiting: [WaitingRow]
     private var waitingStart = 0
     private var waitingCount = 0
