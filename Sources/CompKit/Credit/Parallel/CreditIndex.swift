@@ -250,6 +250,13 @@ final class CreditIndex {
         activeEntry(from: Int(repEntryStart[Int(rep)]), to: Int(repEntryStart[Int(rep) + 1]), day: day)
     }
 
+    /// The index into `entries` of the entry's manager's entry active on `day`, or -1.
+    @inline(__always)
+    func managerEntry(of entry: Int, day: Int32) -> Int {
+        let own = entries[entry]
+        return activeEntry(from: Int(own.managerStart), to: Int(own.managerEnd), day: day)
+    }
+
     /// The index of the entry among `start..<end` (one person's) active on `day`, or -1.
     @inline(__always)
     private func activeEntry(from start: Int, to end: Int, day: Int32) -> Int {

@@ -42,13 +42,13 @@ struct DealChunkWorker {
     private let fields: FieldSlots
     /// Rows split but not yet credited, oldest first, in a ring of `lookahead + 1`. Crediting lags
     /// `lookahead` rows behind splitting so that the memory a row will need (its filter word, its
-    /// first rep's slot, entries and cells, its manager's entry) is requested while the rows before
-    /// it are credited. The requests are hints only: rows are credited in file order whatever is
-    /// cached.
+    /// first rep's slot, entries and cells, its manager's entry and cells) is requested while the
+    /// rows before it are credited. The requests are hints only: rows are credited in file order
+    /// whatever is cached.
     private var waiting: [WaitingRow]
     private var waitingStart = 0
     private var waitingCount = 0
-    private static let lookahead = 8
+    private static let lookahead = 10
 
     private struct WaitingRow {
         /// The row's first field in `fields`.
@@ -57,6 +57,10 @@ struct DealChunkWorker {
         var fingerprint: UInt64 = 0
         /// The first rep's number once looked up (-1 if unknown, `notLookedUp` before).
         var firstRep = WaitingRow.notLookedUp
+        /// The first rep's entry on the close day once looked up (-1 before or if none), and that day.
+        var firstEntry: Int32 = -1
+        var closeDay: Int32 = 0
+        var closeMonth = 0
 
         static let notLookedUp: Int32 = -2
     }
@@ -158,12 +162,24 @@ struct DealChunkWorker {
         // Then the first rep's cells of the close month, and its manager's first entry.
         if waitingCount > 6, waiting[slot(6)].firstRep >= 0,
            let close = DealChunkWorker.date(fields.base[waiting[slot(6)].fields + columns.closeDate]) {
-            let entry = index.entry(rep: waiting[slot(6)].firstRep, day: close.day)
+            let older = slot(6)
+            let entry = index.entry(rep: waiting[older].firstRep, day: close.day)
             if entry >= 0 {
+                (waiting[older].firstEntry, waiting[older].closeDay, waiting[older].closeMonth) = (Int32(entry), close.day, close.month)
                 let own = index.entries[entry]
                 let month = index.countedMonth(day: close.day, monthOrdinal: close.month, plan: Int(own.plan))
                 if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: own, month: month, slot: 0)) }
                 if own.managerStart < own.managerEnd { index.prefetchEntry(Int(own.managerStart)) }
+            }
+        }
+        // Then the manager's roll-up cells of that month.
+        if waitingCount > 8, waiting[slot(8)].firstEntry >= 0 {
+            let row = waiting[slot(8)]
+            let manager = index.managerEntry(of: Int(row.firstEntry), day: row.closeDay)
+            if manager >= 0 {
+                let managerEntry = index.entries[manager]
+                let month = index.countedMonth(day: row.closeDay, monthOrdinal: row.closeMonth, plan: Int(managerEntry.plan))
+                if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1)) }
             }
         }
         if waitingCount > DealChunkWorker.lookahead { creditOldest() }
@@ -231,6 +247,7 @@ struct DealChunkWorker {
         dealRows += 1
         waiting[next].line = newlines
         waiting[next].firstRep = WaitingRow.notLookedUp
+        waiting[next].firstEntry = -1
         waitingCount += 1
         advanceWaiting()
         newlines += lines
