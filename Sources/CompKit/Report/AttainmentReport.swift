@@ -2,6 +2,7 @@
 /// every component of its plan, the quota period's quota, credit to date, attainment and earnings.
 /// Its rows, in its order, are `PaySchedule.runMonthMeasures`.
 public enum AttainmentReport {
+    /// The file's bytes for `measures` (a run's `PaySchedule.runMonthMeasures`), in their order.
     public static func csv(_ measures: [ComponentMeasure], book: PlanBook) -> [UInt8] {
         var writer = CSVWriter(header: ["period", "rep_id", "plan_id", "component", "quota_period", "quota",
                                         "credited_to_date", "attainment", "earned_to_date", "earned_prior", "commission"])
