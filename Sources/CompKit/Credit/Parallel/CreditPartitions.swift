@@ -63,7 +63,8 @@ struct CreditPartitions {
     func partition(rep: Int32, plan: Int16, component: Int16, day: Int32) -> Int {
         let start = Int(first[Int(rep)]), span = Int(count[Int(rep)])
         guard span > 1, let sections = sectionsOfRep[rep] else { return start }
-        // Section-major, then day: the order of the file within the rep.
+        // Section-major, then day: the order of the file within the rep. A row's plan is always
+        // that of one of its rep's entries (own, chargeback and roll-up rows alike), so it is found.
         let section = sections.firstIndex(of: sectionRanks.of(plan: plan, component: component)) ?? 0
         let key = section * 31 + Int(min(max(day - firstDay, 0), 30))
         return start + key * span / (sections.count * 31)
