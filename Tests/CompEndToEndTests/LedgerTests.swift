@@ -29,7 +29,8 @@ import Testing
     /// Q1 to date: 5 000 + 4 000 + 3 000 + 8 000 = 20 000 → 1 000 + 0.2 × 10 000 = 3 000 (was 2 400: +600).
     /// Q2 to date: 12 000 − 8 000 + 10 000 + 9 000 = 23 000 → 1 000 + 0.2 × 13 000 = 3 600 (was 5 200:
     /// −1 600), and 23 000 < 30 000 takes the bonus back (−1 000).
-    /// July: C = 6 000 → 600 commission; prior adjustment 600 − 1 600 = −1 000; bonus 0 with −1 000.
+    /// July: C = 6 000 → 600 commission; prior adjustment 600 − 1 600 = −1 000, so payroll pays
+    /// 600 − 1 000 = −400; bonus 0 this month with −1 000 to correct, so −1 000 is paid.
     @Test func lateDealAndCancellationGivePriorAdjustmentsInJuly() throws {
         let workspace = try Workspace(fixtures: "ledger-year")
         try close(through: 6, in: workspace)
@@ -45,8 +46,8 @@ import Testing
         #expect(try workspace.read("out/2026-07/payroll.csv") == """
             period,employee_id,employee_name,pay_type,component,amount,currency,prior_adjustment
             2026-07,R1,Rita Lane,BASE,,1000.00,USD,0.00
-            2026-07,R1,Rita Lane,COMMISSION,nb,600.00,USD,-1000.00
-            2026-07,R1,Rita Lane,BONUS,nb,0.00,USD,-1000.00
+            2026-07,R1,Rita Lane,COMMISSION,nb,-400.00,USD,-1000.00
+            2026-07,R1,Rita Lane,BONUS,nb,-1000.00,USD,-1000.00
 
             """)
         #expect(try ledgerBytes(workspace) == closedLedger, "a run must not change the ledger")

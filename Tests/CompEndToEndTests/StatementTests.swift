@@ -73,7 +73,7 @@ import Testing
     /// 3000 dated 2026-01-20: January now computes C = 8000 → 800.00, so February's commission carries a
     /// prior adjustment of 800 − 500 = 300.00. February: C = 8000 + 4000 = 12000 → 0.10 × 10000 +
     /// 0.20 × 2000 = 1400.00, commission 1400 − 800 = 600.00. Base 12000 / 12 = 1000.00.
-    /// Payable: 1000.00 + 600.00 + 300.00 = 1900.00.
+    /// Paid: 1000.00 + (600.00 + 300.00 = 900.00) = 1900.00.
     @Test func aLedgerAddsThePriorAdjustmentsOfPayroll() throws {
         let workspace = try Workspace(fixtures: "ledger-year")
         let close = try workspace.comp("close", "--period", "2026-01")
@@ -83,7 +83,7 @@ import Testing
         try #require(explain.status == 0, explain.transcript)
         let markdown = try workspace.read("out/2026-02/statements/R1.md")
         #expect(PayTables.statement(markdown, adjustments: true) == [
-            ["BASE", "", "USD", "1000.00", "0.00"], ["COMMISSION", "nb", "USD", "600.00", "300.00"],
+            ["BASE", "", "USD", "1000.00", "0.00"], ["COMMISSION", "nb", "USD", "900.00", "300.00"],
         ])
         #expect(PayTables.markdownTable(markdown, after: "Pay this month").footer == [["TOTAL", "", "USD", "", "", "1900.00"]])
         #expect(markdown.contains("now compute to 800.00, closed periods paid 500.00, so 300.00 is settled this month"))

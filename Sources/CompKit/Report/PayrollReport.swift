@@ -1,16 +1,18 @@
-/// payroll.csv (SPEC 5, 7 and 3.10): per employee, pay type, component and currency, the run
-/// month's amounts of all their entries added up, with the prior-period adjustment a ledger shows.
+/// payroll.csv (SPEC 5, 7 and 3.10): per employee, pay type, component and currency, what payroll
+/// pays this month: the run month's amounts of all their entries added up, plus the correction of
+/// closed periods that a ledger shows.
 public struct PayrollReport: Sendable {
     public struct Row: Sendable, Hashable {
         public var key: PayKey
         public var employeeName: String
         /// computed(m): what the month itself earns.
-        public var amount: ExactDecimal
-        /// payable(m) − computed(m), where payable(m) = Σ computed(1…m) − Σ paid(1…m−1); 0 without a ledger.
+        public var computed: ExactDecimal
+        /// payable(m) − computed(m), where payable(m) = Σ computed(1…m) − Σ paid(1…m−1): the part of
+        /// `amount` that corrects closed periods; 0 without a ledger.
         public var priorAdjustment: ExactDecimal
 
-        /// What is paid this month: the month's amount and the adjustment.
-        public var payable: ExactDecimal { amount + priorAdjustment }
+        /// payable(m), payroll.csv's `amount`: what payroll pays this month, adjustment included.
+        public var amount: ExactDecimal { computed + priorAdjustment }
     }
 
     /// Sorted as payroll.csv lists them; rows whose amount and adjustment are both 0 are left out.
@@ -66,7 +68,7 @@ public struct PayrollReport: Sendable {
             for sum in sums.sorted(by: { $0.key < $1.key }) {
                 let adjustment = paid == nil ? .zero : sum.computedToDate - sum.paidToDate - sum.current
                 guard !sum.current.isZero || !adjustment.isZero else { continue }
-                rows.append(Row(key: sum.key, employeeName: name?.name ?? "", amount: sum.current, priorAdjustment: adjustment))
+                rows.append(Row(key: sum.key, employeeName: name?.name ?? "", computed: sum.current, priorAdjustment: adjustment))
             }
         }
         self.rows = rows
@@ -81,9 +83,9 @@ public struct PayrollReport: Sendable {
         var fiscalStart: YearMonth?
     }
 
-    /// What closing the month records as paid: the payable amount per key.
+    /// What closing the month records as paid: the amount per key.
     public var payments: [PayKey: ExactDecimal] {
-        Dictionary(rows.map { ($0.key, $0.payable) }, uniquingKeysWith: +)
+        Dictionary(rows.map { ($0.key, $0.amount) }, uniquingKeysWith: +)
     }
 
     public func csv(period: YearMonth) -> [UInt8] {

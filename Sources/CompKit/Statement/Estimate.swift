@@ -18,7 +18,7 @@ public struct Estimate: Sendable {
         public var crossed: [TierBreakdown.Band]
     }
 
-    /// One payroll row, actually and with the deals: what is paid (amount + prior adjustment).
+    /// One payroll row, actually and with the deals: its amount, what payroll pays (prior adjustment included).
     public struct PayChange: Sendable {
         public var key: PayKey
         public var actual: ExactDecimal
@@ -56,9 +56,9 @@ public struct Estimate: Sendable {
             }
         }
         self.components = components
-        pay = Estimate.sideBySide(actual.pay.map { ($0.key, $0.payable) }, whatIf.pay.map { ($0.key, $0.payable) })
+        pay = Estimate.sideBySide(actual.pay.map { ($0.key, $0.amount) }, whatIf.pay.map { ($0.key, $0.amount) })
             .map { PayChange(key: $0.key, actual: $0.actual, whatIf: $0.whatIf) }
-        totals = Estimate.sideBySide(actual.totals.map { ($0.currency, $0.payable) }, whatIf.totals.map { ($0.currency, $0.payable) })
+        totals = Estimate.sideBySide(actual.totals.map { ($0.currency, $0.amount) }, whatIf.totals.map { ($0.currency, $0.amount) })
             .map { ($0.key, $0.actual, $0.whatIf) }
     }
 

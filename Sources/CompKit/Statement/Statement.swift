@@ -16,9 +16,9 @@ public struct Statement: Sendable {
     /// Whether a ledger was used (the statement then shows prior adjustments and payable amounts).
     public var usesLedger: Bool
 
-    /// What is paid this month per currency: Σ (amount + prior adjustment), in currency order.
-    public var totals: [(currency: Currency, payable: ExactDecimal)] {
-        let sums = Dictionary(pay.map { ($0.key.currency, $0.payable) }, uniquingKeysWith: +)
+    /// What is paid this month per currency: Σ amount (prior adjustments included), in currency order.
+    public var totals: [(currency: Currency, amount: ExactDecimal)] {
+        let sums = Dictionary(pay.map { ($0.key.currency, $0.amount) }, uniquingKeysWith: +)
         return sums.keys.sorted().map { ($0, sums[$0]!) }
     }
 
@@ -97,14 +97,15 @@ public struct Statement: Sendable {
     public struct PayItem: Sendable {
         public var key: PayKey
         /// computed(m): what the month earns, as explained above.
-        public var amount: ExactDecimal
-        /// With a ledger: payable − amount (SPEC 3.10).
+        public var computed: ExactDecimal
+        /// With a ledger: the part of `amount` that corrects closed periods (SPEC 3.10).
         public var priorAdjustment: ExactDecimal
         /// With a ledger: the earlier months of the fiscal year as computed now, and as paid in
         /// closed periods (`adjustment = computedBefore − paidBefore`).
         public var computedBefore: ExactDecimal
         public var paidBefore: ExactDecimal
 
-        public var payable: ExactDecimal { amount + priorAdjustment }
+        /// What payroll pays: payroll.csv's `amount`.
+        public var amount: ExactDecimal { computed + priorAdjustment }
     }
 }

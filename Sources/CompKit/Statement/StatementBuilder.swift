@@ -172,7 +172,7 @@ public struct StatementBuilder {
             let adjustment = adjustments[key] ?? .zero
             guard !amount.isZero || !adjustment.isZero else { return nil }
             let before = computedBefore[key] ?? .zero
-            return Statement.PayItem(key: key, amount: amount, priorAdjustment: adjustment,
+            return Statement.PayItem(key: key, computed: amount, priorAdjustment: adjustment,
                                      computedBefore: before, paidBefore: before - adjustment)
         }.sorted { $0.key < $1.key }
     }

@@ -219,21 +219,21 @@ public enum StatementLayout {
             return
         }
         let ledger = statement.usesLedger
-        var columns = [Column("pay type"), Column("component"), Column("currency"), Column("amount", .right)]
-        if ledger { columns += [Column("prior adjustment", .right), Column("payable", .right)] }
+        var columns = [Column("pay type"), Column("component"), Column("currency")]
+        if ledger { columns += [Column("this month", .right), Column("prior adjustment", .right)] }
+        columns.append(Column("amount", .right))
         let rows = statement.pay.map { item -> [String] in
             let money = item.key.currency
-            var row = [item.key.payType.label, item.key.component, money.code, money.format(item.amount)]
-            if ledger { row += [money.format(item.priorAdjustment), money.format(item.payable)] }
-            return row
+            var row = [item.key.payType.label, item.key.component, money.code]
+            if ledger { row += [money.format(item.computed), money.format(item.priorAdjustment)] }
+            return row + [money.format(item.amount)]
         }
         let footer = statement.totals.map { total -> [String] in
-            ledger ? ["TOTAL", "", total.currency.code, "", "", total.currency.format(total.payable)]
-                : ["TOTAL", "", total.currency.code, total.currency.format(total.payable)]
+            ["TOTAL", "", total.currency.code] + (ledger ? ["", ""] : []) + [total.currency.format(total.amount)]
         }
         document.table(Table(columns: columns, rows: rows, footer: footer))
-        document.paragraph("These are \(statement.participantID)'s rows of payroll.csv for \(statement.period)"
-                           + (ledger ? "; payroll pays amount + prior adjustment." : "."))
+        document.paragraph("These are \(statement.participantID)'s rows of payroll.csv for \(statement.period); amount is what payroll pays"
+                           + (ledger ? ": this month's pay plus the prior adjustment." : "."))
         for item in statement.pay where !item.priorAdjustment.isZero {
             let money = item.key.currency
             document.paragraph("Prior adjustment \(item.key.payType.label)\(item.key.component.isEmpty ? "" : " " + item.key.component): "

@@ -48,9 +48,13 @@ enum PayTables {
         return (zip(table, cells).filter { !isFooter($0.0) }.map(\.1), zip(table, cells).filter { isFooter($0.0) }.map(\.1))
     }
 
-    /// A statement's pay rows from its Markdown file (amount and, with a ledger, prior adjustment).
+    /// A statement's pay rows from its Markdown file as `payroll` gives them: pay type, component,
+    /// currency, amount and, with a ledger, prior adjustment (the statement's columns are then
+    /// pay type, component, currency, this month, prior adjustment, amount).
     static func statement(_ markdown: String, adjustments: Bool = false) -> [[String]] {
-        markdownTable(markdown, after: "Pay this month").rows.map { Array($0.prefix(adjustments ? 5 : 4)) }
+        markdownTable(markdown, after: "Pay this month").rows.map { row in
+            adjustments ? Array(row.prefix(3)) + [row[5], row[4]] : Array(row.prefix(4))
+        }
     }
 
     /// A plain-text table's rows after the heading line `heading`, split on runs of spaces, up to

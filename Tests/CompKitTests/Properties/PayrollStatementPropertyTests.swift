@@ -40,10 +40,10 @@ import Testing
                 let result = try PayrollRun.compute(inputs: inputs, period: period, options: .statements(for: nil, tags: tags))
                 let builder = StatementBuilder(result: result, tags: tags, usesLedger: false)
                 var payroll: [String: ExactDecimal] = [:]
-                for row in result.payroll.rows { payroll["\(row.key.employeeID) \(row.key.currency)", default: .zero] += row.payable }
+                for row in result.payroll.rows { payroll["\(row.key.employeeID) \(row.key.currency)", default: .zero] += row.amount }
                 var statements: [String: ExactDecimal] = [:]
                 for id in builder.participantIDs {
-                    for total in builder.statement(for: id)?.totals ?? [] { statements["\(id) \(total.currency)", default: .zero] += total.payable }
+                    for total in builder.statement(for: id)?.totals ?? [] { statements["\(id) \(total.currency)", default: .zero] += total.amount }
                 }
                 let differences = Set(payroll.keys).union(statements.keys).sorted()
                     .filter { (payroll[$0] ?? .zero) != (statements[$0] ?? .zero) }

@@ -88,6 +88,6 @@ import Testing
         // R2's draws (2000 in January and February) are in no closed period: payable 4000 − 0, the month 0.
         #expect(adjustment(.draw, of: "R2") == dec("4000"))
         let commission = try #require(rows.first { $0.key.employeeID == "R1" && $0.key.component == "new-business" && $0.key.payType == .commission })
-        #expect(commission.amount == dec("-7200") && commission.payable == dec("-7000"))
+        #expect(commission.computed == dec("-7200") && commission.amount == dec("-7000"))
     }
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(entry.base?.amount == dec("5000.00"))   // 60000 / 12
         #expect(Self.pay(statement) == ["BASE  5000.00", "COMMISSION new 3300.01", "BONUS new 1000", "SPIFF analytics 200.00"])
         // 5000.00 + 3300.01 + 1000.00 + 200.00
-        #expect(statement.totals.map { "\($0.currency) \($0.payable)" } == ["USD 9500.01"])
+        #expect(statement.totals.map { "\($0.currency) \($0.amount)" } == ["USD 9500.01"])
     }
 
     @Test func chargebackAndRoundingResidual() throws {
@@ -61,7 +61,7 @@ import Testing
         // The chargeback reverses D05's SPIFF: −round(200 × 100 / 100) = −200.00.
         #expect(statement.entries[0].spiffs[0].lines.map { "\($0.row.dealID) \($0.amount)" } == ["D05 -200.00"])
         // 4000.00 + 368.52 − 200.00
-        #expect(statement.totals.map { "\($0.currency) \($0.payable)" } == ["USD 4168.52"])
+        #expect(statement.totals.map { "\($0.currency) \($0.amount)" } == ["USD 4168.52"])
     }
 
     @Test func managerStatementShowsRollUpsAsHisTeamComponent() throws {
@@ -75,7 +75,7 @@ import Testing
         // commission round(1413.7062) − 800.00 = 613.71, residual 0.01.
         #expect(team.attribution.lines.map(\.commission) == [dec("133.70"), dec("500.00"), dec("40.00"), dec("40.00"), dec("-100.00")])
         #expect(team.attribution.residual == dec("0.01") && team.attribution.commission == dec("613.71"))
-        #expect(entry.spiffs.isEmpty && statement.totals.map(\.payable) == [dec("10613.71")])   // 10000.00 + 613.71
+        #expect(entry.spiffs.isEmpty && statement.totals.map(\.amount) == [dec("10613.71")])   // 10000.00 + 613.71
     }
 
     /// Every statement's pay is its participant's payroll rows, key by key and to the cent.
@@ -86,7 +86,7 @@ import Testing
             let statement = try #require(builder.statement(for: id))
             let rows = builder.result.payroll.rows.filter { $0.key.employeeID == id }
             #expect(statement.pay.map(\.key) == rows.map(\.key), "\(id)")
-            #expect(statement.pay.map(\.payable) == rows.map(\.payable), "\(id)")
+            #expect(statement.pay.map(\.amount) == rows.map(\.amount), "\(id)")
             for component in statement.entries.flatMap(\.components) {
                 #expect(component.attribution.commission == component.measure.commission, "\(id) \(component.component.id)")
             }

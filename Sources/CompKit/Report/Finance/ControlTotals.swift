@@ -27,9 +27,11 @@ public struct ControlTotals: Sendable {
         /// nil for a currency's total.
         public var payType: PayType?
         public var rows: Int
-        public var amount: ExactDecimal
+        /// The months' own pay, before corrections of closed periods.
+        public var computed: ExactDecimal
         public var priorAdjustment: ExactDecimal
-        public var payable: ExactDecimal { amount + priorAdjustment }
+        /// payroll.csv's `amount` column: what payroll pays.
+        public var amount: ExactDecimal { computed + priorAdjustment }
     }
 
     public var dealRows: Int
@@ -60,18 +62,18 @@ public struct ControlTotals: Sendable {
         var pay: [PayKey: Pay] = [:]
         for row in payroll.rows {
             let key = PayKey(employeeID: "", payType: row.key.payType, component: "", currency: row.key.currency)
-            pay[key, default: Pay(currency: row.key.currency, payType: row.key.payType, rows: 0, amount: .zero, priorAdjustment: .zero)].rows += 1
-            pay[key]!.amount += row.amount
+            pay[key, default: Pay(currency: row.key.currency, payType: row.key.payType, rows: 0, computed: .zero, priorAdjustment: .zero)].rows += 1
+            pay[key]!.computed += row.computed
             pay[key]!.priorAdjustment += row.priorAdjustment
         }
         self.pay = pay.values.sorted { ($0.currency, $0.payType?.rawValue ?? -1) < ($1.currency, $1.payType?.rawValue ?? -1) }
     }
 
-    /// payroll.csv's totals for one currency: amount, prior adjustment, payable and rows.
+    /// payroll.csv's totals for one currency: amount (with its prior adjustment) and rows.
     public func payTotal(_ currency: Currency) -> Pay {
         pay.filter { $0.currency == currency }.reduce(
-            Pay(currency: currency, payType: nil, rows: 0, amount: .zero, priorAdjustment: .zero)) { sum, line in
-            Pay(currency: currency, payType: nil, rows: sum.rows + line.rows, amount: sum.amount + line.amount,
+            Pay(currency: currency, payType: nil, rows: 0, computed: .zero, priorAdjustment: .zero)) { sum, line in
+            Pay(currency: currency, payType: nil, rows: sum.rows + line.rows, computed: sum.computed + line.computed,
                 priorAdjustment: sum.priorAdjustment + line.priorAdjustment)
         }
     }

@@ -44,11 +44,11 @@ public struct FinanceSummary {
         let controls = finance.controls
         var items: [String] = []
         let people = Set(result.payroll.rows.map(\.key.employeeID)).count
-        let totals = controls.payCurrencies.map { "**\(SummaryFormat.moneyCode(controls.payTotal($0).payable, $0))**" }
+        let totals = controls.payCurrencies.map { "**\(SummaryFormat.moneyCode(controls.payTotal($0).amount, $0))**" }
         items.append("We pay \(totals.isEmpty ? "nothing" : SummaryFormat.list(totals)) this month: \(result.payroll.rows.count) payroll rows for \(people) people.")
         let adjustments = controls.payCurrencies.map { ($0, controls.payTotal($0).priorAdjustment) }.filter { !$0.1.isZero }
         if !adjustments.isEmpty {
-            items.append("Of that, prior-period adjustments (late or corrected deals against closed months): "
+            items.append("Of that, prior-period adjustments (late or corrected deals against months already paid): "
                          + SummaryFormat.list(adjustments.map { SummaryFormat.moneyCode($0.1, $0.0) }) + ".")
         }
         for (currency, movement) in variableByCurrency() {
@@ -77,21 +77,21 @@ public struct FinanceSummary {
         var totals: Set<Int> = []
         for currency in controls.payCurrencies {
             for line in controls.pay where line.currency == currency {
-                rows.append([currency.code, line.payType?.label ?? "", String(line.rows), SummaryFormat.money(line.amount, currency),
-                             SummaryFormat.money(line.priorAdjustment, currency), SummaryFormat.money(line.payable, currency)])
+                rows.append([currency.code, line.payType?.label ?? "", String(line.rows), SummaryFormat.money(line.computed, currency),
+                             SummaryFormat.money(line.priorAdjustment, currency), SummaryFormat.money(line.amount, currency)])
             }
             let total = controls.payTotal(currency)
             totals.insert(rows.count)
-            rows.append([currency.code, "Total", String(total.rows), SummaryFormat.money(total.amount, currency),
-                         SummaryFormat.money(total.priorAdjustment, currency), SummaryFormat.money(total.payable, currency)])
+            rows.append([currency.code, "Total", String(total.rows), SummaryFormat.money(total.computed, currency),
+                         SummaryFormat.money(total.priorAdjustment, currency), SummaryFormat.money(total.amount, currency)])
         }
-        document.add(.table(.init(header: ["Currency", "Pay type", "Rows", "Amount", "Prior adjustment", "Payable"], rows: rows,
+        document.add(.table(.init(header: ["Currency", "Pay type", "Rows", "This month's pay", "Prior adjustment", "Amount paid"], rows: rows,
                                   numeric: [2, 3, 4, 5], emphasized: totals)))
         for currency in controls.payCurrencies {
             let lines = controls.pay.filter { $0.currency == currency }
             document.add(.chart(BarChart(
-                title: "Payout by pay type (\(currency.code), payable)", series: ["payable"],
-                categories: lines.map { .init(label: $0.payType?.label ?? "", values: [$0.payable]) },
+                title: "Payout by pay type (\(currency.code), amount paid)", series: ["amount paid"],
+                categories: lines.map { .init(label: $0.payType?.label ?? "", values: [$0.amount]) },
                 format: { SummaryFormat.money($0, currency) })))
         }
     }
@@ -320,7 +320,9 @@ public struct FinanceSummary {
         document.add(.heading("Control totals"))
         document.add(.bullets([
             "Deal rows read: \(controls.dealRows) (won \(controls.won), cancelled \(controls.cancelled)).",
-            "Payroll: the totals in \"What we pay this month\" are the sums of payroll.csv's amount and prior_adjustment columns.",
+            "Payroll: \"Amount paid\" in \"What we pay this month\" is the sum of payroll.csv's amount column, \"Prior adjustment\" "
+                + "the sum of its prior_adjustment column (the part of the amount that corrects closed periods), and \"This month's pay\" "
+                + "the difference.",
         ]))
         guard !controls.credits.isEmpty else {
             document.add(.paragraph("No credit is dated in the month."))

@@ -121,7 +121,8 @@ public struct VarianceReport: Sendable {
             names[person] = row.employeeName
             adjustments[person] += converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: person)
             guard row.key.payType != .base else { continue }
-            current[person][row.key.payType, default: .zero] += converted(row.amount, from: row.key.currency, month: runMonth, for: person)
+            // The month's own pay: corrections of closed periods are the prior_adjustment measure.
+            current[person][row.key.payType, default: .zero] += converted(row.computed, from: row.key.currency, month: runMonth, for: person)
         }
         // Last month from the pay schedule; nothing before the first month of a fiscal year.
         for ref in book.participatingEntries {

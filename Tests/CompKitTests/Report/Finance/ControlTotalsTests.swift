@@ -40,6 +40,6 @@ import Testing
         }
         // USD: BASE 1000.00 (R1) + COMMISSION 215.00 (R1) + 105.00 (R2) = 1320.00 over 3 rows.
         let usd = controls.payTotal(.usd)
-        #expect(usd.rows == 3 && usd.amount == dec("1320") && usd.payable == dec("1320"))
+        #expect(usd.rows == 3 && usd.computed == dec("1320") && usd.amount == dec("1320"))
     }
 }
