@@ -53,13 +53,14 @@ public struct Pipeline: Sendable {
 
     static let requiredColumns = ["opp_id", "rep_id", "snapshot_date", "stage", "probability", "amount", "currency", "expected_close"]
 
-    /// Reads pipeline.csv; logs every problem, including an opportunity listed twice in one snapshot.
+    /// Reads pipeline.csv; logs every problem, including an opportunity listed twice for one rep in
+    /// one snapshot. An opportunity split between reps comes once per rep, as CRMs export splits.
     static func read(path: String, participantIDs: Set<String>?, log: DiagnosticLog) throws -> (pipeline: Pipeline, rows: Int) {
         var result = Pipeline()
         guard let csv = CSVTable(path: path, required: requiredColumns, log: log) else { return (result, 0) }
         let rules = ForecastRowRules(table: csv, log: log, participantIDs: participantIDs)
         let columns = requiredColumns.map { csv.column($0)! }
-        var firstLine: [String: [CalendarDate: Int]] = [:]
+        var firstLine: [RowKey: Int] = [:]
         try csv.forEachRow(log: log) {
             let id = rules.text(columns[0], name: "opp_id")
             let rep = rules.repID(columns[1])
@@ -70,16 +71,24 @@ public struct Pipeline: Sendable {
             let currency = rules.currency(columns[6])
             let expectedClose = rules.date(columns[7], name: "expected_close")
             guard let id, let rep, let snapshot, let stage, let probability, let amount, let currency, let expectedClose else { return }
-            if let first = firstLine[id]?[snapshot] {
+            let key = RowKey(snapshot: snapshot, opportunity: id, rep: rep)
+            if let first = firstLine[key] {
                 log.error(file: path, line: csv.line, column: 0,
-                          "opportunity \(id) is listed twice in the snapshot of \(snapshot) (first on line \(first))")
+                          "opportunity \(id) is listed twice for \(rep) in the snapshot of \(snapshot) (first on line \(first))")
                 return
             }
-            firstLine[id, default: [:]][snapshot] = csv.line
+            firstLine[key] = csv.line
             result.opportunities.append(Opportunity(
                 id: id, repID: rep, snapshotDate: snapshot, stage: stage, probability: probability, amount: amount,
                 currency: currency, expectedClose: expectedClose, source: SourceLocation(file: path, line: csv.line, column: 0)))
         }
         return (result, csv.rowCount)
+    }
+
+    /// What makes a pipeline row unique: an opportunity appears once per rep in each snapshot.
+    private struct RowKey: Hashable {
+        var snapshot: CalendarDate
+        var opportunity: String
+        var rep: String
     }
 }

@@ -12,22 +12,25 @@ import Testing
                 O3,R9,2026-02-30,Commit,0.5,100,XXX,2026-02-20
                 O1,R1,2026-02-01,Commit,0.9,100,USD,2026-02-21
                 O1,R1,2026-03-01,Commit,1,0,USD,2026-03-21
+                O1,R2,2026-02-01,Closed Won,0.9,400.00,USD,2026-02-20
                 O4,R1,2026-02-01,,0.5,100,USD,
                 O5,R1,2026-02-01,Commit,50%,1e3,USD,2026-02-20
 
                 """, to: "pipeline.csv", in: folder)
             let log = DiagnosticLog()
-            let (pipeline, rows) = try Pipeline.read(path: path, participantIDs: ["R1"], log: log)
-            #expect(rows == 7)
+            let (pipeline, rows) = try Pipeline.read(path: path, participantIDs: ["R1", "R2"], log: log)
+            #expect(rows == 8)
             // 3: probability above 1 (field 5). 4: unknown rep (2), no 30 February (3), unknown currency (7).
-            // 5: O1 twice in the 2026-02-01 snapshot (row). 7: stage and expected_close missing (4, 8).
-            // 8: a percent sign and an exponent (5, 6). Line 6 is fine: another snapshot, amount 0.
+            // 5: O1 twice for R1 in the 2026-02-01 snapshot (row). 8: stage and expected_close missing (4, 9).
+            // 9: a percent sign and an exponent (5, 6). Line 6 is fine: another snapshot, amount 0; line 7
+            // too: O1 split between R1 and R2, R2's share listed once.
             #expect(log.sorted.map { "\($0.location.line):\($0.location.column)" }
-                    == ["3:5", "4:2", "4:3", "4:7", "5:0", "7:4", "7:8", "8:5", "8:6"])
+                    == ["3:5", "4:2", "4:3", "4:7", "5:0", "8:4", "8:8", "9:5", "9:6"])
             #expect(log.sorted[0].message == "probability 1.01 is not between 0 and 1")
-            #expect(log.sorted[4].message == "opportunity O1 is listed twice in the snapshot of 2026-02-01 (first on line 2)")
+            #expect(log.sorted[4].message == "opportunity O1 is listed twice for R1 in the snapshot of 2026-02-01 (first on line 2)")
             // Stages may hold spaces; kept rows remember their line.
-            #expect(pipeline.opportunities.map { "\($0.id) \($0.stage) \($0.source.line)" } == ["O1 Closed Won 2", "O1 Commit 6"])
+            #expect(pipeline.opportunities.map { "\($0.id) \($0.repID) \($0.stage) \($0.source.line)" }
+                    == ["O1 R1 Closed Won 2", "O1 R1 Commit 6", "O1 R2 Closed Won 7"])
         }
     }
 

@@ -36,6 +36,24 @@ import Testing
             """)
     }
 
+    /// D5 split between R1 and R2 as a CRM exports it, one pipeline row per rep with that rep's share:
+    /// R1 0.6 × 60.00 = 36, R2 0.6 × 40.01 = 24.006 added to their weighted forecasts (1010 → 1046,
+    /// 299.997 → 324.003). Calibration counts both rows: Negotiation 2 opportunities, mean 0.6, and
+    /// both closed, D5 having closed in February.
+    @Test func aSplitOpportunityCountsOncePerRep() throws {
+        let split = FinanceFixture.pipeline + """
+            D5,R1,2026-02-01,Negotiation,0.6,60.00,USD,2026-02-20
+            D5,R2,2026-02-01,Negotiation,0.6,40.01,USD,2026-02-20
+
+            """
+        let result = try FinanceFixture.run("2026-02", files: ["pipeline.csv": split])
+        let weighted = result.finance.forecast.reps.map { ($0.rep, $0.weighted.forecast) }
+        #expect(weighted.map(\.0) == ["R1", "R2", "R3", "R4"])
+        #expect(weighted.map(\.1) == [dec("1046"), dec("324.003"), dec("517.5"), .zero])
+        let negotiation = try #require(result.finance.metrics.calibration.first { $0.stage == "Negotiation" })
+        #expect(negotiation.opportunities == 2 && negotiation.meanProbability == dec("0.6") && negotiation.closed == 2)
+    }
+
     @Test func weightedForecastKeepsEveryDecimal() throws {
         let forecast = try FinanceFixture.run("2026-02").finance.forecast
         // 0.9 × 333.33 = 299.997 exactly; 0.9 × 500 GBP × 1.15 = 517.5 EUR.
