@@ -70,4 +70,58 @@ import Testing
         let usage = try workspace.comp("run", "--period", "2026-03", "--threshold-pct", "ten")
         #expect(usage.status == 2, usage.transcript)
     }
+
+    /// A USD manager over a USD rep and a EUR rep, no forecasts at all, fx.csv with the one rate
+    /// payroll needs (2026-02 EUR→USD 1.1, for the roll-up). R1: D1 1000.00 USD → 100.00 commission;
+    /// R2: D2 2000.00 EUR → 200.00 EUR; M1: 1000.00 + 2000 × 1.1 = 3200.00 → 1 % = 32.00 USD.
+    /// The TEAM rows are told in EUR (one USD rep, one EUR rep: the tie goes to EUR, first in byte
+    /// order), and R1's USD figures need 2026-02 USD→EUR, which nothing else needs: the TEAM cells are
+    /// blank, exceptions.csv and the summary say so, and payroll is written.
+    @Test func aCrossCurrencyTeamWithoutForecastRatesStillPays() throws {
+        let workspace = try Workspace()
+        func plan(_ id: String, _ currency: String, _ component: String, _ people: String) -> String {
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <plan id="\(id)" name="\(id)" currency="\(currency)" yearStart="2026-01-01" quotaPeriod="quarter">
+              \(component)
+              \(people)
+            </plan>
+            """
+        }
+        let own = #"<component id="nb" types="new"><rateTable method="graduated" basis="amount"><tier from="0" rate="0.1"/></rateTable></component>"#
+        let team = #"<component id="team" types="new" creditFrom="team"><rateTable method="graduated" basis="amount"><tier from="0" rate="0.01"/></rateTable></component>"#
+        try workspace.write("plans/mgr.xml", plan("MGR", "USD", team, #"<participant id="M1" name="Mia" start="2026-01-01"/>"#))
+        try workspace.write("plans/us.xml", plan("US", "USD", own, #"<participant id="R1" name="Ann" start="2026-01-01" manager="M1"/>"#))
+        try workspace.write("plans/eu.xml", plan("EU", "EUR", own, #"<participant id="R2" name="Ben" start="2026-01-01" manager="M1"/>"#))
+        try workspace.write("inputs/deals.csv", """
+            deal_id,close_date,amount,currency,type,reps
+            D1,2026-02-10,1000.00,USD,new,R1
+            D2,2026-02-12,2000.00,EUR,new,R2
+
+            """)
+        try workspace.write("inputs/fx.csv", "month,from,to,rate\n2026-02,EUR,USD,1.1\n")
+        #expect(try workspace.comp("validate", "--period", "2026-02").status == 0)
+        let run = try workspace.comp("run", "--period", "2026-02")
+        try #require(run.status == 0, run.transcript)
+        #expect(try workspace.read("out/2026-02/payroll.csv") == """
+            period,employee_id,employee_name,pay_type,component,amount,currency,prior_adjustment
+            2026-02,M1,Mia,COMMISSION,team,32.00,USD,0.00
+            2026-02,R1,Ann,COMMISSION,nb,100.00,USD,0.00
+            2026-02,R2,Ben,COMMISSION,nb,200.00,EUR,0.00
+
+            """)
+        #expect(try workspace.read("out/2026-02/forecast_accuracy.csv") == """
+            period,rep_id,method,forecast,actual,error,accuracy,bias
+            2026-02,R1,commit,0.00,1000.00,-1000.00,0.000000,-1.000000
+            2026-02,R1,weighted,0.00,1000.00,-1000.00,0.000000,-1.000000
+            2026-02,R2,commit,0.00,2000.00,-2000.00,0.000000,-1.000000
+            2026-02,R2,weighted,0.00,2000.00,-2000.00,0.000000,-1.000000
+            2026-02,TEAM,commit,,,,,
+            2026-02,TEAM,weighted,,,,,
+
+            """)
+        let exceptions = try workspace.read("out/2026-02/exceptions.csv").split(separator: "\n")
+        #expect(exceptions.count == 2 && exceptions[1].hasPrefix("fx.csv,0,2026-02 USD→EUR,"), "\(exceptions)")
+        #expect(try workspace.read("out/2026-02/summary.md").contains("2026-02 USD→EUR"))
+    }
 }

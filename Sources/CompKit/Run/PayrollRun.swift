@@ -122,7 +122,7 @@ public enum PayrollRun {
             }
         }
         guard let forecastAccuracy, let payroll, let payParts else { preconditionFailure("both halves ran") }
-        let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, fxPath: inputs.fxPath, log: log)
+        let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(

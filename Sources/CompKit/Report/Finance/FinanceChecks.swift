@@ -1,6 +1,8 @@
 /// What the finance reports find wrong in the inputs while computing: fx rates they need and
-/// fx.csv lacks, and amounts past `FinanceArithmetic.limit`; each kept with the first place that
-/// caused it and logged as an input error (the run then stops, as for any invalid input).
+/// fx.csv lacks, and amounts past `FinanceArithmetic.limit`, each kept with the first place and
+/// purpose that needed it. A missing rate never stops payroll (SPEC 7): the cells it would fill
+/// are left blank and it is listed in exceptions.csv and the summary. An amount too large is an
+/// input error.
 final class FinanceChecks {
     let fx: FXTable
     private var missing: [CreditEngine.MissingRate: (location: SourceLocation, purpose: String)] = [:]
@@ -43,11 +45,13 @@ final class FinanceChecks {
         for (location, what) in later.tooLarge where tooLarge[location] == nil { tooLarge[location] = what }
     }
 
-    /// Logs every problem: missing rates in (month, from, to) order, then amounts too large.
-    func report(to log: DiagnosticLog, fxPath: String?) {
-        for (rate, need) in missing.sorted(by: { $0.key < $1.key }) {
-            log.error(need.location, "no fx rate for \(rate.month) \(rate.from)→\(rate.to)\(fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); needed \(need.purpose)")
-        }
+    /// The rates noted missing, in (month, from, to) order, each with what first needed it.
+    var missingRates: [FinanceView.MissingRate] {
+        missing.sorted { $0.key < $1.key }.map { FinanceView.MissingRate(rate: $0.key, purpose: $0.value.purpose) }
+    }
+
+    /// Logs every amount too large as an input error.
+    func report(to log: DiagnosticLog) {
         for (location, what) in tooLarge.sorted(by: { $0.key < $1.key }) {
             log.error(location, "an amount reaches 10^18, more than the finance reports compute exactly (\(what))")
         }

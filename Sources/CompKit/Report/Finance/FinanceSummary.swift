@@ -64,6 +64,11 @@ public struct FinanceSummary {
             forecastLine += "; \(year.label): commit \(SummaryFormat.percent(year.commit.total.accuracy)), weighted \(SummaryFormat.percent(year.weighted.total.accuracy))"
         }
         items.append(forecastLine + ".")
+        if !finance.missingRates.isEmpty {
+            items.append("**fx rates missing** that only these finance figures need (payroll is complete): "
+                         + SummaryFormat.list(finance.missingRates.map(\.label))
+                         + "; the figures they would give are blank (–) here and in the CSV files, and each is a row of exceptions.csv.")
+        }
         let reconciles = controls.credits.allSatisfy(\.reconciles)
         items.append("Control totals: credits.csv \(reconciles ? "agrees with" : "**does not agree** with") the deals; payroll totals below are the sums of payroll.csv.")
         document.add(.heading("At a glance"))
@@ -171,7 +176,7 @@ public struct FinanceSummary {
         }
         // A short list reads best by person; a long one shows the largest changes of each currency.
         let rows = flagged.count <= FinanceSummary.maxRows ? flagged
-            : FinanceSummary.largest(flagged, limit: FinanceSummary.maxRows, currency: \.currency, size: \.delta.magnitude)
+            : FinanceSummary.largest(flagged, limit: FinanceSummary.maxRows, currency: \.currency, size: { $0.delta?.magnitude ?? .zero })
         if rows.count < flagged.count {
             document.add(.paragraph("\(flagged.count) changes are flagged; the \(FinanceSummary.maxRows) largest of each currency "
                                     + "follow, all of them are in variance.csv (flag Y)."))
@@ -224,22 +229,18 @@ public struct FinanceSummary {
         if forecast.reps.count > shown.count {
             document.add(.paragraph("… and \(forecast.reps.count - shown.count) more reps in forecast_accuracy.csv."))
         }
+        // A rep whose figures need a missing fx rate is left out of the chart (the table shows –).
+        let charted = shown.compactMap { row -> BarChart.Category? in
+            guard let rate = finance.forecast.teamRates[row.currency] else { return nil }
+            let values = [row.commit.forecast, row.weighted.forecast, row.commit.actual].compactMap { $0.map { team.round($0 * rate) } }
+            return values.count == 3 ? .init(label: "\(row.rep) \(name(row.rep))", values: values) : nil
+        }
         document.add(.chart(BarChart(
-            title: "Forecast vs actual per rep (\(team.code)\(forecast.reps.contains { $0.currency != team } ? ", converted" : ""))",
+            title: "Forecast vs actual per rep (\(team.code)\(forecast.reps.contains { $0.currency != team } ? ", converted" : ""))"
+                + (charted.count < shown.count ? "; \(shown.count - charted.count) left out for a missing fx rate" : ""),
             series: ["commit", "weighted", "actual"],
-            categories: shown.map { row in
-                let rate = teamRate(row.currency)
-                return .init(label: "\(row.rep) \(name(row.rep))", values: [row.commit.forecast, row.weighted.forecast, row.commit.actual].map {
-                    team.round($0 * rate)
-                })
-            },
+            categories: charted,
             format: { SummaryFormat.money($0, team) })))
-    }
-
-    /// The run month's rate from a rep's currency into the team currency (1 when missing: the run
-    /// would have stopped on the missing rate before).
-    private func teamRate(_ currency: Currency) -> ExactDecimal {
-        finance.forecast.teamRates[currency] ?? ExactDecimal(1)
     }
 
     private func attainment(_ document: inout SummaryDocument) {

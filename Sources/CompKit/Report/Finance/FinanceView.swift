@@ -5,6 +5,26 @@ public struct FinanceView: Sendable {
     public var variance: VarianceReport
     public var metrics: SalesMetrics
     public var controls: ControlTotals
+    /// fx rates only these reports needed and fx.csv lacks; the cells they would fill are blank.
+    public var missingRates: [MissingRate]
+
+    /// A rate the finance reports needed and did not have, with what first needed it.
+    public struct MissingRate: Sendable, Hashable {
+        public var rate: CreditEngine.MissingRate
+        /// What it was needed for and what is left blank, e.g. `to add R3's forecasts into the TEAM rows …`.
+        public var purpose: String
+
+        /// `2026-02 USD→EUR`.
+        public var label: String { "\(rate.month) \(rate.from)→\(rate.to)" }
+    }
+
+    /// exceptions.csv's rows for the missing rates: source `fx.csv`, line 0, id the month and pair.
+    public var exceptions: [CreditTotals.ExceptionRow] {
+        missingRates.map { missing in
+            CreditTotals.ExceptionRow(source: "fx.csv", line: 0, id: missing.label,
+                                      reason: "no fx rate for \(missing.label); needed \(missing.purpose)")
+        }
+    }
 
     /// The fiscal year whose quarter and year to date the summary reports: the earliest-starting
     /// one among the plans taking part in the run; nil when none does.
@@ -72,15 +92,16 @@ public struct FinanceView: Sendable {
         return PayParts(variance: variance, metrics: metrics, controls: controls, checks: checks)
     }
 
-    /// The view from its two halves. An fx rate it needed and fx.csv lacks, or an amount past what
-    /// it computes exactly (`FinanceArithmetic`), is logged as an input error, the forecasts'
-    /// first as if the halves had been made one after the other.
-    init(forecasts: Forecasts, payParts: PayParts, fxPath: String?, log: DiagnosticLog) {
+    /// The view from its two halves, their checks taken as if the halves had been made one after
+    /// the other. An amount past what it computes exactly (`FinanceArithmetic`) is logged as an
+    /// input error; a missing fx rate is kept in `missingRates`.
+    init(forecasts: Forecasts, payParts: PayParts, log: DiagnosticLog) {
         forecast = forecasts.accuracy
         variance = payParts.variance
         metrics = payParts.metrics
         controls = payParts.controls
         forecasts.checks.append(payParts.checks)
-        forecasts.checks.report(to: log, fxPath: fxPath)
+        forecasts.checks.report(to: log)
+        missingRates = forecasts.checks.missingRates
     }
 }

@@ -72,31 +72,35 @@ public struct ForecastAccuracy: Sendable {
                         directory: RepDirectory, checks: FinanceChecks) -> [RepRow] {
         let book = directory.book
         var isMember = Array(members.members[members.cell(month, 0)..<members.cell(month, members.people)])
-        var weighted: [Int: ExactDecimal] = [:]
+        // A rep's weighted forecast; nil once an opportunity of it cannot be converted.
+        var weighted: [Int: ExactDecimal?] = [:]
         for opportunity in inputs.pipeline.expected(in: month) {
             guard let person = book.person(opportunity.repID), let ref = directory.entry(person: person, in: month) else { continue }
             let currency = book.plan(ref).currency
             isMember[person] = true
-            let total = weighted[person] ?? .zero
-            weighted[person] = total  // counted, even at amount 0
-            guard let converted = checks.convert(
-                opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency,
-                neededBy: opportunity.source, for: "to convert this opportunity for the weighted forecast"),
-                let sum = checks.add(total, converted, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)")
-            else { continue }
-            weighted[person] = sum
+            let total = weighted[person] ?? .zero  // counted, even at amount 0
+            weighted[person] = total.flatMap { total in
+                checks.convert(opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency,
+                               neededBy: opportunity.source,
+                               for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file) line \(opportunity.source.line)) "
+                                   + "for \(opportunity.repID)'s weighted forecast; that row's forecast, error, accuracy and bias are left blank")
+                    .flatMap { checks.add(total, $0, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)") }
+            }
         }
         return isMember.indices.compactMap { person -> RepRow? in
             guard isMember[person], let ref = directory.entry(person: person, in: month) else { return nil }
             let rep = book.people[person]
             let currency = book.plan(ref).currency
-            var actual = ExactDecimal.zero
+            // nil once credits in another plan's currency (a plan change) cannot be converted.
+            var actual: ExactDecimal? = .zero
             func add(_ amount: ExactDecimal, creditedIn credited: Currency) {
-                // Credited in another plan's currency (a plan change): converted like a roll-up copy.
+                // Converted like a roll-up copy.
                 let converted = checks.convert(amount, month: month, from: credited, to: currency, neededBy: location(of: ref, in: book),
-                                               for: "to add \(rep)'s \(credited.code) credits to the forecast actual")
-                actual = checks.add(actual, currency.round(converted ?? .zero), at: location(of: ref, in: book),
-                                    what: "\(rep)'s actual for \(month)") ?? actual
+                                               for: "to add \(rep)'s \(credited.code) credits to the forecast actual; the actual, "
+                                                   + "error, accuracy and bias of \(rep)'s rows are left blank")
+                actual = actual.flatMap { sum in
+                    converted.map { checks.add(sum, currency.round($0), at: location(of: ref, in: book), what: "\(rep)'s actual for \(month)") ?? sum }
+                }
             }
             members.activity.forEachActual(month: month, person: person) { credited, amount in add(amount, creditedIn: credited) }
             let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
@@ -116,9 +120,12 @@ public struct ForecastAccuracy: Sendable {
                     directory.entry(of: row.rep, in: month).map { ForecastAccuracy.location(of: $0, in: directory.book) }
                         ?? SourceLocation(file: "", line: 0, column: 0)
                 }
-                func converted(_ amount: ExactDecimal) -> ExactDecimal {
-                    checks.convert(amount, month: month, from: row.currency, to: currency, neededBy: location(),
-                                   for: "to add \(row.rep)'s forecasts into the TEAM rows (in \(currency.code))") ?? .zero
+                func converted(_ amount: ExactDecimal?) -> ExactDecimal? {
+                    amount.flatMap {
+                        checks.convert($0, month: month, from: row.currency, to: currency, neededBy: location(),
+                                       for: "to add \(row.rep)'s forecasts into the TEAM rows (in \(currency.code)); "
+                                           + "the TEAM rows' forecast, actual, error, accuracy and bias are left blank")
+                    }
                 }
                 commit.add(ForecastScore(forecast: converted(row.commit.forecast), actual: converted(row.commit.actual)))
                 weighted.add(ForecastScore(forecast: converted(row.weighted.forecast), actual: converted(row.weighted.actual)))
@@ -189,12 +196,13 @@ public struct ForecastAccuracy: Sendable {
         SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0)
     }
 
-    /// forecast_accuracy.csv: a commit and a weighted row per rep, then TEAM commit and TEAM weighted.
+    /// forecast_accuracy.csv: a commit and a weighted row per rep, then TEAM commit and TEAM weighted;
+    /// a value that needs a missing fx rate is a blank cell.
     public func csv() -> [UInt8] {
         var writer = CSVWriter(header: ["period", "rep_id", "method", "forecast", "actual", "error", "accuracy", "bias"])
         func write(_ id: String, _ method: Method, _ score: ForecastScore, _ money: Currency) {
-            writer.row([month.description, id, method.rawValue, money.format(score.forecast), money.format(score.actual),
-                        money.format(score.error), score.accuracy.formatted(decimals: 6), score.bias?.formatted(decimals: 6) ?? ""])
+            writer.row([month.description, id, method.rawValue, score.forecast.map(money.format) ?? "", score.actual.map(money.format) ?? "",
+                        score.error.map(money.format) ?? "", score.accuracy?.formatted(decimals: 6) ?? "", score.bias?.formatted(decimals: 6) ?? ""])
         }
         for row in reps {
             for method in Method.allCases { write(row.rep, method, row.score(method), row.currency) }

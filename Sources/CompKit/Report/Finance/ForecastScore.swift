@@ -1,36 +1,43 @@
 /// One forecast F measured against the actual A (SPEC 4). F may carry any number of decimals
 /// (the weighted forecast is not rounded); ratios are rounded half away from zero to 6 decimals,
-/// each computed from the exact values.
+/// each computed from the exact values. F or A is nil when an fx rate it needs is missing (SPEC 7):
+/// every measure made from it is then nil too, a blank cell.
 public struct ForecastScore: Sendable, Hashable {
-    public var forecast: ExactDecimal
-    public var actual: ExactDecimal
+    public var forecast: ExactDecimal?
+    public var actual: ExactDecimal?
 
-    public init(forecast: ExactDecimal, actual: ExactDecimal) {
+    public init(forecast: ExactDecimal?, actual: ExactDecimal?) {
         self.forecast = forecast
         self.actual = actual
     }
 
     /// `F − A`.
-    public var error: ExactDecimal { forecast - actual }
+    public var error: ExactDecimal? {
+        guard let forecast, let actual else { return nil }
+        return forecast - actual
+    }
 
     /// `|F − A|`.
-    public var absoluteError: ExactDecimal { error.magnitude }
+    public var absoluteError: ExactDecimal? { error?.magnitude }
 
     /// `max(0, 1 − |F − A| / A)`, computed as `max(0, A − |F − A|) / A` so that it is rounded once;
     /// for A = 0: 1 when F = 0, else 0. (A ≤ 0 only happens for a team whose actual is 0.)
-    public var accuracy: ExactDecimal {
+    public var accuracy: ExactDecimal? {
+        guard let forecast, let actual, let absoluteError else { return nil }
         guard actual > .zero else { return forecast.isZero && actual.isZero ? ExactDecimal(1).widened(to: 6) : ExactDecimal.zero.widened(to: 6) }
         return ExactDecimal.quotient(max(.zero, actual - absoluteError), actual, scale: 6)
     }
 
     /// `(F − A) / A`; nil (blank) when A = 0.
     public var bias: ExactDecimal? {
-        actual.isZero ? nil : ExactDecimal.quotient(error, actual, scale: 6)
+        guard let error, let actual, !actual.isZero else { return nil }
+        return ExactDecimal.quotient(error, actual, scale: 6)
     }
 
-    /// `|F − A| / A` carried to `scale` decimals, for the MAPE; nil when A ≤ 0.
+    /// `|F − A| / A` carried to `scale` decimals, for the MAPE; nil when A ≤ 0 or a value is unknown.
     public func absolutePercentageError(scale: Int) -> ExactDecimal? {
-        actual > .zero ? ExactDecimal.quotient(absoluteError, actual, scale: scale) : nil
+        guard let actual, actual > .zero, let absoluteError else { return nil }
+        return ExactDecimal.quotient(absoluteError, actual, scale: scale)
     }
 }
 
@@ -61,36 +68,46 @@ public struct TeamForecastScore: Sendable, Hashable {
 
     /// What the team measures are made of, added up member by member: the sums of a run of months
     /// are the sums of its months (every term is exact, so the order of the additions does not matter).
+    /// A sum is nil once a member's term is unknown (a missing fx rate): one blank makes the total blank.
     struct Sums {
-        var forecast = ExactDecimal.zero
-        var actual = ExactDecimal.zero
-        var absoluteError = ExactDecimal.zero
+        var forecast: ExactDecimal? = .zero
+        var actual: ExactDecimal? = .zero
+        var absoluteError: ExactDecimal? = .zero
         /// Σ of the MAPE terms (`mapeTermScale` decimals) and how many there are.
-        var percentageErrors = ExactDecimal.zero
+        var percentageErrors: ExactDecimal? = .zero
         var percentageErrorCount = 0
-        var accurate = 0
+        var accurate: Int? = 0
         var members = 0
 
         mutating func add(_ score: ForecastScore) {
-            forecast += score.forecast
-            actual += score.actual
-            absoluteError += score.absoluteError
-            if let term = score.absolutePercentageError(scale: TeamForecastScore.mapeTermScale) {
-                percentageErrors += term
+            forecast = Sums.sum(forecast, score.forecast)
+            actual = Sums.sum(actual, score.actual)
+            absoluteError = Sums.sum(absoluteError, score.absoluteError)
+            // A member's MAPE term is unknown when A is, or when A > 0 and F is unknown.
+            let termUnknown = score.actual.map { $0 > .zero && score.forecast == nil } ?? true
+            if termUnknown {
+                percentageErrors = nil
+            } else if let term = score.absolutePercentageError(scale: TeamForecastScore.mapeTermScale) {
+                percentageErrors = Sums.sum(percentageErrors, term)
                 percentageErrorCount += 1
             }
-            if score.accuracy >= TeamForecastScore.accuracyLine { accurate += 1 }
+            accurate = score.accuracy.flatMap { accuracy in accurate.map { $0 + (accuracy >= TeamForecastScore.accuracyLine ? 1 : 0) } }
             members += 1
         }
 
         mutating func add(_ other: Sums) {
-            forecast += other.forecast
-            actual += other.actual
-            absoluteError += other.absoluteError
-            percentageErrors += other.percentageErrors
+            forecast = Sums.sum(forecast, other.forecast)
+            actual = Sums.sum(actual, other.actual)
+            absoluteError = Sums.sum(absoluteError, other.absoluteError)
+            percentageErrors = Sums.sum(percentageErrors, other.percentageErrors)
             percentageErrorCount += other.percentageErrorCount
-            accurate += other.accurate
+            accurate = accurate.flatMap { mine in other.accurate.map { mine + $0 } }
             members += other.members
+        }
+
+        private static func sum(_ lhs: ExactDecimal?, _ rhs: ExactDecimal?) -> ExactDecimal? {
+            guard let lhs, let rhs else { return nil }
+            return lhs + rhs
         }
     }
 
@@ -99,11 +116,15 @@ public struct TeamForecastScore: Sendable, Hashable {
 
     init(_ sums: Sums) {
         total = ForecastScore(forecast: sums.forecast, actual: sums.actual)
-        wape = sums.actual > .zero ? ExactDecimal.quotient(sums.absoluteError, sums.actual, scale: 6) : nil
-        mape = sums.percentageErrorCount == 0 ? nil
-            : ExactDecimal.quotient(sums.percentageErrors, ExactDecimal(sums.percentageErrorCount), scale: 6)
-        shareAccurate = sums.members == 0 ? nil
-            : ExactDecimal.quotient(ExactDecimal(sums.accurate), ExactDecimal(sums.members), scale: 6)
+        if let actual = sums.actual, actual > .zero, let absoluteError = sums.absoluteError {
+            wape = ExactDecimal.quotient(absoluteError, actual, scale: 6)
+        }
+        if let terms = sums.percentageErrors, sums.percentageErrorCount > 0 {
+            mape = ExactDecimal.quotient(terms, ExactDecimal(sums.percentageErrorCount), scale: 6)
+        }
+        if let accurate = sums.accurate, sums.members > 0 {
+            shareAccurate = ExactDecimal.quotient(ExactDecimal(accurate), ExactDecimal(sums.members), scale: 6)
+        }
         members = sums.members
     }
 }

@@ -6,6 +6,11 @@ enum SummaryFormat {
         grouped(currency.format(amount))
     }
 
+    /// The amount as `money` gives it; `–` when it is unknown (an fx rate is missing).
+    static func money(_ amount: ExactDecimal?, _ currency: Currency) -> String {
+        amount.map { money($0, currency) } ?? "–"
+    }
+
     /// `1,234,567.89 USD`.
     static func moneyCode(_ amount: ExactDecimal, _ currency: Currency) -> String {
         money(amount, currency) + " " + currency.code
@@ -15,6 +20,11 @@ enum SummaryFormat {
     static func change(_ amount: ExactDecimal, _ currency: Currency) -> String {
         let text = money(amount, currency)
         return amount.rounded(toScale: currency.minorUnits) > .zero ? "+" + text : text
+    }
+
+    /// The change as `change` gives it; `–` when it is unknown.
+    static func change(_ amount: ExactDecimal?, _ currency: Currency) -> String {
+        amount.map { change($0, currency) } ?? "–"
     }
 
     /// A ratio as a percentage with one decimal: 0.8750 → `87.5 %`; nil → `–`.

@@ -38,23 +38,30 @@ public struct VarianceReport: Sendable {
         }
     }
 
+    /// One measure of one person. `current` or `baseline` is nil when adding up pay in two
+    /// currencies needs an fx rate that is missing (SPEC 7): those cells are blank, never flagged.
     public struct Row: Sendable, Hashable {
         public var employeeID: String
         public var measure: Measure
-        public var current: ExactDecimal
-        public var baseline: ExactDecimal
+        public var current: ExactDecimal?
+        public var baseline: ExactDecimal?
         public var currency: Currency
         public var flagged: Bool
 
-        public var delta: ExactDecimal { current - baseline }
+        public var delta: ExactDecimal? {
+            guard let current, let baseline else { return nil }
+            return current - baseline
+        }
 
         /// `delta / |baseline| × 100` to 6 decimals (a fall is negative); nil when the baseline is 0.
         public var deltaPercent: ExactDecimal? {
-            baseline.isZero ? nil : ExactDecimal.quotient(delta * ExactDecimal(100), baseline.magnitude, scale: 6)
+            guard let delta, let baseline, !baseline.isZero else { return nil }
+            return ExactDecimal.quotient(delta * ExactDecimal(100), baseline.magnitude, scale: 6)
         }
     }
 
-    /// One person's variable pay by pay type, this month and last: the "why" of a change.
+    /// One person's variable pay by pay type, this month and last: the "why" of a change. Only for
+    /// people whose pay adds up without a missing fx rate.
     public struct Movement: Sendable, Hashable {
         public var employeeID: String
         public var name: String
@@ -96,15 +103,22 @@ public struct VarianceReport: Sendable {
             if let person = book.person(rep) { isListed[person] = true }
         }
 
-        /// An amount in the person's currency: converted at the month's rate and rounded when paid in another.
-        func converted(_ amount: ExactDecimal, from: Currency, month: YearMonth, for person: Int) -> ExactDecimal {
+        // People with pay in another currency whose rate is missing, per sum: their cells are blank.
+        var currentUnknown = Array(repeating: false, count: book.people.count)
+        var lastUnknown = Array(repeating: false, count: book.people.count)
+        var adjustmentsUnknown = Array(repeating: false, count: book.people.count)
+
+        /// An amount in the person's currency: converted at the month's rate and rounded when paid in
+        /// another; nil when the rate is missing.
+        func converted(_ amount: ExactDecimal, from: Currency, month: YearMonth, for person: Int) -> ExactDecimal? {
             guard let ref = runMonthEntry[person] else { return amount }
             let to = book.plan(ref).currency
             guard from != to else { return amount }
             let value = checks.convert(amount, month: month, from: from, to: to,
                                       neededBy: SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0),
-                                      for: "to add up \(book.people[person])'s pay in \(to.code) for variance.csv")
-            return to.round(value ?? .zero)
+                                      for: "to add up \(book.people[person])'s pay in \(to.code) for variance.csv; "
+                                          + "the cells it fills are left blank")
+            return value.map(to.round)
         }
 
         // Payroll rows come grouped by person; people in no plan have no row here.
@@ -119,10 +133,18 @@ public struct VarianceReport: Sendable {
             guard let person = rowPerson else { continue }
             isListed[person] = true
             names[person] = row.employeeName
-            adjustments[person] += converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: person)
+            if let adjustment = converted(row.priorAdjustment, from: row.key.currency, month: runMonth, for: person) {
+                adjustments[person] += adjustment
+            } else {
+                adjustmentsUnknown[person] = true
+            }
             guard row.key.payType != .base else { continue }
             // The month's own pay: corrections of closed periods are the prior_adjustment measure.
-            current[person][row.key.payType, default: .zero] += converted(row.computed, from: row.key.currency, month: runMonth, for: person)
+            if let computed = converted(row.computed, from: row.key.currency, month: runMonth, for: person) {
+                current[person][row.key.payType, default: .zero] += computed
+            } else {
+                currentUnknown[person] = true
+            }
         }
         // Last month from the pay schedule; nothing before the first month of a fiscal year.
         for ref in book.participatingEntries {
@@ -130,7 +152,11 @@ public struct VarianceReport: Sendable {
             guard let month = plan.fiscalYear.fiscalMonth(of: runMonth), month > 1, schedule.lines.monthCount(ref) != nil else { continue }
             let person = book.person(book.entry(ref).id)!
             for line in schedule.lines.lines(ref, fiscalMonth: month - 1) where line.type != .base {
-                last[person][line.type, default: .zero] += converted(line.amount, from: plan.currency, month: lastMonth, for: person)
+                if let amount = converted(line.amount, from: plan.currency, month: lastMonth, for: person) {
+                    last[person][line.type, default: .zero] += amount
+                } else {
+                    lastUnknown[person] = true
+                }
             }
         }
 
@@ -142,20 +168,20 @@ public struct VarianceReport: Sendable {
             let money = book.plan(ref).currency
             let movement = Movement(employeeID: id, name: names[person] ?? book.entry(ref).name, currency: money,
                                     current: current[person], last: last[person])
-            movements.append(movement)
-            func add(_ measure: Measure, current: ExactDecimal, baseline: ExactDecimal) {
-                rows.append(Row(employeeID: id, measure: measure, current: current, baseline: baseline, currency: money,
-                                flagged: thresholds.flags(delta: current - baseline, baseline: baseline)))
+            if !currentUnknown[person] && !lastUnknown[person] { movements.append(movement) }
+            func add(_ measure: Measure, current: ExactDecimal?, baseline: ExactDecimal?) {
+                let flagged = current.flatMap { current in baseline.map { thresholds.flags(delta: current - $0, baseline: $0) } } ?? false
+                rows.append(Row(employeeID: id, measure: measure, current: current, baseline: baseline, currency: money, flagged: flagged))
             }
-            let variable = movement.currentTotal
-            add(.lastMonth, current: variable, baseline: movement.lastTotal)
+            let variable = currentUnknown[person] ? nil : movement.currentTotal
+            add(.lastMonth, current: variable, baseline: lastUnknown[person] ? nil : movement.lastTotal)
             add(.target, current: variable, baseline: ExactDecimal.quotient(
                 book.entry(ref).targetIncentiveAnnual, ExactDecimal(12), scale: money.minorUnits))
             if let expected = expected?.amount(rep: id, month: runMonth) {
                 add(.expected, current: variable, baseline: expected)
             }
             if hasLedger {
-                add(.priorAdjustment, current: adjustments[person], baseline: .zero)
+                add(.priorAdjustment, current: adjustmentsUnknown[person] ? nil : adjustments[person], baseline: .zero)
             }
         }
         self.rows = rows
@@ -166,8 +192,9 @@ public struct VarianceReport: Sendable {
         var writer = CSVWriter(header: ["period", "employee_id", "measure", "current", "baseline", "delta", "delta_pct", "flag"])
         for row in rows {
             let money = row.currency
-            writer.row([period.description, row.employeeID, row.measure.label, money.format(row.current), money.format(row.baseline),
-                        money.format(row.delta), row.deltaPercent?.formatted(decimals: 6) ?? "", row.flagged ? "Y" : ""])
+            writer.row([period.description, row.employeeID, row.measure.label, row.current.map(money.format) ?? "",
+                        row.baseline.map(money.format) ?? "", row.delta.map(money.format) ?? "",
+                        row.deltaPercent?.formatted(decimals: 6) ?? "", row.flagged ? "Y" : ""])
         }
         return writer.bytes
     }

@@ -12,7 +12,7 @@ import Testing
         #expect(over.error == dec("150") && over.accuracy == .zero && over.bias == dec("1.5"))
         // F 2, A 3: accuracy 1 − 1/3 = 0.666666…→ 0.666667; bias −1/3 → −0.333333.
         let thirds = ForecastScore(forecast: dec("2"), actual: dec("3"))
-        #expect(thirds.accuracy.description == "0.666667" && thirds.bias?.description == "-0.333333")
+        #expect(thirds.accuracy?.description == "0.666667" && thirds.bias?.description == "-0.333333")
     }
 
     @Test func actualZero() {
@@ -27,7 +27,7 @@ import Testing
         // F 1.0000005, A 1: 1 − 0.0000005 = 0.9999995 → 1.000000 (half away from zero). Rounding
         // |F − A| / A first (0.000001) would give 0.999999.
         let score = ForecastScore(forecast: dec("1.0000005"), actual: dec("1"))
-        #expect(score.accuracy.description == "1.000000")
+        #expect(score.accuracy?.description == "1.000000")
         #expect(score.bias?.description == "0.000001")  // 0.0000005 → 0.000001
     }
 

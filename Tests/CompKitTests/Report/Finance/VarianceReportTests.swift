@@ -82,7 +82,7 @@ import Testing
         let report = VarianceReport(
             book: march.book, schedule: march.schedule, payroll: march.payroll, expected: nil, hasLedger: true,
             thresholds: .standard, directory: RepDirectory(book: march.book), checks: FinanceChecks(fx: FXTable()))
-        let adjustments = report.rows.filter { $0.measure == .priorAdjustment }.map { "\($0.employeeID) \($0.current) \($0.flagged)" }
+        let adjustments = report.rows.filter { $0.measure == .priorAdjustment }.map { "\($0.employeeID) \($0.current.map { "\($0)" } ?? "blank") \($0.flagged)" }
         // 100.00 against a baseline of 0: exactly the amount threshold → flagged.
         #expect(adjustments == ["R1 100.00 true", "R2 0 false"])
         #expect(!report.rows.contains { $0.measure == .expected })
