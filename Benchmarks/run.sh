@@ -84,7 +84,7 @@ for N in "${SIZES[@]}"; do
             "$COMP" generate --reps "$REPS" --deals "$N" --seed "$SEED" --out "$DIR.tmp" >/dev/null
         mv "$DIR.tmp" "$DIR"
     fi
-    mkdir -p "$DIR/logs" "$DIR/cwd"   # cwd: an empty working folder, so comp finds no default inputs
+    mkdir -p "$DIR/logs" "$DIR/cwd"   # cwd: an empty folder, comp's inputs folder for the core run (no optional inputs)
     DEALS_B=$(bytes "$DIR/inputs/deals.csv")
     CORE_B=$(bytes "$DIR/inputs/deals.csv" "$DIR/inputs/fx.csv" "$DIR"/plans/*.xml)
     ALL_B=$(bytes "$DIR/inputs/"*.csv "$DIR"/plans/*.xml)
@@ -95,7 +95,7 @@ for N in "${SIZES[@]}"; do
     TABLE+=("$(row "$N" 'wc -l deals.csv (floor)' "$DEALS_B")")
     measure comp "$DIR/logs/comp" -- bash -c 'cd "$1" && shift && exec "$@"' _ "$DIR/cwd" \
         "$COMP" run --period 2026-12 ${STATEMENTS_FLAG[@]+"${STATEMENTS_FLAG[@]}"} \
-        --plans "$DIR/plans" --deals "$DIR/inputs/deals.csv" --fx "$DIR/inputs/fx.csv" --out "$DIR/out-comp"
+        --plans "$DIR/plans" --deals "$DIR/inputs/deals.csv" --fx "$DIR/inputs/fx.csv" --inputs "$DIR/cwd" --out "$DIR/out-comp"
     TABLE+=("$(row "$N" 'comp run' "$CORE_B")")
     if [ "${COMP_ALL_INPUTS:-0}" = 1 ]; then
         measure comp-all "$DIR/logs/comp-all" -- bash -c 'cd "$1" && shift && exec "$@"' _ "$DIR" \

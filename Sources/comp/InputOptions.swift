@@ -1,30 +1,44 @@
 import ArgumentParser
 import CompKit
 
-/// The input flags every subcommand shares (SPEC 6); anything not given takes its default under
-/// `plans/` and `inputs/`.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The input flags every subcommand shares (SPEC 2 and 6): plans default to `plans/`, every other
+/// input to its file in the inputs folder.
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("plans"), help: ArgumentHelp("A plan file or a folder of plan files (repeatable).", valueName: "path"))
+    @Option(name: .customLong("plans"), help: ArgumentHelp("A plan file or a folder of plan files (repeatable; default plans/).", valueName: "path"))
     var plans: [String] = []
 
-    @Option(name: .customLong("deals"), help: ArgumentHelp("A deals file, .csv or .xml (repeatable).", valueName: "path"))
+    @Option(name: .customLong("deals"), help: ArgumentHelp("A deals file, .csv or .xml (repeatable; default deals.csv and/or deals.xml of the inputs folder).", valueName: "path"))
     var deals: [String] = []
 
-    @Option(help: ArgumentHelp("Exchange rates (default inputs/fx.csv when present).", valueName: "file"))
+    @Option(name: .customLong("inputs"),
+            help: ArgumentHelp("The folder the other inputs come from (default: the folder of the first --deals file, else inputs/).", valueName: "dir"))
+    var inputsFolder: String?
+
+    @Option(help: ArgumentHelp("Exchange rates (default fx.csv of the inputs folder, when present).", valueName: "file"))
     var fx: String?
 
-    @Option(help: ArgumentHelp("Reps' committed forecasts (default inputs/forecasts.csv when present).", valueName: "file"))
+    @Option(help: ArgumentHelp("Reps' committed forecasts (default forecasts.csv of the inputs folder, when present).", valueName: "file"))
     var forecasts: String?
 
-    @Option(help: ArgumentHelp("Open pipeline snapshots (default inputs/pipeline.csv when present).", valueName: "file"))
+    @Option(help: ArgumentHelp("Open pipeline snapshots (default pipeline.csv of the inputs folder, when present).", valueName: "file"))
     var pipeline: String?
 
-    @Option(help: ArgumentHelp("What reps expect to be paid (default inputs/expected.csv when present).", valueName: "file"))
+    @Option(help: ArgumentHelp("What reps expect to be paid (default expected.csv of the inputs folder, when present).", valueName: "file"))
     var expected: String?
 
-    var runInputs: RunInputs {
-        RunInputs(planPaths: plans, dealPaths: deals, fxPath: fx, forecastsPath: forecasts,
-                  pipelinePath: pipeline, expectedPath: expected).withDefaults()
+    /// The run's inputs with their defaults filled in; names on stderr, in one line, the files the
+    /// defaults chose, so that nobody is surprised by a file they did not name.
+    func runInputs() -> RunInputs {
+        let resolved = RunInputs(planPaths: plans, dealPaths: deals, fxPath: fx, forecastsPath: forecasts,
+                                 pipelinePath: pipeline, expectedPath: expected).withDefaults(inputsFolder: inputsFolder)
+        if !resolved.implicitPaths.isEmpty {
+            fputs("comp: also reading (not named on the command line): \(resolved.implicitPaths.joined(separator: ", "))\n", stderr)
+        }
+        return resolved
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where a run reads its inputs (SPEC 2 and 6): flags, or the defaults `plans/` and `inputs/`
-/// relative to the working folder.
+/// Where a run reads its inputs (SPEC 2 and 6): the files named by flags, and the rest from one
+/// inputs folder — `--inputs DIR`, else the folder of the first `--deals` file, else `inputs/` —
+/// with plans from `plans/` unless named.
 public struct RunInputs: Sendable {
     public var planPaths: [String]
     public var dealPaths: [String]
@@ -9,6 +10,9 @@ public struct RunInputs: Sendable {
     public var forecastsPath: String?
     public var pipelinePath: String?
     public var expectedPath: String?
+    /// The files the defaults chose (the command line did not name them), in the order they are read;
+    /// a default plan folder is listed file by file.
+    public private(set) var implicitPaths: [String] = []
 
     public init(planPaths: [String] = [], dealPaths: [String] = [], fxPath: String? = nil,
                 forecastsPath: String? = nil, pipelinePath: String? = nil, expectedPath: String? = nil) {
@@ -20,21 +24,42 @@ public struct RunInputs: Sendable {
         self.expectedPath = expectedPath
     }
 
-    /// Fills what was not given with the defaults: plans from `plans/`, deals from
-    /// `inputs/deals.csv` and/or `inputs/deals.xml`, and the optional inputs where present.
-    public func withDefaults() -> RunInputs {
+    /// The folder the optional inputs (and deals, unless named) come from: `inputsFolder` when
+    /// given, else the folder of the first deals file, else `inputs`.
+    public func inputsFolder(_ inputsFolder: String?) -> String {
+        if let inputsFolder { return inputsFolder }
+        guard let firstDeals = dealPaths.first else { return "inputs" }
+        let folder = (firstDeals as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Fills what was not given: plans from `plans/`, and from the inputs folder (see
+    /// `inputsFolder(_:)`) `deals.csv` and/or `deals.xml` when no deals are named, and the
+    /// optional inputs that are present. Nothing is taken from another folder.
+    public func withDefaults(inputsFolder folderOption: String? = nil) -> RunInputs {
         var result = self
         let manager = FileManager.default
-        func existing(_ path: String) -> String? { manager.fileExists(atPath: path) ? path : nil }
-        if result.planPaths.isEmpty { result.planPaths = ["plans"] }
-        if result.dealPaths.isEmpty {
-            result.dealPaths = ["inputs/deals.csv", "inputs/deals.xml"].filter { manager.fileExists(atPath: $0) }
-            if result.dealPaths.isEmpty { result.dealPaths = ["inputs/deals.csv"] }
+        let folder = inputsFolder(folderOption)
+        func inFolder(_ name: String) -> String { folder == "." ? name : (folder as NSString).appendingPathComponent(name) }
+        func existing(_ name: String) -> String? {
+            let path = inFolder(name)
+            guard manager.fileExists(atPath: path) else { return nil }
+            result.implicitPaths.append(path)
+            return path
         }
-        result.fxPath = result.fxPath ?? existing("inputs/fx.csv")
-        result.forecastsPath = result.forecastsPath ?? existing("inputs/forecasts.csv")
-        result.pipelinePath = result.pipelinePath ?? existing("inputs/pipeline.csv")
-        result.expectedPath = result.expectedPath ?? existing("inputs/expected.csv")
+        if result.planPaths.isEmpty {
+            result.planPaths = ["plans"]
+            result.implicitPaths += RunInputs.planFiles(in: "plans")
+        }
+        if result.dealPaths.isEmpty {
+            result.dealPaths = ["deals.csv", "deals.xml"].compactMap(existing)
+            // None there: the run reports the missing deals.csv.
+            if result.dealPaths.isEmpty { result.dealPaths = [inFolder("deals.csv")] }
+        }
+        result.fxPath = result.fxPath ?? existing("fx.csv")
+        result.forecastsPath = result.forecastsPath ?? existing("forecasts.csv")
+        result.pipelinePath = result.pipelinePath ?? existing("pipeline.csv")
+        result.expectedPath = result.expectedPath ?? existing("expected.csv")
         return result
     }
 
@@ -52,12 +77,18 @@ public struct RunInputs: Sendable {
                 files.append(path)
                 continue
             }
-            let names = ((try? manager.contentsOfDirectory(atPath: path)) ?? [])
-                .filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }
-                .sorted(by: byteOrder)
-            if names.isEmpty { log.error(file: path, line: 0, column: 0, "the folder holds no plan (*.xml) files") }
-            files += names.map { (path as NSString).appendingPathComponent($0) }
+            let folderFiles = RunInputs.planFiles(in: path)
+            if folderFiles.isEmpty { log.error(file: path, line: 0, column: 0, "the folder holds no plan (*.xml) files") }
+            files += folderFiles
         }
         return files
+    }
+
+    /// The `*.xml` files of a folder (hidden ones aside), in byte order; none when it cannot be read.
+    private static func planFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(".xml") && !$0.hasPrefix(".") }
+            .sorted(by: byteOrder)
+            .map { (folder as NSString).appendingPathComponent($0) }
     }
 }

@@ -33,7 +33,7 @@ struct EstimateCommand: ParsableCommand {
         let additions = add.compactMap { try? WhatIfDeal.parse($0).get() }
         do {
             let paidLedger = try ledger.ledgerForRun()
-            let runInputs = inputs.runInputs
+            let runInputs = inputs.runInputs()
             let tags = DealTags(reps: [rep])
             let actual = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger,
                                                 options: .statements(for: [rep], tags: tags))

@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
         do {
             let paidLedger = try ledger.ledgerForRun()
             let tags = DealTags(reps: [rep])
-            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger,
+            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger,
                                                 options: .statements(for: [rep], tags: tags))
             guard let statement = StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
                 throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")

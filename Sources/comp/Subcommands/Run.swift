@@ -29,7 +29,7 @@ struct Run: ParsableCommand {
             let tags = DealTags()
             var options = noStatements ? RunOptions() : RunOptions.statements(for: nil, tags: tags)
             options.varianceThresholds = thresholds.thresholds
-            let result = try PayrollRun.compute(inputs: inputs.runInputs, period: period, ledger: paidLedger, options: options)
+            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger, options: options)
             let statements = noStatements ? [] : StatementFiles.files(for: StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
             StageTimer.shared.mark("statements")
