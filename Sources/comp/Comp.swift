@@ -23,7 +23,9 @@ struct Comp: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            TerminalProgress.shared.finish()
         } catch {
+            TerminalProgress.shared.finish()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 fputs(fullMessage(for: error) + "\n", stderr)
@@ -36,6 +38,7 @@ struct Comp: ParsableCommand {
 
 /// Prints a failure the way SPEC 6 asks and turns it into the matching exit status.
 func report(_ error: CompError) -> ExitCode {
+    TerminalProgress.shared.finish()
     fputs(error.description + "\n", stderr)
     return ExitCode(error.exitStatus)
 }

@@ -36,7 +36,7 @@ import Glibc
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         #expect(run.status == 3, run.transcript, sourceLocation: sourceLocation)
-        let lines = run.stderr.split(separator: "\n")
+        let lines = run.problems.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasPrefix("error: ") && reasons.contains { lines[0].contains($0) },
                 "expected one line saying \(reasons)\n\(run.transcript)", sourceLocation: sourceLocation)
         #expect(try workspace.snapshot("out") == before, "out/ changed", sourceLocation: sourceLocation)
@@ -81,7 +81,7 @@ import Glibc
         let run = try Self.run(workspace, environment: environment)
         let after = try workspace.snapshot("out").filter { $0.key != ".filler" }
         #expect(run.status == 3, run.transcript)
-        #expect(run.stderr.hasPrefix("error: cannot write the output in ") && run.stderr.contains("No space left on device"), run.transcript)
+        #expect(run.problems.hasPrefix("error: cannot write the output in ") && run.stderr.contains("No space left on device"), run.transcript)
         #expect(after == before, "out/ changed")
         #expect(try Self.ledger(workspace) == ledger)
     }

@@ -15,12 +15,10 @@ import Testing
         return workspace
     }
 
-    static let announcement = "comp: also reading (not named on the command line): "
-
     /// The line on stderr that names the files the defaults chose.
     static func implicitFiles(_ run: CompRun) -> [String] {
-        guard let line = run.stderr.split(separator: "\n").first(where: { $0.hasPrefix(announcement) }) else { return [] }
-        return line.dropFirst(announcement.count).components(separatedBy: ", ")
+        guard let line = run.stderr.split(separator: "\n").first(where: { $0.hasPrefix(CompRun.implicitInputsPrefix) }) else { return [] }
+        return line.dropFirst(CompRun.implicitInputsPrefix.count).components(separatedBy: ", ")
     }
 
     @Test func theFolderOfTheDealsFileIsTheInputsFolder() throws {
@@ -66,6 +64,6 @@ import Testing
         let run = try workspace.comp("validate", "--period", "2026-03", "--plans", "plans/plan.xml",
                                      "--deals", "data/2026-03/deals.csv", "--fx", "data/2026-03/fx.csv")
         #expect(run.status == 0, run.transcript)
-        #expect(!run.stderr.contains(Self.announcement), run.transcript)
+        #expect(!run.stderr.contains(CompRun.implicitInputsPrefix), run.transcript)
     }
 }

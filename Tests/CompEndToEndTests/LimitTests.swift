@@ -85,7 +85,7 @@ import Testing
         try workspace.write(BrokenCase.deals, Self.header + String(repeating: "D1,2026-13-01,0,USD,new,CORE,R1,,,\n", count: 200_000))
         let run = try workspace.comp(["run", "--period", "2026-03"], timeout: 120)
         #expect(run.status == 1 && !run.timedOut, run.transcript)
-        let lines = run.stderr.split(separator: "\n")
+        let lines = run.problems.split(separator: "\n")
         #expect(lines.count == 1_001 && lines.last?.hasPrefix("… and ") == true && lines.last?.hasSuffix(" more errors") == true)
         #expect(!workspace.exists("out"))
     }

@@ -41,6 +41,7 @@ public enum PayrollRun {
         inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
     ) throws -> Result {
         StageTimer.shared.restart()
+        TerminalProgress.shared.begin(.plans)
         let log = DiagnosticLog()
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
         let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
@@ -74,6 +75,7 @@ public enum PayrollRun {
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         StageTimer.shared.mark("forecast inputs")
+        TerminalProgress.shared.begin(.deals)
         let parallel = options.creditPass == .automatic && options.capture.isNone && options.extraDeals.isEmpty
             && options.dealObservers.isEmpty && log.isEmpty && inputs.dealPaths.allSatisfy { !$0.hasSuffix(".xml") }
         var credited: Credited
@@ -87,6 +89,7 @@ public enum PayrollRun {
                                           activity: activity, log: log)
         }
         StageTimer.shared.mark(credited.inParallel ? "credit (parallel)" : "credit")
+        TerminalProgress.shared.begin(.pay)
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
@@ -102,6 +105,7 @@ public enum PayrollRun {
         let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
         StageTimer.shared.mark("measure, reward, pay")
+        TerminalProgress.shared.begin(.reports)
         let paid = try paidBefore(book: book, ledger: ledger)
         // Forecast accuracy needs nothing of the pay: one core works it out while the other makes the pay reports.
         var forecastAccuracy: FinanceView.Forecasts?

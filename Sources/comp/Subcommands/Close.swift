@@ -21,6 +21,7 @@ struct Close: ParsableCommand {
             let outcome = try paymentLedger.close(
                 period, payments: result.payroll.payments, previous: PayrollRun.previousPeriodToClose(result),
                 manifest: manifest, closedAt: Manifest.now())
+            TerminalProgress.shared.finish()
             switch outcome {
             case .closed(let rows):
                 print("comp: closed \(period) in \(ledger.path): \(rows) payments recorded")

@@ -49,6 +49,7 @@ struct EstimateCommand: ParsableCommand {
             guard let whatIfStatement = StatementBuilder(result: whatIf, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
                 return
             }
+            TerminalProgress.shared.finish()
             let estimate = Estimate(actual: actualStatement, whatIf: whatIfStatement, deals: deals)
             print(TextRenderer.render(EstimateLayout.document(estimate)), terminator: "")
         } catch let error as CompError {

@@ -29,6 +29,7 @@ struct Explain: ParsableCommand {
             guard let statement = StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
                 throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")
             }
+            TerminalProgress.shared.finish()
             try StatementFiles.write(StatementFiles.files(for: statement), into: out ?? "out/\(period)")
             print(TextRenderer.render(StatementLayout.document(statement)), terminator: "")
         } catch let error as CompError {

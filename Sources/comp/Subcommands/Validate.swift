@@ -14,6 +14,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         do {
             let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period)
+            TerminalProgress.shared.finish()
             let plans = result.book.plans.count
             let people = result.book.participantIDs.count
             print("comp: ok: \(plans) plan\(plans == 1 ? "" : "s"), \(people) participants, \(result.rowCounts["deal_rows"] ?? 0) deal rows checked")

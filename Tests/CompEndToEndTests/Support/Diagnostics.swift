@@ -49,8 +49,8 @@ struct Diagnostic {
 /// Expects a failed run that reported, for each group of places, an error at one of them.
 func expectRefused(_ run: CompRun, at expected: [[Where]], sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(run.status == 1, "exit status should be 1 (invalid input)\n\(run.transcript)", sourceLocation: sourceLocation)
-    let found = Diagnostic.all(in: run.stderr)
-    let stray = run.stderr.split(separator: "\n").filter { Diagnostic($0) == nil && !$0.hasPrefix("… and ") }
+    let found = Diagnostic.all(in: run.problems)
+    let stray = run.problems.split(separator: "\n").filter { Diagnostic($0) == nil && !$0.hasPrefix("… and ") }
     #expect(stray.isEmpty, "every stderr line should be file:line:column: error: message\n\(run.transcript)",
             sourceLocation: sourceLocation)
     for places in expected where !found.contains(where: { d in places.contains { $0.matches(d) } }) {

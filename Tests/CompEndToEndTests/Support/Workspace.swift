@@ -36,6 +36,16 @@ struct CompRun {
     var seconds: Double
     var timedOut: Bool
 
+    /// How the stderr line naming the files the defaults chose begins.
+    static let implicitInputsPrefix = "comp: also reading (not named on the command line): "
+
+    /// stderr without the line naming the files the defaults chose (`InputsFolderTests` checks that
+    /// line): what comp said went wrong.
+    var problems: String {
+        stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix(CompRun.implicitInputsPrefix) }.joined(separator: "\n")
+    }
+
     /// Everything it printed, for failure messages.
     var transcript: Comment { "exit \(status)\(timedOut ? " (killed: timed out)" : "")\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
 }
