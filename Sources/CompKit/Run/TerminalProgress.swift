@@ -12,17 +12,23 @@ public final class TerminalProgress: @unchecked Sendable {
     // @unchecked: every mutable property is read and written under `lock` only.
     public static let shared = TerminalProgress(isTerminal: isatty(STDERR_FILENO) == 1)
 
-    /// How long a run goes before the line appears.
-    static let delayNanoseconds: UInt64 = 1_000_000_000
-
     private let isTerminal: Bool
+    /// How long a run goes before the line appears.
+    private let delay: DispatchTimeInterval
+    private let write: @Sendable (String) -> Void
     private let lock = NSLock()
     private var started: UInt64?
     private var stage: RunStage?
     private var shown = false
     private var timer: DispatchSourceTimer?
 
-    init(isTerminal: Bool) { self.isTerminal = isTerminal }
+    /// `write` receives the text meant for stderr (tests catch it).
+    init(isTerminal: Bool, delay: DispatchTimeInterval = .seconds(1),
+         write: @escaping @Sendable (String) -> Void = { fputs($0, stderr); fflush(stderr) }) {
+        self.isTerminal = isTerminal
+        self.delay = delay
+        self.write = write
+    }
 
     /// Notes that the run has entered `stage` (the first call starts the clock).
     public func begin(_ stage: RunStage) {
@@ -32,7 +38,7 @@ public final class TerminalProgress: @unchecked Sendable {
             guard started == nil else { return }
             started = DispatchTime.now().uptimeNanoseconds
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-            timer.schedule(deadline: .now() + .nanoseconds(Int(Self.delayNanoseconds)), repeating: .milliseconds(200))
+            timer.schedule(deadline: .now() + delay, repeating: .milliseconds(200))
             timer.setEventHandler { [weak self] in self?.draw() }
             timer.resume()
             self.timer = timer
@@ -45,7 +51,7 @@ public final class TerminalProgress: @unchecked Sendable {
         lock.withLock {
             timer?.cancel()
             timer = nil
-            if shown { fputs("\r\u{1B}[2K", stderr) }
+            if shown { write(Self.clearLine) }
             shown = false
             started = nil
             stage = nil
@@ -56,11 +62,13 @@ public final class TerminalProgress: @unchecked Sendable {
         lock.withLock {
             guard let started, let stage else { return }
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
-            fputs("\r\u{1B}[2K" + Self.line(stage: stage, elapsedNanoseconds: elapsed), stderr)
-            fflush(stderr)
+            write(Self.clearLine + Self.line(stage: stage, elapsedNanoseconds: elapsed))
             shown = true
         }
     }
+
+    /// Back to the start of the line, and the line erased.
+    static let clearLine = "\r\u{1B}[2K"
 
     /// `comp: [2/6] crediting deals… 3.4 s`.
     static func line(stage: RunStage, elapsedNanoseconds: UInt64) -> String {
