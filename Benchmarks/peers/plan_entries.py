@@ -12,7 +12,7 @@ import os
 import xml.etree.ElementTree as ET
 from decimal import Decimal, ROUND_HALF_UP  # ROUND_HALF_UP is half away from zero
 
-# Minor units of the currencies the generator writes (SPEC 2.1: ISO 4217 minor units).
+# Minor units of the currencies the generator writes (§2.1: ISO 4217 minor units).
 MINOR_UNITS = {"JPY": 0}
 
 COLUMNS = ["rep_id", "plan_id", "currency", "year_start", "start", "end", "quarter_quota"]

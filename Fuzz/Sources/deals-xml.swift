@@ -1,4 +1,4 @@
-/// libFuzzer target: deals.xml through `DealXMLReader` (libxml2's xmlTextReader), as a run reads it (SPEC 2.2).
+/// libFuzzer target: deals.xml through `DealXMLReader` (libxml2's xmlTextReader), as a run reads it (§2.2).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDealsXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Fuzz.readDeals(UnsafeRawBufferPointer(start: data, count: size), name: "deals.xml",

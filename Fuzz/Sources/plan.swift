@@ -1,5 +1,5 @@
 /// libFuzzer target: plan files through `PlanReader` (libxml2 parse, XSD validation, the rules of
-/// SPEC 2.1 and 7, and the rules spanning files). The input holds up to three plan files separated
+/// §2.1 and §7, and the rules spanning files). The input holds up to three plan files separated
 /// by NUL bytes, so the cross-file rules (plan ids, overlapping entries, manager cycles) are fuzzed too.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlans(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -13,7 +13,7 @@ public func fuzzPlans(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let plans = PlanReader.read(files: files.map(\.path), log: log)
     Fuzz.checkDiagnostics(log, files: files)
     guard log.isEmpty else { return 0 }
-    // A plan set read without a problem keeps the rules of SPEC 2.1.
+    // A plan set read without a problem keeps the rules of §2.1.
     Fuzz.require(plans.count == files.count, "\(files.count) files read without a problem gave \(plans.count) plans")
     Fuzz.require(Set(plans.map(\.id)).count == plans.count, "a plan id twice: \(plans.map(\.id))")
     for plan in plans {

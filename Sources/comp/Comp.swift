@@ -5,7 +5,7 @@ import CompKit
 import Glibc
 #endif
 
-/// The `comp` command: a thin shell over CompKit. Exit statuses follow SPEC 6: 0 success,
+/// The `comp` command: a thin shell over CompKit. Exit statuses follow §6: 0 success,
 /// 1 invalid input, 2 usage, 3 I/O failure.
 @main
 struct Comp: ParsableCommand {
@@ -18,7 +18,7 @@ struct Comp: ParsableCommand {
         subcommands: [Run.self, Validate.self, Explain.self, EstimateCommand.self, Close.self, History.self, Generate.self]
     )
 
-    /// Parses and runs, mapping argument errors to exit status 2 (usage) as SPEC 6 asks.
+    /// Parses and runs, mapping argument errors to exit status 2 (usage) as §6 asks.
     static func main() {
         do {
             var command = try parseAsRoot()
@@ -36,7 +36,7 @@ struct Comp: ParsableCommand {
     }
 }
 
-/// Prints a failure the way SPEC 6 asks and turns it into the matching exit status.
+/// Prints a failure the way §6 asks and turns it into the matching exit status.
 func report(_ error: CompError) -> ExitCode {
     TerminalProgress.shared.finish()
     fputs(error.description + "\n", stderr)

@@ -5,7 +5,7 @@ import CompKit
 import Glibc
 #endif
 
-/// The input flags every subcommand shares (SPEC 2 and 6): plans default to `plans/`, every other
+/// The input flags every subcommand shares (§2 and §6): plans default to `plans/`, every other
 /// input to its file in the inputs folder.
 struct InputOptions: ParsableArguments {
     @Option(name: .customLong("plans"), help: ArgumentHelp("A plan file or a folder of plan files (repeatable; default plans/).", valueName: "path"))
@@ -42,7 +42,7 @@ struct InputOptions: ParsableArguments {
     }
 }
 
-/// `--ledger F`: the payment ledger (SPEC 3.10), by default `out/ledger.sqlite`.
+/// `--ledger F`: the payment ledger (§3.10), by default `out/ledger.sqlite`.
 struct LedgerOption: ParsableArguments {
     static let defaultPath = "out/ledger.sqlite"
 

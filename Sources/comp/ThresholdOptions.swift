@@ -1,7 +1,7 @@
 import ArgumentParser
 import CompKit
 
-/// `--threshold-pct P --threshold-amount A`: when variance.csv flags a change (SPEC 6 and 7).
+/// `--threshold-pct P --threshold-amount A`: when variance.csv flags a change (§6 and §7).
 struct ThresholdOptions: ParsableArguments {
     @Option(name: .customLong("threshold-pct"),
             help: ArgumentHelp("Flag a variance of at least this percent of its baseline (10 means 10 %).", valueName: "P"))

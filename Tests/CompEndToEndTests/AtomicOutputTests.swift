@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC 5 and 7: a run writes into a temporary folder and renames it into place, so a failed run
+/// §5 and §7: a run writes into a temporary folder and renames it into place, so a failed run
 /// leaves any earlier output untouched, and never leaves a half-written folder.
 @Suite struct AtomicOutputTests {
     /// The default output folder, and one given with --out.

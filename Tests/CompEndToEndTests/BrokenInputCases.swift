@@ -1,4 +1,4 @@
-/// The broken-input corpus: each case breaks one rule of SPEC 2.1–2.3 or 7 "Inputs" in a copy of
+/// The broken-input corpus: each case breaks one rule of §2.1–2.3 or §7 "Inputs" in a copy of
 /// `Fixtures/valid` (line numbers are those of its files and of `Fixtures/extras`).
 extension BrokenCase {
     static let planCases: [BrokenCase] = [

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// SPEC 2, 6 and 7: invalid input exits 1, names every problem as `file:line:column: error:`,
+/// §2, §6 and §7: invalid input exits 1, names every problem as `file:line:column: error:`,
 /// and writes nothing.
 @Suite struct BrokenInputTests {
     /// The corpus means something only if the fixture it breaks is valid, with every extra file.
@@ -22,7 +22,7 @@ import Testing
         #expect(!workspace.exists("out"), "a refused run must write no output folder")
     }
 
-    /// SPEC 2.1: no DTD loading, no external entities, bounded size — refused in seconds, and no
+    /// §2.1: no DTD loading, no external entities, bounded size — refused in seconds, and no
     /// byte of the referenced file shows up anywhere.
     @Test(arguments: BrokenCase.hostileCases)
     func hostileXMLIsRefusedFast(_ hostile: BrokenCase) throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// forecasts.csv, pipeline.csv and expected.csv through the built `comp` (SPEC 2.3, 6, 7), and the
+/// forecasts.csv, pipeline.csv and expected.csv through the built `comp` (§2.3, §6, §7), and the
 /// variance thresholds of `comp run`.
 @Suite struct FinanceInputTests {
     static let forecasts = "inputs/forecasts.csv", pipeline = "inputs/pipeline.csv", expected = "inputs/expected.csv"

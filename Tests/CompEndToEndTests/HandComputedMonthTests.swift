@@ -3,7 +3,7 @@ import Testing
 
 /// A small month computed by hand (Fixtures/hand-month/EXPECTED.md shows the arithmetic): graduated
 /// tier crossing, split deal with rounding, EUR deal through fx.csv, manager roll-up, chargeback with
-/// its SPIFF reversal, SPIFF, bonus, base salary, CSV quoting and ordering (SPEC 3, 5, 7).
+/// its SPIFF reversal, SPIFF, bonus, base salary, CSV quoting and ordering (§3, §5, §7).
 @Suite struct HandComputedMonthTests {
     static let files = ["payroll.csv", "credits.csv", "attainment.csv", "exceptions.csv"]
 
@@ -12,7 +12,7 @@ import Testing
         try expectHandComputed([name], in: Workspace(fixtures: "hand-month"))
     }
 
-    /// SPEC 2.2: a leading BOM and `\r\n` line ends read the same as plain `\n`.
+    /// §2.2: a leading BOM and `\r\n` line ends read the same as plain `\n`.
     @Test func bomAndCRLFChangeNothing() throws {
         let workspace = try Workspace(fixtures: "hand-month")
         for file in ["inputs/deals.csv", "inputs/fx.csv"] {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// One inputs folder (SPEC 2): `--inputs DIR`, else the folder of the first `--deals` file, else
+/// One inputs folder (§2): `--inputs DIR`, else the folder of the first `--deals` file, else
 /// `inputs/`; a flag for one file overrides it, and every run names on stderr the files it read
 /// that the command line did not name.
 @Suite struct InputsFolderTests {

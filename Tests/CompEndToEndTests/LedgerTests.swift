@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 
-/// The payment ledger run as payroll would (SPEC 3.10): closing month after month, prior-period
+/// The payment ledger run as payroll would (§3.10): closing month after month, prior-period
 /// adjustments when history changes, closes at once, a close killed midway, files that are not
 /// ledgers. Every test works on a real SQLite file.
 @Suite struct LedgerTests {

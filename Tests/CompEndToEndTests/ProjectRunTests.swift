@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The README's main job on the project's own data, and its reproducibility (SPEC 2, 5).
+/// The README's main job on the project's own data, and its reproducibility (§2, §5).
 @Suite struct ProjectRunTests {
     static let files = ["payroll.csv", "credits.csv", "attainment.csv", "exceptions.csv", "manifest.json"]
 

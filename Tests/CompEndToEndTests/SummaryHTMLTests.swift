@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// summary.html (SPEC 5) opened in a real headless Chromium: it loads without errors, draws every
+/// summary.html (§5) opened in a real headless Chromium: it loads without errors, draws every
 /// chart with a size, and renders to a screenshot. Set `COMP_KEEP_SCREENSHOT=<folder>` to keep the
 /// picture for a look.
 @Suite struct SummaryHTMLTests {

@@ -1,6 +1,6 @@
 import Testing
 
-/// SPEC 6: a wrong command line exits 2 and writes nothing.
+/// §6: a wrong command line exits 2 and writes nothing.
 @Suite struct UsageTests {
     @Test(arguments: [
         ["run"],

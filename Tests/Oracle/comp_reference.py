@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of comp's calculation (SPEC 3.1-3.8, 5, 7).
+"""Independent reference implementation of comp's calculation (§3.1-3.8, 5, 7).
 
-Written from SPEC.md and docs/DECISIONS.md only, for differential testing of the Swift tool.
+Written from docs/REFERENCE.md and docs/DECISIONS.md only, for differential testing of the Swift tool.
 Standard library only. Inputs are assumed valid (no validation). No draws, no ledger.
 
     python3 comp_reference.py --period 2026-03 --plans DIR_OR_FILE [--plans ...] \

@@ -66,7 +66,7 @@ enum Fuzz {
         return lines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
     }
 
-    /// A deal that came through the readers follows every rule of SPEC 2.2.
+    /// A deal that came through the readers follows every rule of §2.2.
     static func checkDeal(_ deal: Deal) {
         require(!deal.id.isEmpty && deal.id.utf8.count <= DealRules.maxTokenBytes, "deal id '\(deal.id)'")
         require(deal.amount > .zero, "deal \(deal.id): amount \(deal.amount)")

@@ -1,4 +1,4 @@
-/// The credit stage (SPEC 3.1–3.3 and 7): turns each deal into credits, chargebacks and manager
+/// The credit stage (§3.1–3.3 and §7): turns each deal into credits, chargebacks and manager
 /// roll-up copies, converted into plan currency, and folds them into `CreditTotals`.
 ///
 /// Deals arrive one at a time and nothing of them is kept but the totals, the run month's rows

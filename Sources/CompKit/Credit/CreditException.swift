@@ -1,4 +1,4 @@
-/// Why a credit or chargeback is not paid: the reasons exceptions.csv gives (SPEC 3.1, 3.2, 7),
+/// Why a credit or chargeback is not paid: the reasons exceptions.csv gives (§3.1, §3.2, §7),
 /// worded once for both credit passes.
 enum CreditException {
     static func noEntry(rep: String, on date: CalendarDate) -> String {

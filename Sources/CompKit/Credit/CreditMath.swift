@@ -1,4 +1,4 @@
-/// The credit formula of SPEC 3.1, shared by the credit stage and the finance reports that
+/// The credit formula of §3.1, shared by the credit stage and the finance reports that
 /// recompute a deal's credits (forecast actuals, control totals).
 public enum CreditMath {
     private static let hundredth = ExactDecimal(mantissa: 1, scale: 2)

@@ -98,7 +98,7 @@ public final class DiagnosticLog {
     }
 }
 
-/// Why a command failed; each case maps to an exit status of SPEC 6.
+/// Why a command failed; each case maps to an exit status of §6.
 public enum CompError: Error, CustomStringConvertible {
     /// The inputs are invalid (exit status 1); every problem is listed.
     case invalidInput([Diagnostic], more: Int)

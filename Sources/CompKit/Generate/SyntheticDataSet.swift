@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a realistic synthetic data set in the contract's formats (SPEC 2): plans using every
+/// Writes a realistic synthetic data set in comp's input formats (§2): plans using every
 /// feature, a year of deals with seasonality, splits, cancellations and several currencies, fx
 /// rates, forecasts, pipeline snapshots and expectations. The same seed gives the same bytes.
 ///

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The payment ledger (SPEC 3.10): what each closed period paid, per employee, pay type,
+/// The payment ledger (§3.10): what each closed period paid, per employee, pay type,
 /// component and currency, in an SQLite file. Closed periods are never rewritten.
 ///
 /// The file is recognised by its SQLite `application_id`; a file that is not a comp ledger, or

@@ -1,5 +1,5 @@
 /// Where one component of one participant entry stands in a pay month (a row of attainment.csv):
-/// the quota period, its quota, the credit to date and what that earns (SPEC 3.4–3.6).
+/// the quota period, its quota, the credit to date and what that earns (§3.4–3.6).
 public struct ComponentMeasure: Sendable {
     public var entry: PlanBook.EntryRef
     public var component: Int
@@ -28,7 +28,7 @@ public struct ComponentMeasure: Sendable {
 }
 
 extension ComponentMeasure {
-    /// The order of one person's rows in attainment.csv (SPEC 5, 7): plan id, then component id
+    /// The order of one person's rows in attainment.csv (§5, §7): plan id, then component id
     /// (bytes), then entry start.
     static func inFileOrder(_ book: PlanBook) -> (ComponentMeasure, ComponentMeasure) -> Bool {
         { a, b in
@@ -41,7 +41,7 @@ extension ComponentMeasure {
     }
 }
 
-/// Measures components: quota, cumulative credit and earnings per quota period (SPEC 3.4–3.6).
+/// Measures components: quota, cumulative credit and earnings per quota period (§3.4–3.6).
 public struct Measurer: Sendable {
     public let book: PlanBook
     public let totals: CreditTotals

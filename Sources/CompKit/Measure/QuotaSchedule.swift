@@ -1,4 +1,4 @@
-/// Quota per participant entry, component and quota period (SPEC 3.4).
+/// Quota per participant entry, component and quota period (§3.4).
 public enum QuotaSchedule {
     /// The period's quota before proration: an annual quota split equally and rounded to the
     /// currency's minor unit, or the amount given for the period, used as written.

@@ -1,4 +1,4 @@
-/// One closed deal as read from deals.csv or deals.xml (SPEC 2.2).
+/// One closed deal as read from deals.csv or deals.xml (§2.2).
 public struct Deal: Sendable {
     public enum Status: String, Sendable { case won, cancelled }
 

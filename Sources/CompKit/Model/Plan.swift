@@ -1,4 +1,4 @@
-/// One plan file: pay rules and the participants paid under them (SPEC 2.1).
+/// One plan file: pay rules and the participants paid under them (§2.1).
 public struct Plan: Sendable {
     public enum QuotaPeriodKind: String, Sendable {
         case month, quarter, year
@@ -171,7 +171,7 @@ public struct Spiff: Sendable {
     }
 }
 
-/// A guaranteed minimum commission for the first months (SPEC 3.9).
+/// A guaranteed minimum commission for the first months (§3.9).
 public struct Draw: Sendable {
     public enum Kind: String, Sendable { case recoverable, nonrecoverable }
 

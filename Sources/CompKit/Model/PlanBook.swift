@@ -11,7 +11,7 @@ public struct PlanBook: Sendable {
 
     public let plans: [Plan]
     public let runMonth: YearMonth
-    /// Per plan: whether its fiscal year holds the run month (SPEC 3.3).
+    /// Per plan: whether its fiscal year holds the run month (§3.3).
     public let participates: [Bool]
     /// Everyone in any plan, their ids in byte order.
     public let people: [String]
@@ -67,7 +67,7 @@ public struct PlanBook: Sendable {
     }
 
     /// The managers above an entry on a date: each ancestor's entry active on that date, nearest
-    /// first, stopping at a manager with no active entry (SPEC 7).
+    /// first, stopping at a manager with no active entry (§7).
     public func managerChain(of ref: EntryRef, on date: CalendarDate) -> [EntryRef] {
         var chain: [EntryRef] = []
         var managerID = entry(ref).managerID

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Byte-by-byte string order (SPEC 5: ids are compared byte by byte when sorting).
+/// Byte-by-byte string order (§5: ids are compared byte by byte when sorting).
 @inline(__always)
 func byteOrder(_ lhs: String, _ rhs: String) -> Bool { byteCompare(lhs, rhs) < 0 }
 

@@ -1,7 +1,7 @@
 /// An exact decimal number: `mantissa × 10^-scale`, held in a 128-bit integer.
 ///
 /// All money, rates and ratios in comp are `ExactDecimal`s: additions and multiplications are exact
-/// (no binary floating point anywhere), and rounding happens only where SPEC.md says, through
+/// (no binary floating point anywhere), and rounding happens only where docs/REFERENCE.md says, through
 /// `rounded(toScale:)` or `quotient(_:_:scale:)`, always half away from zero.
 /// Arithmetic traps on overflow; the readers bound every input so that it cannot overflow.
 public struct ExactDecimal: Sendable, Hashable {

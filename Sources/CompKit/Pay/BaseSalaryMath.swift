@@ -1,4 +1,4 @@
-/// Base salary per pay month (SPEC 3.8).
+/// Base salary per pay month (§3.8).
 public enum BaseSalaryMath {
     /// `round(annual / 12 × active_days / days_in_month)`, computed exactly and rounded once.
     public static func monthly(annual: ExactDecimal, activeDays: Int, daysInMonth: Int, currency: Currency) -> ExactDecimal {

@@ -13,7 +13,7 @@ public struct PayKey: Sendable, Hashable, Comparable {
         self.currency = currency
     }
 
-    /// payroll.csv's order: employee id (bytes), pay type in SPEC order, component (bytes), currency.
+    /// payroll.csv's order: employee id (bytes), pay type in payroll.csv's order (§5), component (bytes), currency.
     public static func < (lhs: PayKey, rhs: PayKey) -> Bool {
         let employee = byteCompare(lhs.employeeID, rhs.employeeID)
         if employee != 0 { return employee < 0 }

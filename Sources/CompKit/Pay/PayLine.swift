@@ -1,4 +1,4 @@
-/// The kinds of pay in payroll.csv, in the order the file lists them (SPEC 5).
+/// The kinds of pay in payroll.csv, in the order the file lists them (§5).
 public enum PayType: Int, Sendable, CaseIterable, Comparable {
     case base, commission, bonus, spiff, draw, drawRecovery
 

@@ -1,5 +1,5 @@
 /// What each participant entry is paid, month by month, replayed from its plan's fiscal year
-/// start through the run month (SPEC 3.5–3.9).
+/// start through the run month (§3.5–3.9).
 ///
 /// The lines of every entry are kept in one flat array of 16-byte records (a line is an amount, a
 /// pay type and the index of its component or SPIFF). At fifty thousand entries an array per entry
@@ -113,7 +113,7 @@ public struct PaySchedule: Sendable {
     public let lines: Lines
     public var draws: Draws { Draws(lines: lines) }
     /// Where each entry active in the run month stood at its end, per component: attainment.csv's
-    /// rows in its order (SPEC 5, 7), kept from the replay so that they are not worked out twice.
+    /// rows in its order (§5, §7), kept from the replay so that they are not worked out twice.
     public let runMonthMeasures: [ComponentMeasure]
 
     public init(book: PlanBook, measurer: Measurer) {
@@ -199,7 +199,7 @@ extension Plan {
     }
 }
 
-/// One month of a draw (SPEC 3.9), as draws.csv shows it.
+/// One month of a draw (§3.9), as draws.csv shows it.
 public struct DrawMonth: Sendable {
     /// G: the guaranteed amount this month (0 after the draw's months).
     public var guarantee: ExactDecimal
@@ -211,7 +211,7 @@ public struct DrawMonth: Sendable {
     public var balance: ExactDecimal
 }
 
-/// The month-by-month state of a draw (SPEC 3.9).
+/// The month-by-month state of a draw (§3.9).
 struct DrawState {
     private(set) var activeMonths = 0
     private(set) var balance = ExactDecimal.zero

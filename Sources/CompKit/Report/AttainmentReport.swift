@@ -1,4 +1,4 @@
-/// attainment.csv (SPEC 5 and 7): for every entry active at least one day in the run month and
+/// attainment.csv (§5 and §7): for every entry active at least one day in the run month and
 /// every component of its plan, the quota period's quota, credit to date, attainment and earnings.
 /// Its rows, in its order, are `PaySchedule.runMonthMeasures`.
 public enum AttainmentReport {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes CSV as SPEC 5 and 7 ask: UTF-8, `\n` line ends, fields quoted only when they hold
+/// Writes CSV as §5 and §7 ask: UTF-8, `\n` line ends, fields quoted only when they hold
 /// `,`, `"`, CR or LF (quotes doubled).
 public struct CSVWriter {
     public private(set) var bytes: [UInt8] = []

@@ -1,6 +1,6 @@
 import Foundation
 
-/// credits.csv (SPEC 5 and 7): every credit, chargeback and roll-up copy dated in the run month,
+/// credits.csv (§5 and §7): every credit, chargeback and roll-up copy dated in the run month,
 /// once per matching component.
 public enum CreditsReport {
     static let header = ["period", "rep_id", "plan_id", "component", "deal_id", "credit_date", "kind",
@@ -28,7 +28,7 @@ public enum CreditsReport {
     }
 
     private static func csv(_ rows: [CreditTotals.CreditRow], period: YearMonth) -> [UInt8] {
-        // SPEC 5: rep, plan, component, date, deal id, kind; rows equal in all of these (roll-up
+        // §5: rep, plan, component, date, deal id, kind; rows equal in all of these (roll-up
         // copies of two split shares of one deal) keep the order in which the deal listed its reps.
         let order = rows.indices.sorted { i, j in
             let a = rows[i], b = rows[j]

@@ -1,5 +1,5 @@
 /// draws.csv: the draw arithmetic of the run month for every entry with a draw that is active in
-/// it, with the balance still to recover (comp's design; SPEC 3.9 leaves the place open).
+/// it, with the balance still to recover (comp's design; §3.9 leaves the place open).
 public enum DrawsReport {
     public static func csv(book: PlanBook, schedule: PaySchedule) -> [UInt8] {
         let monthDates = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)

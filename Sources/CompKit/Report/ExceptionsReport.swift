@@ -1,4 +1,4 @@
-/// exceptions.csv (SPEC 5): credits that could not be paid, chargebacks outside the window and
+/// exceptions.csv (§5): credits that could not be paid, chargebacks outside the window and
 /// anything else skipped, sorted by source, line, id and reason.
 public enum ExceptionsReport {
     public static func csv(_ exceptions: [CreditTotals.ExceptionRow]) -> [UInt8] {

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// manifest.json (SPEC 5): what produced the output, from which inputs, and the outputs' checksums.
+/// manifest.json (§5): what produced the output, from which inputs, and the outputs' checksums.
 public struct Manifest: Codable, Sendable {
     public struct Input: Codable, Sendable {
         public var path: String

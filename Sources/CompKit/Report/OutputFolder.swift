@@ -1,7 +1,7 @@
 import CPlatform
 import Foundation
 
-/// Writes a run's files all or nothing (SPEC 5): into a temporary folder beside the target, then
+/// Writes a run's files all or nothing (§5): into a temporary folder beside the target, then
 /// renamed into place in one step, so a failed run leaves any earlier output untouched.
 public enum OutputFolder {
     /// Makes the folder `path` of what `fill` writes into the temporary folder, replacing an earlier

@@ -1,4 +1,4 @@
-/// payroll.csv (SPEC 5, 7 and 3.10): per employee, pay type, component and currency, what payroll
+/// payroll.csv (§5, §7 and §3.10): per employee, pay type, component and currency, what payroll
 /// pays this month: the run month's amounts of all their entries added up, plus the correction of
 /// closed periods that a ledger shows.
 public struct PayrollReport: Sendable {

@@ -1,4 +1,4 @@
-/// Bonuses earned in a quota period (SPEC 3.6).
+/// Bonuses earned in a quota period (§3.6).
 public enum BonusMath {
     /// The sum of the component's bonuses whose threshold `C / Q ≥ atLeast` is met (none when Q ≤ 0).
     /// Compared as `C ≥ atLeast × Q`, which is exact.

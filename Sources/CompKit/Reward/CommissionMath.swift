@@ -1,4 +1,4 @@
-/// Commission earned on a quota period's cumulative credit (SPEC 3.5).
+/// Commission earned on a quota period's cumulative credit (§3.5).
 public enum CommissionMath {
     /// The tier bounds in plan currency: `from × quota` on attainment basis, `from` on amount basis.
     public static func lowerBounds(of table: RateTable, quota: ExactDecimal) -> [ExactDecimal] {

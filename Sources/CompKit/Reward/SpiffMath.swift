@@ -1,4 +1,4 @@
-/// SPIFF amounts per credit (SPEC 3.7 and 7).
+/// SPIFF amounts per credit (§3.7 and §7).
 public enum SpiffMath {
     /// The SPIFF of one own credit: `round(perDeal × percent / 100)` or `round(rate × credit)`.
     /// For a chargeback (`isReversal`) the same amount on `|credit|`, negated.

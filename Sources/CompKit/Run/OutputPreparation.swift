@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the output needs that can be made before it is written: credits.csv's row order and the
-/// inputs' sizes and SHA-256 for the manifest (SPEC 5). Made on a thread of its own from the
+/// inputs' sizes and SHA-256 for the manifest (§5). Made on a thread of its own from the
 /// moment the deals are credited, while measure and pay keep one core busy; the deals files'
 /// checksums are usually ready by then (`EarlyDigests`), each input is looked at again all the same.
 public final class OutputPreparation: @unchecked Sendable {

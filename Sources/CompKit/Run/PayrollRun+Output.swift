@@ -1,6 +1,6 @@
 import Foundation
 
-/// The files a run writes (SPEC 5), rendered while they are written: each file is hashed for the
+/// The files a run writes (§5), rendered while they are written: each file is hashed for the
 /// manifest as its bytes go out, credits.csv in chunks, and the files are made side by side on
 /// every core. The manifest comes last, with the others' checksums and the inputs'.
 extension PayrollRun {

@@ -17,7 +17,7 @@ public enum PayrollRun {
         /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
         public var prepared: OutputPreparation
         public var rowCounts: [String: Int]
-        /// Forecast accuracy, variance, sales metrics and control totals (SPEC 4, 5).
+        /// Forecast accuracy, variance, sales metrics and control totals (§4, §5).
         public var finance: FinanceView
         /// Whether the deals went through the parallel credit pass (else the simple one).
         public var creditedInParallel: Bool
@@ -36,7 +36,7 @@ public enum PayrollRun {
     /// every problem found, or `CompError.io` when a file cannot be read. Without a period (as
     /// `comp validate` may be called) the last month of the latest plan year is taken, so that
     /// every deal of every plan year is checked.
-    /// With a `ledger`, payroll.csv carries the prior-period adjustments of SPEC 3.10.
+    /// With a `ledger`, payroll.csv carries the prior-period adjustments of §3.10.
     public static func compute(
         inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
     ) throws -> Result {
@@ -71,7 +71,7 @@ public enum PayrollRun {
         let book = PlanBook(plans: plans, runMonth: period)
         // With a broken plan some participants are unknown: do not blame the deals for that.
         let knownIDs = plansAreValid ? book.participantIDs : nil
-        // Forecasts, pipeline and expectations feed the finance reports (SPEC 2.3, 4).
+        // Forecasts, pipeline and expectations feed the finance reports (§2.3, §4).
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         StageTimer.shared.mark("forecast inputs")
@@ -175,7 +175,7 @@ public enum PayrollRun {
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the
-    /// run month opens the fiscal year of every plan taking part (SPEC 3.10: periods close in order).
+    /// run month opens the fiscal year of every plan taking part (§3.10: periods close in order).
     public static func previousPeriodToClose(_ result: Result) -> YearMonth? {
         let book = result.book
         let previous = book.runMonth.adding(months: -1)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a run reads its inputs (SPEC 2 and 6): the files named by flags, and the rest from one
+/// Where a run reads its inputs (§2 and §6): the files named by flags, and the rest from one
 /// inputs folder — `--inputs DIR`, else the folder of the first `--deals` file, else `inputs/` —
 /// with plans from `plans/` unless named.
 public struct RunInputs: Sendable {

@@ -76,7 +76,7 @@ public struct Statement: Sendable {
         public var unitemised: ExactDecimal
     }
 
-    /// The draw's month (SPEC 3.9).
+    /// The draw's month (§3.9).
     public struct DrawPart: Sendable {
         public var draw: Draw
         /// Which active month of the fiscal year this is (the guarantee holds for the first `draw.months`).
@@ -85,7 +85,7 @@ public struct Statement: Sendable {
         public var month: DrawMonth
     }
 
-    /// Base salary for the month (SPEC 3.8).
+    /// Base salary for the month (§3.8).
     public struct BasePart: Sendable {
         public var annual: ExactDecimal
         public var activeDays: Int
@@ -98,7 +98,7 @@ public struct Statement: Sendable {
         public var key: PayKey
         /// computed(m): what the month earns, as explained above.
         public var computed: ExactDecimal
-        /// With a ledger: the part of `amount` that corrects closed periods (SPEC 3.10).
+        /// With a ledger: the part of `amount` that corrects closed periods (§3.10).
         public var priorAdjustment: ExactDecimal
         /// With a ledger: the earlier months of the fiscal year as computed now, and as paid in
         /// closed periods (`adjustment = computedBefore − paidBefore`).

@@ -92,7 +92,7 @@ public struct StatementBuilder {
             bonuses: bonuses)
     }
 
-    /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (SPEC 3.7, 7).
+    /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (§3.7, §7).
     private func spiffParts(_ ref: PlanBook.EntryRef, fiscalMonth: Int, rows: [CreditTotals.CreditRow]) -> [Statement.SpiffPart] {
         let plan = result.book.plan(ref)
         // A credit has a row per matching component: one per deal and kind is the credit itself.

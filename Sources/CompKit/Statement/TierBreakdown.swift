@@ -1,5 +1,5 @@
 /// A component's commission in a quota period laid out tier by tier, as a statement explains it
-/// (SPEC 3.5): each tier's band in plan currency, the credit inside it, the rate paid on it and
+/// (§3.5): each tier's band in plan currency, the credit inside it, the rate paid on it and
 /// what that earns, then the cap and the rounding.
 ///
 /// Graduated tables pay each band at its own rate. Retroactive tables pay every band at the rate of
@@ -77,7 +77,7 @@ public struct TierBreakdown: Sendable {
     }
 
     /// The highest tier (1-based) whose lower bound `credited` has reached; nil when `credited ≤ 0`,
-    /// which earns nothing (SPEC 3.5).
+    /// which earns nothing (§3.5).
     public static func tier(reachedBy credited: ExactDecimal, lowerBounds: [ExactDecimal]) -> Int? {
         guard credited > .zero else { return nil }
         return lowerBounds.lastIndex { $0 <= credited }.map { $0 + 1 }

@@ -40,7 +40,7 @@ struct BrokenCase: Sendable, CustomTestStringConvertible {
         return BrokenCase(name: name, edits: setup + [.replace(file, old, new)], expected: [[Where(file, lines: lines, column: column)]])
     }
 
-    /// A CSV field error: the row's line and the field's 1-based number (SPEC 7).
+    /// A CSV field error: the row's line and the field's 1-based number (§7).
     static func field(_ name: String, _ file: String, _ old: String, _ new: String, line: Int, column: Int) -> BrokenCase {
         change(name, file, old, new, lines: [line], column: column)
     }

@@ -22,7 +22,7 @@ struct Where: Sendable, CustomStringConvertible {
     }
 }
 
-/// One `file:line:column: error: message` line of comp's stderr (SPEC 6).
+/// One `file:line:column: error: message` line of comp's stderr (§6).
 struct Diagnostic {
     var file: String
     var line: Int

@@ -4,7 +4,7 @@ import Foundation
 /// prior adjustment when a ledger is used, so a statement or an estimate can be compared with
 /// payroll.csv field by field.
 enum PayTables {
-    /// Splits one CSV line as SPEC 7 quotes it (fields quoted only when needed, quotes doubled).
+    /// Splits one CSV line as §7 quotes it (fields quoted only when needed, quotes doubled).
     static func fields(_ line: Substring) -> [String] {
         var fields: [String] = [], field = "", quoted = false, previous: Character = " "
         for character in line {

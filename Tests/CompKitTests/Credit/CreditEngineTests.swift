@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// SPEC 3.1: one credit per rep share, `round(amount × fx × percent / 100)` in plan currency.
+/// §3.1: one credit per rep share, `round(amount × fx × percent / 100)` in plan currency.
 @Suite struct CreditEngineCreditTests {
     static let team = [Fixture.person("R1"), Fixture.person("R2"), Fixture.person("R3")]
 
@@ -119,7 +119,7 @@ import Testing
     }
 }
 
-/// SPEC 3.2 and 7: chargebacks of cancelled deals.
+/// §3.2 and §7: chargebacks of cancelled deals.
 @Suite struct CreditEngineChargebackTests {
     /// D1: 5000 USD to R1, closed 2026-01-15.
     static func cancelled(on cancelDate: String, runMonth: String = "2026-04", clawbackDays: Int? = 90) -> Scenario {
@@ -204,7 +204,7 @@ import Testing
     }
 }
 
-/// SPEC 3.3 and 7: manager roll-ups.
+/// §3.3 and §7: manager roll-ups.
 @Suite struct CreditEngineRollUpTests {
     /// R1, R2 (plan AE, USD) report to M1 (plan MGR, EUR), who reports to D1 (plan DIR, USD).
     /// AE pays SPIFF push (100 a deal), MGR pays SPIFF mgr-push (50 a deal).

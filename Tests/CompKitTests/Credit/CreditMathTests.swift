@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// SPEC 3.1's credit formula, shared by the credit stage and the finance reports.
+/// §3.1's credit formula, shared by the credit stage and the finance reports.
 @Suite struct CreditMathTests {
     @Test func exactShareAndRoundedCredit() {
         // 100.01 × 1 × 50 / 100 = 50.005 → 50.01 (half away from zero).

@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// The month-to-month arithmetic of SPEC 3.5 and 3.6 on the shared AccountExecutive scenario:
+/// The month-to-month arithmetic of §3.5 and §3.6 on the shared AccountExecutive scenario:
 /// new-business quota 150000 a quarter, graduated 0 / 8 % from 75000 / 12 % from 150000 / 15 % from 225000.
 @Suite struct ComponentMeasureTests {
     let april = AccountExecutive.run("2026-04")

@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// Invariants of the rate-table math (SPEC 3.5) on random tables, quotas, caps and credits.
+/// Invariants of the rate-table math (§3.5) on random tables, quotas, caps and credits.
 @Suite struct CommissionPropertyTests {
     /// A random component around `table`: a cap one time in three.
     private static func component(_ table: RateTable, cap: ExactDecimal?) -> Component {

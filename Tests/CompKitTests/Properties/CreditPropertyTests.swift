@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// Invariants of the credit stage (SPEC 3.1, 3.5) on random deals, splits, currencies and rates.
+/// Invariants of the credit stage (§3.1, §3.5) on random deals, splits, currencies and rates.
 @Suite struct CreditPropertyTests {
     static let reps = (1...6).map { "R\($0)" }
 

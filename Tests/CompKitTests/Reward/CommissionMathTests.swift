@@ -2,7 +2,7 @@ import Testing
 @testable import CompKit
 
 @Suite struct CommissionMathTests {
-    /// SPEC 2.1's new-business tiers on a quarter's quota of 150000: bounds 0, 75000, 150000, 225000.
+    /// §2.1's new-business tiers on a quarter's quota of 150000: bounds 0, 75000, 150000, 225000.
     static let quota = dec("150000")
 
     static func earned(_ method: RateTable.Method, _ basis: RateTable.Basis, _ tiers: [(String, String)], credited: String,

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import CompKit
 
-/// The progress line of a long run (SPEC 6): on a terminal only, after the delay, cleared at the end.
+/// The progress line of a long run (§6): on a terminal only, after the delay, cleared at the end.
 @Suite struct TerminalProgressTests {
     /// What a progress reporter wrote, kept across threads.
     final class Written: @unchecked Sendable {

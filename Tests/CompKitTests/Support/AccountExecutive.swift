@@ -1,6 +1,6 @@
 @testable import CompKit
 
-/// The SPEC 2.1 account-executive plan in small, shared by the measure, pay and report tests.
+/// The §2.1 account-executive plan in small, shared by the measure, pay and report tests.
 ///
 /// Plan AE-2026, USD, fiscal year from 2026-01-01, quarterly quotas:
 /// - new-business: types new/upsell, graduated on attainment (0 / 8 % from 0.5 / 12 % from 1.0 /

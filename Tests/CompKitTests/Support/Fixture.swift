@@ -32,7 +32,7 @@ enum Fixture {
         RateTable(method: method, basis: basis, tiers: tiers.map { RateTable.Tier(from: dec($0.0), rate: dec($0.1)) })
     }
 
-    /// The tiers of SPEC 2.1's new-business table: 0 %, 8 % from 50 %, 12 % from 100 %, 15 % from 150 % of quota.
+    /// The tiers of §2.1's new-business table: 0 %, 8 % from 50 %, 12 % from 100 %, 15 % from 150 % of quota.
     static let aeTiers = [("0", "0"), ("0.5", "0.08"), ("1.0", "0.12"), ("1.5", "0.15")]
 
     static func component(

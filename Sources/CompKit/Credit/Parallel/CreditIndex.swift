@@ -215,7 +215,7 @@ final class CreditIndex {
     /// The rate a `rateKey` stands for; -1 stands for 1.
     func rate(key: Int) -> ExactDecimal { key < 0 ? CreditIndex.one : rates.lookup(key) ?? CreditIndex.one }
 
-    /// Ranks of rep ids, plan ids and each plan's component ids in byte order (SPEC 5 sorting).
+    /// Ranks of rep ids, plan ids and each plan's component ids in byte order (§5 sorting).
     lazy var repByteRanks: [Int32] = CreditIndex.byteRanks(repIDs)
     lazy var planByteRanks: [Int32] = CreditIndex.byteRanks(book.plans.map(\.id))
     lazy var componentByteRanks: [[Int32]] = book.plans.map { CreditIndex.byteRanks($0.components.map(\.id)) }
@@ -296,7 +296,7 @@ final class CreditIndex {
             + Int(productNumber < 0 ? Int32(products.count) : productNumber)
     }
 
-    /// The fiscal month a day counts in for a plan (SPEC 3.3 and 7), or 0 when it counts in none.
+    /// The fiscal month a day counts in for a plan (§3.3 and §7), or 0 when it counts in none.
     @inline(__always)
     func countedMonth(day: Int32, monthOrdinal: Int, plan: Int) -> Int {
         let info = plans[plan]

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Streams the records of an RFC 4180 CSV file (SPEC 2.2): UTF-8 with an optional BOM, `\n` or
+/// Streams the records of an RFC 4180 CSV file (§2.2): UTF-8 with an optional BOM, `\n` or
 /// `\r\n` line ends, quoted fields holding commas, quotes and newlines, blank lines skipped.
 ///
 /// Memory stays flat whatever the file size: the file is read in fixed chunks, and the current

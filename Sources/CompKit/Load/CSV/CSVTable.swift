@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// A CSV input with a header row (SPEC 2.2 and 7): exact, case-sensitive column names in any order,
+/// A CSV input with a header row (§2.2 and §7): exact, case-sensitive column names in any order,
 /// unknown columns ignored, every row as wide as the header.
 final class CSVTable {
     let path: String

@@ -1,4 +1,4 @@
-/// Reads deals.csv row by row (SPEC 2.2), handing each valid deal to the caller: no deal is kept.
+/// Reads deals.csv row by row (§2.2), handing each valid deal to the caller: no deal is kept.
 enum DealCSVReader {
     static let requiredColumns = ["deal_id", "close_date", "amount", "currency", "type", "reps"]
 

@@ -1,4 +1,4 @@
-/// Finds deal ids used more than once across all deal files (SPEC 2.2) without keeping every id:
+/// Finds deal ids used more than once across all deal files (§2.2) without keeping every id:
 /// it keeps a 64-bit fingerprint per id, and only when two fingerprints meet does it read the
 /// files again to compare those ids exactly. Memory grows by 8 bytes a deal, not by the id's length.
 final class DealIDRegistry {

@@ -20,12 +20,12 @@ struct RawDeal {
     var createdDate: RawField?
 }
 
-/// The rules every deal must follow (SPEC 2.2 and 7), shared by the CSV and XML readers.
+/// The rules every deal must follow (§2.2 and §7), shared by the CSV and XML readers.
 /// Each broken rule is logged with the file, line and column; a deal with any problem is dropped.
 struct DealRules {
     let file: String
     let log: DiagnosticLog
-    /// Ids of everyone in any plan: a rep outside this set is an error (SPEC 3.1); nil when the
+    /// Ids of everyone in any plan: a rep outside this set is an error (§3.1); nil when the
     /// plans are broken and the set cannot be trusted.
     let participantIDs: Set<String>?
 

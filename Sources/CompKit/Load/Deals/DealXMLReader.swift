@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Reads deals.xml by streaming with libxml2's xmlTextReader (SPEC 2.2): one `<deal>` at a time,
+/// Reads deals.xml by streaming with libxml2's xmlTextReader (§2.2): one `<deal>` at a time,
 /// never the whole tree. `<deals><deal id closeDate amount currency type product status cancelDate
 /// createdDate><credit rep percent/></deal></deals>`; percent defaults to 100.
 enum DealXMLReader {
@@ -120,7 +120,7 @@ enum DealXMLReader {
             if scanner == nil { scanner = XMLStartTagScanner(path: path) }
             return scanner?.position(ofStartTag: "deal", depth: 1, ordinal: dealCount) ?? position
         }
-        /// Problems inside a `<deal>` point at the deal element's line (SPEC 7).
+        /// Problems inside a `<deal>` point at the deal element's line (§7).
         var current: DealElement?
         func problem(_ message: String) {
             let position = current.map { ($0.line, $0.column) } ?? location()

@@ -1,5 +1,5 @@
-/// Exchange rates by (month, from, to), from fx.csv (SPEC 2.3). Only direct pairs are used:
-/// no inverse, no cross rates (SPEC 7).
+/// Exchange rates by (month, from, to), from fx.csv (§2.3). Only direct pairs are used:
+/// no inverse, no cross rates (§7).
 public struct FXTable: Sendable {
     struct Key: Hashable {
         var month: YearMonth

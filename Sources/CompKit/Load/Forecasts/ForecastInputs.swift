@@ -1,4 +1,4 @@
-/// The optional finance inputs of a run (SPEC 2.3): committed forecasts, pipeline snapshots and
+/// The optional finance inputs of a run (§2.3): committed forecasts, pipeline snapshots and
 /// what reps expect to be paid. A file not given reads as empty.
 public struct ForecastInputs: Sendable {
     public var commits = RepMonthAmounts()

@@ -1,4 +1,4 @@
-/// The field checks of forecasts.csv, pipeline.csv and expected.csv (SPEC 2.3 and 7), made the way
+/// The field checks of forecasts.csv, pipeline.csv and expected.csv (§2.3 and §7), made the way
 /// the deal and fx readers make them: each problem is logged at the row's line and the field's
 /// 1-based number, and the row is dropped.
 struct ForecastRowRules {
@@ -37,7 +37,7 @@ struct ForecastRowRules {
         return bytes.string
     }
 
-    /// A rep id that some plan knows (SPEC 7: an unknown id is a validation error).
+    /// A rep id that some plan knows (§7: an unknown id is a validation error).
     func repID(_ column: Int) -> String? {
         guard let id = text(column, name: "rep_id") else { return nil }
         if let participantIDs, !participantIDs.contains(id) {

@@ -1,4 +1,4 @@
-/// Open opportunities as a CRM exported them, snapshot by snapshot (pipeline.csv, SPEC 2.3):
+/// Open opportunities as a CRM exported them, snapshot by snapshot (pipeline.csv, §2.3):
 /// the source of the weighted forecast, the stage calibration and the slipped commits.
 public struct Pipeline: Sendable {
     public struct Opportunity: Sendable, Hashable {
@@ -38,7 +38,7 @@ public struct Pipeline: Sendable {
         self.opportunities = opportunities
     }
 
-    /// The snapshot a month's forecast is read from (SPEC 4): the latest `snapshot_date` on or
+    /// The snapshot a month's forecast is read from (§4): the latest `snapshot_date` on or
     /// before the month's first day, one date for all reps; nil when every snapshot is later.
     public func snapshot(for month: YearMonth) -> CalendarDate? {
         let first = month.firstDay

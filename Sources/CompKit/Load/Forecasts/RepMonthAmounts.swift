@@ -1,6 +1,6 @@
 /// An amount per rep and month, in the rep's plan currency: the committed forecasts of
 /// forecasts.csv (`rep_id, month, commit`) and the expectations of expected.csv
-/// (`rep_id, month, expected`), SPEC 2.3.
+/// (`rep_id, month, expected`), §2.3.
 public struct RepMonthAmounts: Sendable {
     public private(set) var amounts: [RepMonth: ExactDecimal] = [:]
 
@@ -18,7 +18,7 @@ public struct RepMonthAmounts: Sendable {
     }
 
     /// Reads a file whose amount column is `valueColumn`; logs every problem: an unknown rep, a bad
-    /// month or amount, a (rep, month) given twice (SPEC 7). Returns the rows read.
+    /// month or amount, a (rep, month) given twice (§7). Returns the rows read.
     static func read(path: String, valueColumn: String, participantIDs: Set<String>?, log: DiagnosticLog)
         throws -> (amounts: RepMonthAmounts, rows: Int)
     {

@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// Reads plan files (SPEC 2.1): libxml2 parses safely, the shipped XSD validates, then the rules a
+/// Reads plan files (§2.1): libxml2 parses safely, the shipped XSD validates, then the rules a
 /// schema cannot say are checked here. Every problem goes to the log with file, line and column.
 public enum PlanReader {
     /// The plan schema, shipped in the repository as `plan.xsd` and embedded in the binary.

@@ -1,5 +1,5 @@
 /// The plan rules that span files: unique plan ids, one active entry per person and date, managers
-/// that exist, and manager chains without cycles (SPEC 2.1 and 7).
+/// that exist, and manager chains without cycles (§2.1 and §7).
 enum PlanSetRules {
     /// The elements of one plan file that diagnostics point at.
     struct Elements {

@@ -2,7 +2,7 @@ import CLibXML2
 
 /// A small, safe layer over libxml2's tree API for reading plan files.
 ///
-/// Safety (SPEC 2.1): a `<!DOCTYPE>` is refused before libxml2 sees the file, so no entity is
+/// Safety (§2.1): a `<!DOCTYPE>` is refused before libxml2 sees the file, so no entity is
 /// ever declared, expanded or fetched; the parser runs without network access, without DTD loading
 /// and without entity substitution, under libxml2's default depth limit.
 final class XMLDocument {

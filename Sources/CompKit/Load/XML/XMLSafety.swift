@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// The rules every XML input is read under (SPEC 2.1: no external entities, no DTD loading,
+/// The rules every XML input is read under (§2.1: no external entities, no DTD loading,
 /// no network, bounded depth and size).
 enum XMLSafety {
     /// No network, no entity substitution, no DTD loading or validation; libxml2's default limits

@@ -1,4 +1,4 @@
-/// The summary's control totals (SPEC 5), each one a sum finance can tie to a file: deal rows read,
+/// The summary's control totals (§5), each one a sum finance can tie to a file: deal rows read,
 /// the run month's credits in (converted amounts) and out (rounded credits) with the rounding
 /// residual, the chargebacks, and payroll.csv's totals by pay type.
 public struct ControlTotals: Sendable {

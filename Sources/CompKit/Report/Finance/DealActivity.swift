@@ -1,6 +1,6 @@
 /// What the finance reports need from the stream of deals, gathered by a deal observer as the
 /// deals go past (nothing of a deal is kept but these sums):
-/// - per rep and month of the fiscal year to date, the rep's own credits (forecast actuals, SPEC 4);
+/// - per rep and month of the fiscal year to date, the rep's own credits (forecast actuals, §4);
 /// - for the run month: the credits in and out (control totals) and the closed deals (sales metrics).
 ///
 /// A credit is recomputed exactly as the credit stage does (`CreditMath`), in the plan of the entry
@@ -14,7 +14,7 @@ public final class DealActivity {
         public var amountIn = ExactDecimal.zero
         /// Σ round(amount × fx × percent / 100): what credits.csv carries.
         public var creditOut = ExactDecimal.zero
-        /// What rounding each share to the minor unit added (SPEC 7: split residuals are not redistributed).
+        /// What rounding each share to the minor unit added (§7: split residuals are not redistributed).
         public var residual: ExactDecimal { creditOut - amountIn }
     }
 

@@ -1,6 +1,6 @@
 /// What the finance reports find wrong in the inputs while computing: fx rates they need and
 /// fx.csv lacks, and amounts past `FinanceArithmetic.limit`, each kept with the first place and
-/// purpose that needed it. A missing rate never stops payroll (SPEC 7): the cells it would fill
+/// purpose that needed it. A missing rate never stops payroll (§7): the cells it would fill
 /// are left blank and it is listed in exceptions.csv and the summary. An amount too large is an
 /// input error.
 final class FinanceChecks {

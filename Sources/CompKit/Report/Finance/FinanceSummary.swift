@@ -1,4 +1,4 @@
-/// summary.md and summary.html (SPEC 5): what finance reads first each month. In this order it
+/// summary.md and summary.html (§5): what finance reads first each month. In this order it
 /// answers: what do we pay, what changed since last month and why, who is flagged, how good were
 /// the forecasts; then attainment, sales activity and the control totals that tie it to the files.
 public struct FinanceSummary {

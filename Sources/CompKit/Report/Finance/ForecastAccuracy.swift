@@ -1,4 +1,4 @@
-/// forecast_accuracy.csv and the summary's forecast section (SPEC 4, 5 and 7): each rep's commit and
+/// forecast_accuracy.csv and the summary's forecast section (§4, §5 and §7): each rep's commit and
 /// weighted forecast against the actual, for the run month, with the team measures of the month,
 /// the fiscal quarter to date and the fiscal year to date.
 public struct ForecastAccuracy: Sendable {
@@ -29,7 +29,7 @@ public struct ForecastAccuracy: Sendable {
 
     public var month: YearMonth
     /// Sorted by rep id (bytes): every rep with a commit row, a pipeline row counted in the weighted
-    /// forecast or an actual > 0 in the month (SPEC 7).
+    /// forecast or an actual > 0 in the month (§7).
     public var reps: [RepRow]
     /// The currency the TEAM rows are told in: the one most of the month's reps are paid in.
     public var teamCurrency: Currency

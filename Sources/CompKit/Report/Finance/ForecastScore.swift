@@ -1,6 +1,6 @@
-/// One forecast F measured against the actual A (SPEC 4). F may carry any number of decimals
+/// One forecast F measured against the actual A (§4). F may carry any number of decimals
 /// (the weighted forecast is not rounded); ratios are rounded half away from zero to 6 decimals,
-/// each computed from the exact values. F or A is nil when an fx rate it needs is missing (SPEC 7):
+/// each computed from the exact values. F or A is nil when an fx rate it needs is missing (§7):
 /// every measure made from it is then nil too, a blank cell.
 public struct ForecastScore: Sendable, Hashable {
     public var forecast: ExactDecimal?
@@ -41,7 +41,7 @@ public struct ForecastScore: Sendable, Hashable {
     }
 }
 
-/// A set of forecasts (reps, or rep-months) taken together, SPEC 4's team measures: the sums, the
+/// A set of forecasts (reps, or rep-months) taken together, §4's team measures: the sums, the
 /// total accuracy and bias of ΣF against ΣA, WAPE, MAPE and the share with accuracy ≥ 0.75.
 /// Amounts must all be in one currency.
 public struct TeamForecastScore: Sendable, Hashable {

@@ -5,7 +5,7 @@ struct RepDirectory {
 
     init(book: PlanBook) { self.book = book }
 
-    /// The latest-starting entry active at least one day in the month (SPEC 7); for a person with
+    /// The latest-starting entry active at least one day in the month (§7); for a person with
     /// none (a forecast before the start date), their latest-starting entry.
     func entry(of id: String, in month: YearMonth) -> PlanBook.EntryRef? {
         book.person(id).flatMap { entry(person: $0, in: month) }

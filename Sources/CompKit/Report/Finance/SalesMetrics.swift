@@ -1,4 +1,4 @@
-/// The summary's sales metrics (SPEC 4), from the data at hand: quota attainment, wins, deal size,
+/// The summary's sales metrics (§4), from the data at hand: quota attainment, wins, deal size,
 /// sales cycle, the pipeline's stage calibration and the slipped commits of the run month.
 public struct SalesMetrics: Sendable {
     /// One rep's attainment on one component (quota > 0), quota period to date.

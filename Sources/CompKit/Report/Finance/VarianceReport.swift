@@ -1,4 +1,4 @@
-/// variance.csv and the summary's "what changed" (SPEC 5 and 7): each person's total variable pay
+/// variance.csv and the summary's "what changed" (§5 and §7): each person's total variable pay
 /// (every pay type but BASE) against last month, against target and against what they expect,
 /// and their prior-period adjustments when a ledger is used; flagged when the change is large.
 public struct VarianceReport: Sendable {
@@ -18,7 +18,7 @@ public struct VarianceReport: Sendable {
     }
 
     /// When a change is worth a look: `|delta| ≥ amount` and (`|delta_pct| ≥ percent` or baseline 0),
-    /// never when delta is 0 (SPEC 7). `percent` is in percent: 10 means 10 %.
+    /// never when delta is 0 (§7). `percent` is in percent: 10 means 10 %.
     public struct Thresholds: Sendable, Hashable {
         public var percent: ExactDecimal
         public var amount: ExactDecimal
@@ -39,7 +39,7 @@ public struct VarianceReport: Sendable {
     }
 
     /// One measure of one person. `current` or `baseline` is nil when adding up pay in two
-    /// currencies needs an fx rate that is missing (SPEC 7): those cells are blank, never flagged.
+    /// currencies needs an fx rate that is missing (§7): those cells are blank, never flagged.
     public struct Row: Sendable, Hashable {
         public var employeeID: String
         public var measure: Measure

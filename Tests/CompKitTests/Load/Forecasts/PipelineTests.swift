@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// pipeline.csv (SPEC 2.3, 4 and 7): the checks, and which rows a month's weighted forecast reads.
+/// pipeline.csv (§2.3, §4 and §7): the checks, and which rows a month's weighted forecast reads.
 @Suite struct PipelineTests {
     @Test func reportsEveryBadRow() throws {
         try withTemporaryFolder { folder in

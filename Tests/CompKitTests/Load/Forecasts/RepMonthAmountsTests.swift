@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// forecasts.csv and expected.csv (SPEC 2.3 and 7): checked like the deal and fx files.
+/// forecasts.csv and expected.csv (§2.3 and §7): checked like the deal and fx files.
 @Suite struct RepMonthAmountsTests {
     static let known: Set<String> = ["R1", "R2"]
 

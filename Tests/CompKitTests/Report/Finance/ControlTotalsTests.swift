@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// The summary's control totals (SPEC 5) tie to the deals and to the files.
+/// The summary's control totals (§5) tie to the deals and to the files.
 @Suite struct ControlTotalsTests {
     @Test func creditsInAndOutWithTheResidual() throws {
         let controls = try FinanceFixture.run("2026-02").finance.controls

@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// summary.md and summary.html (SPEC 5): the same content, the page self-contained.
+/// summary.md and summary.html (§5): the same content, the page self-contained.
 @Suite struct FinanceSummaryTests {
     @Test func numbersForPeople() {
         #expect(SummaryFormat.money(dec("1234567.891"), .usd) == "1,234,567.89")

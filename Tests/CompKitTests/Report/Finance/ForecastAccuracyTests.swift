@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// forecast_accuracy.csv from files (SPEC 4, 5, 7): actuals, the weighted forecast with its
+/// forecast_accuracy.csv from files (§4, §5, §7): actuals, the weighted forecast with its
 /// snapshot and fx, the row pairs and the TEAM rows. Inputs and credits: `FinanceFixture`.
 @Suite struct ForecastAccuracyTests {
     @Test func februaryFile() throws {

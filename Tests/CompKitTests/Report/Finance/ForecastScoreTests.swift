@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// SPEC 4's measures of one forecast and of a team, on numbers small enough to do by hand.
+/// §4's measures of one forecast and of a team, on numbers small enough to do by hand.
 @Suite struct ForecastScoreTests {
     @Test func errorAccuracyAndBias() {
         // F 90, A 100: error −10; accuracy 1 − 10/100 = 0.9; bias −10/100 = −0.1.

@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// The summary's sales metrics (SPEC 4) from `FinanceFixture` and the account-executive plan.
+/// The summary's sales metrics (§4) from `FinanceFixture` and the account-executive plan.
 @Suite struct SalesMetricsTests {
     @Test func winsCycleCalibrationAndSlippedCommits() throws {
         let metrics = try FinanceFixture.run("2026-02").finance.metrics

@@ -1,7 +1,7 @@
 import Testing
 @testable import CompKit
 
-/// variance.csv (SPEC 5 and 7): the four measures, the flag at its thresholds, the first fiscal month.
+/// variance.csv (§5 and §7): the four measures, the flag at its thresholds, the first fiscal month.
 @Suite struct VarianceReportTests {
     typealias Thresholds = VarianceReport.Thresholds
 
@@ -68,7 +68,7 @@ import Testing
     @Test func priorAdjustmentsWithALedger() throws {
         // The account-executive month of March with January's and February's pay recorded as paid,
         // except 100.00 of R1's January commission: payable(March) = computed to date − paid, so the
-        // 100.00 comes back in March as a prior-period adjustment (SPEC 3.10).
+        // 100.00 comes back in March as a prior-period adjustment (§3.10).
         let january = AccountExecutive.run("2026-01")
         let february = AccountExecutive.run("2026-02")
         var paid: [PaymentLedger.Payment] = []
