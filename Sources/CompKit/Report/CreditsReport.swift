@@ -284,7 +284,7 @@ private struct CompactRowRenderer {
                         rates[rateKey] = rate
                     }
                 }
-                rate.withUnsafeBufferPointer { memcpy(out + used, $0.baseAddress!, $0.count) }
+                rate.withUnsafeBufferPointer { _ = memcpy(out + used, $0.baseAddress!, $0.count) }
                 used += rate.count
                 let percent = share.percentHundredths
                 used += ExactDecimal.writeDigits(UInt64(percent.magnitude), negative: percent < 0, decimals: 2, to: out + used)
