@@ -2,10 +2,12 @@
 """Independent reference implementation of comp's calculation (§3.1-3.8, 5, 7).
 
 Written from docs/REFERENCE.md and docs/DECISIONS.md only, for differential testing of the Swift tool.
-Standard library only. Inputs are assumed valid (no validation). No draws, no ledger.
+Standard library only. Inputs are assumed valid (no validation). No draws, no ledger. With
+--forecasts/--pipeline also forecast_accuracy.csv (§4; blank cells for missing finance-only rates)
+and missing_rates.txt, the (month, from→to) those left blank.
 
     python3 comp_reference.py --period 2026-03 --plans DIR_OR_FILE [--plans ...] \
-        --deals FILE [--deals ...] [--fx FILE] --out DIR
+        --deals FILE [--deals ...] [--fx FILE] [--forecasts FILE] [--pipeline FILE] --out DIR
 
 Writes payroll.csv, credits.csv and attainment.csv into DIR.
 """
@@ -550,12 +552,166 @@ def run(period, plans, deals, fx):
     return ([r for _, r in pay_rows], [r for _, r in credit_rows], [r for _, r in att_rows])
 
 
+# ---------------------------------------------------------------- forecast accuracy (§4, §7)
+
+def q12(x):
+    return x.quantize(Decimal(1).scaleb(-12), rounding=ROUND_HALF_UP)
+
+
+def q6(x):
+    return x.quantize(Decimal(1).scaleb(-6), rounding=ROUND_HALF_UP)
+
+
+def load_rep_months(path, column):
+    out = {}
+    if not path:
+        return out
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh):
+            out[(r["rep_id"], r["month"])] = Decimal(r[column])
+    return out
+
+
+def load_pipeline(path):
+    rows = []
+    if not path:
+        return rows
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh):
+            rows.append({"opp": r["opp_id"], "rep": r["rep_id"], "snapshot": pdate(r["snapshot_date"]),
+                         "probability": Decimal(r["probability"]), "amount": Decimal(r["amount"]),
+                         "currency": r["currency"], "expected": pdate(r["expected_close"])})
+    return rows
+
+
+class Missing(Exception):
+    pass
+
+
+def forecast_accuracy(period, plans, deals, fx_table, commits, pipeline):
+    """forecast_accuracy.csv's rows of the run month; a value needing a missing rate is None (blank).
+    Also returns the set of missing (month, from, to)."""
+    y, m = map(int, period.split("-"))
+    m_first = dt.date(y, m, 1)
+    m_last = month_end(m_first)
+    missing = set()
+
+    def rate(frm, to):
+        if frm == to:
+            return Decimal(1)
+        k = ("%04d-%02d" % (y, m), frm, to)
+        if k not in fx_table:
+            missing.add(k)
+            raise Missing()
+        return fx_table[k]
+
+    entries = {}
+    for pl in plans:
+        for e in pl.entries:
+            entries.setdefault(e.id, []).append(e)
+
+    def participates(pl):
+        return 1 <= pl.fiscal_index(m_first) <= 12
+
+    def rep_currency(rep):
+        es = sorted(entries.get(rep, []), key=lambda e: e.start)
+        act = [e for e in es if overlap_days(e.start, e.end, m_first, m_last) > 0]
+        return (act or es)[-1].cur
+
+    # actuals: own credits of deals closed in the month, per rep and credited currency
+    credited = {}
+    for deal in deals:
+        if not (m_first <= deal["close"] <= m_last):
+            continue
+        for rep, pct in deal["splits"]:
+            es = [e for e in entries.get(rep, []) if e.active_on(deal["close"])]
+            if not es or not participates(es[0].plan):
+                continue
+            cur = es[0].cur
+            r = fx_table.get(("%04d-%02d" % (y, m), deal["currency"], cur)) if deal["currency"] != cur else Decimal(1)
+            credit = rnd(deal["amount"] * r * pct / D100, cur)
+            credited.setdefault(rep, {}).setdefault(cur, D0)
+            credited[rep][cur] += credit
+    snapshots = [o["snapshot"] for o in pipeline if o["snapshot"] <= m_first]
+    snapshot = max(snapshots) if snapshots else None
+    counted = [o for o in pipeline if o["snapshot"] == snapshot and o["expected"].replace(day=1) == m_first]
+    members = set(r for r in credited if any(v > 0 for v in credited[r].values()))
+    members |= set(rep for (rep, month) in commits if month == period)
+    members |= set(o["rep"] for o in counted)
+
+    rows = []
+    for rep in sorted(members, key=b):
+        cur = rep_currency(rep)
+        actual = D0
+        try:
+            for c, v in credited.get(rep, {}).items():
+                actual += v if c == cur else rnd(v * rate(c, cur), cur)
+        except Missing:
+            actual = None
+        weighted = D0
+        try:
+            for o in counted:
+                if o["rep"] == rep:
+                    w = o["amount"] * o["probability"]
+                    weighted += w if o["currency"] == cur else q12(w * rate(o["currency"], cur))
+        except Missing:
+            weighted = None
+        rows.append((rep, cur, commits.get((rep, period), D0), weighted, actual))
+
+    counts = {}
+    for _, cur, _, _, _ in rows:
+        counts[cur] = counts.get(cur, 0) + 1
+    team = min(counts, key=lambda c: (-counts[c], b(c))) if counts else None
+
+    def score(F, A, cur):
+        if F is None or A is None:
+            err = acc = bias = None
+        else:
+            err = F - A
+            if A > 0:
+                acc = q6(max(D0, A - abs(err)) / A)
+            else:
+                acc = Decimal(1) if (F == 0 and A == 0) else D0
+            bias = q6(err / A) if A != 0 else None
+        return [fmt_money(F, cur) if F is not None else "", fmt_money(A, cur) if A is not None else "",
+                fmt_money(err, cur) if err is not None else "", fmt_fixed(acc, 6) if acc is not None else "",
+                fmt_fixed(bias, 6) if bias is not None else ""]
+
+    out = []
+    for rep, cur, commit, weighted, actual in rows:
+        out.append([period, rep, "commit"] + score(commit, actual, cur))
+        out.append([period, rep, "weighted"] + score(weighted, actual, cur))
+    if team is None:
+        team = "USD"  # no rows: a team of nobody; its currency does not show in 0.00 cells
+    for method in ("commit", "weighted"):
+        F = A = D0
+        for rep, cur, commit, weighted, actual in rows:
+            f = commit if method == "commit" else weighted
+            for value, is_f in ((f, True), (actual, False)):
+                total = F if is_f else A
+                if total is None or value is None:
+                    total = None
+                else:
+                    try:
+                        total += value if cur == team else q12(value * rate(cur, team))
+                    except Missing:
+                        total = None
+                if is_f:
+                    F = total
+                else:
+                    A = total
+        out.append([period, "TEAM", method] + score(F, A, team))
+    return out, missing
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--period", required=True)
     ap.add_argument("--plans", action="append", required=True)
     ap.add_argument("--deals", action="append", required=True)
     ap.add_argument("--fx")
+    ap.add_argument("--forecasts")
+    ap.add_argument("--pipeline")
     ap.add_argument("--out", required=True)
     a = ap.parse_args(argv)
     plans = load_plans(a.plans)
@@ -572,6 +728,14 @@ def main(argv=None):
     write_csv(os.path.join(a.out, "attainment.csv"),
               ["period", "rep_id", "plan_id", "component", "quota_period", "quota", "credited_to_date",
                "attainment", "earned_to_date", "earned_prior", "commission"], attainment)
+    if a.forecasts or a.pipeline:
+        rows, missing = forecast_accuracy(a.period, plans, deals, load_fx(a.fx), load_rep_months(a.forecasts, "commit"),
+                                          load_pipeline(a.pipeline))
+        write_csv(os.path.join(a.out, "forecast_accuracy.csv"),
+                  ["period", "rep_id", "method", "forecast", "actual", "error", "accuracy", "bias"], rows)
+        with open(os.path.join(a.out, "missing_rates.txt"), "w") as fh:
+            for k in sorted(missing):
+                fh.write("%s %s→%s\n" % k)
     return 0
 
 

@@ -3,7 +3,8 @@
 
     python3 random_case.py --seed N --out DIR [--deals-xml]
 
-Writes DIR/plans/*.xml, DIR/inputs/deals.csv (or deals.xml with --deals-xml) and DIR/inputs/fx.csv.
+Writes DIR/plans/*.xml, DIR/inputs/deals.csv (or deals.xml with --deals-xml), DIR/inputs/fx.csv,
+DIR/inputs/forecasts.csv and DIR/inputs/pipeline.csv (split opportunities included).
 Deals close between 2025-10-01 and 2026-12-31; meaningful run periods are 2026-01 .. 2026-12
 (plans with yearStart 2025-01-01 and 2025-07-01 also appear; the first never takes part in a 2026 run).
 No draws (the reference does not compute them). Standard library only.
@@ -432,6 +433,8 @@ def build(seed, out, deals_xml=False):
                   newline="") as fh:
             fh.write(buf.getvalue())
 
+    write_finance(rng, out, reps + managers, deals)
+
     # ---- fx: every ordered pair, every month 2025-07 .. 2026-12
     with open(os.path.join(out, "inputs", "fx.csv"), "w", encoding="utf-8", newline="") as fh:
         fh.write("month,from,to,rate\n")
@@ -451,6 +454,44 @@ def build(seed, out, deals_xml=False):
                     fh.write("%04d-%02d,%s,%s,%s\n" % (m.year, m.month, a, b, format(rate.normalize(), "f")
                                                       if rate == rate.to_integral() else format(rate, "f")))
             m = add_months(m, 1)
+
+
+def write_finance(rng, out, people, deals):
+    """forecasts.csv (commits of most people, most months of 2026) and pipeline.csv: a snapshot on the
+    first of each month of 2026, some opportunities named after deals, a fifth of them split between
+    two or three reps (one row per rep with that rep's share), amounts in any currency."""
+    with open(os.path.join(out, "inputs", "forecasts.csv"), "w", encoding="utf-8", newline="") as fh:
+        fh.write("rep_id,month,commit\n")
+        for pid in people:
+            if rng.random() < 0.3:
+                continue
+            for month in range(1, 13):
+                if rng.random() < 0.8:
+                    value = rng.choice([Decimal(0), Decimal(rng.randint(1, 200000)), Decimal(rng.randint(1, 20000000)) / 100])
+                    fh.write("%s,2026-%02d,%s\n" % (pid, month, format(value, "f")))
+    stages = ["Prospecting", "Proposal", "Negotiation", "Commit", "Closed Won"]
+    with open(os.path.join(out, "inputs", "pipeline.csv"), "w", encoding="utf-8", newline="") as fh:
+        fh.write("opp_id,rep_id,snapshot_date,stage,probability,amount,currency,expected_close\n")
+        for month in range(1, 13):
+            snapshot = dt.date(2026, month, 1)
+            later = [d for d in deals if d["close_date"] >= snapshot.isoformat()]
+            listed = set()  # (opp_id, rep_id): once per snapshot
+            for n in range(rng.randint(0, 25)):
+                opp = rng.choice(later)["deal_id"] if later and rng.random() < 0.4 else "O%02d-%03d" % (month, n)
+                owners = [o for o in rng.sample(people, rng.choice([1, 1, 1, 1, 2, 3])) if (opp, o) not in listed]
+                listed.update((opp, o) for o in owners)
+                cur = rng.choice(DEAL_CURRENCIES)
+                probability = rng.choice([Decimal("0.9"), Decimal("0.1"), Decimal(rng.randint(0, 1000000)) / 1000000, Decimal(1)])
+                expected = days(snapshot, rng.randint(0, 50))
+                for owner in owners:
+                    amount = q(Decimal(rng.randint(0, 900000)) / 7 * SCALE[cur], rng.choice([0, 2, 6]))
+                    fh.write("%s,%s,%s,%s,%s,%s,%s,%s\n" % (csv_text(opp), owner, snapshot.isoformat(), rng.choice(stages),
+                                                            format(probability, "f"), format(amount, "f"), cur,
+                                                            expected.isoformat()))
+
+
+def csv_text(value):
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\r\n') else value
 
 
 def self_check(out):

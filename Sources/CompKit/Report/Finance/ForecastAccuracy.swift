@@ -72,20 +72,27 @@ public struct ForecastAccuracy: Sendable {
                         directory: RepDirectory, checks: FinanceChecks) -> [RepRow] {
         let book = directory.book
         var isMember = Array(members.members[members.cell(month, 0)..<members.cell(month, members.people)])
-        // A rep's weighted forecast; nil once an opportunity of it cannot be converted.
-        var weighted: [Int: ExactDecimal?] = [:]
+        // Reps' weighted forecasts; a rep is unknown once an opportunity of theirs cannot be converted.
+        var weighted: [Int: ExactDecimal] = [:]
+        var weightedUnknown: Set<Int> = []
         for opportunity in inputs.pipeline.expected(in: month) {
             guard let person = book.person(opportunity.repID), let ref = directory.entry(person: person, in: month) else { continue }
             let currency = book.plan(ref).currency
             isMember[person] = true
-            let total = weighted[person] ?? .zero  // counted, even at amount 0
-            weighted[person] = total.flatMap { total in
-                checks.convert(opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency,
-                               neededBy: opportunity.source,
-                               for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file) line \(opportunity.source.line)) "
-                                   + "for \(opportunity.repID)'s weighted forecast; that row's forecast, error, accuracy and bias are left blank")
-                    .flatMap { checks.add(total, $0, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)") }
+            let total = weighted[person] ?? .zero
+            weighted[person] = total  // counted, even at amount 0
+            guard !weightedUnknown.contains(person) else { continue }
+            guard let converted = checks.convert(
+                opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency, neededBy: opportunity.source,
+                for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file) line \(opportunity.source.line)) "
+                    + "for \(opportunity.repID)'s weighted forecast; that row's forecast, error, accuracy and bias are left blank")
+            else {
+                weightedUnknown.insert(person)
+                continue
             }
+            guard let sum = checks.add(total, converted, at: opportunity.source, what: "\(opportunity.repID)'s weighted forecast for \(month)")
+            else { continue }
+            weighted[person] = sum
         }
         return isMember.indices.compactMap { person -> RepRow? in
             guard isMember[person], let ref = directory.entry(person: person, in: month) else { return nil }
@@ -105,7 +112,7 @@ public struct ForecastAccuracy: Sendable {
             members.activity.forEachActual(month: month, person: person) { credited, amount in add(amount, creditedIn: credited) }
             let commit = inputs.commits.amount(rep: rep, month: month) ?? .zero
             return RepRow(rep: rep, currency: currency, commit: ForecastScore(forecast: commit, actual: actual),
-                          weighted: ForecastScore(forecast: weighted[person] ?? .zero, actual: actual))
+                          weighted: ForecastScore(forecast: weightedUnknown.contains(person) ? nil : weighted[person] ?? .zero, actual: actual))
         }
     }
 

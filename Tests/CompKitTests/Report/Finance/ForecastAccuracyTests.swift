@@ -99,7 +99,9 @@ import Testing
     /// is computed as ever, and exceptions.csv names the pair once.
     @Test func aMissingRateForTheWeightedForecastLeavesItsCellsBlank() throws {
         let fx = FinanceFixture.fx.replacingOccurrences(of: "2026-02,GBP,EUR,1.15\n", with: "")
-        let result = try FinanceFixture.run("2026-02", files: ["fx.csv": fx])
+        // A second opportunity of R3's after D4, with no conversion: the forecast stays unknown.
+        let pipeline = FinanceFixture.pipeline + "O9,R3,2026-02-01,Commit,0.5,100.00,EUR,2026-02-10\n"
+        let result = try FinanceFixture.run("2026-02", files: ["fx.csv": fx, "pipeline.csv": pipeline])
         let lines = FinanceFixture.text(result.finance.forecast.csv()).split(separator: "\n")
         #expect(lines.filter { $0.contains(",R3,") || $0.contains(",TEAM,") } == [
             "2026-02,R3,commit,0.00,450.00,-450.00,0.000000,-1.000000",
