@@ -300,7 +300,8 @@ class FX:
             return Decimal(1)
         k = ("%04d-%02d" % (month_date.year, month_date.month), frm, to)
         if k not in self.t:
-            raise SystemExit("reference: missing fx rate %s %s->%s" % k)
+            # comp asks only for the rates a counted credit needs: a NaN shows wherever one was used.
+            return Decimal("NaN")
         return self.t[k]
 
 
@@ -642,20 +643,23 @@ def forecast_accuracy(period, plans, deals, fx_table, commits, pipeline):
     rows = []
     for rep in sorted(members, key=b):
         cur = rep_currency(rep)
+        # Every conversion is tried, so that every missing rate is known; one missing blanks the sum.
         actual = D0
-        try:
-            for c, v in credited.get(rep, {}).items():
-                actual += v if c == cur else rnd(v * rate(c, cur), cur)
-        except Missing:
-            actual = None
+        for c, v in credited.get(rep, {}).items():
+            try:
+                term = v if c == cur else rnd(v * rate(c, cur), cur)
+                actual = None if actual is None else actual + term
+            except Missing:
+                actual = None
         weighted = D0
-        try:
-            for o in counted:
-                if o["rep"] == rep:
-                    w = o["amount"] * o["probability"]
-                    weighted += w if o["currency"] == cur else q12(w * rate(o["currency"], cur))
-        except Missing:
-            weighted = None
+        for o in counted:
+            if o["rep"] == rep:
+                w = o["amount"] * o["probability"]
+                try:
+                    term = w if o["currency"] == cur else q12(w * rate(o["currency"], cur))
+                    weighted = None if weighted is None else weighted + term
+                except Missing:
+                    weighted = None
         rows.append((rep, cur, commits.get((rep, period), D0), weighted, actual))
 
     counts = {}
@@ -683,23 +687,20 @@ def forecast_accuracy(period, plans, deals, fx_table, commits, pipeline):
         out.append([period, rep, "weighted"] + score(weighted, actual, cur))
     if team is None:
         team = "USD"  # no rows: a team of nobody; its currency does not show in 0.00 cells
+    # Every rep of another currency needs its rate into the team currency, whatever else is missing.
+    team_rates = {}
+    for rep, cur, _, _, _ in rows:
+        try:
+            team_rates[cur] = rate(cur, team)
+        except Missing:
+            team_rates[cur] = None
     for method in ("commit", "weighted"):
         F = A = D0
         for rep, cur, commit, weighted, actual in rows:
             f = commit if method == "commit" else weighted
-            for value, is_f in ((f, True), (actual, False)):
-                total = F if is_f else A
-                if total is None or value is None:
-                    total = None
-                else:
-                    try:
-                        total += value if cur == team else q12(value * rate(cur, team))
-                    except Missing:
-                        total = None
-                if is_f:
-                    F = total
-                else:
-                    A = total
+            r = team_rates[cur]
+            F = None if F is None or f is None or r is None else F + (f if cur == team else q12(f * r))
+            A = None if A is None or actual is None or r is None else A + (actual if cur == team else q12(actual * r))
         out.append([period, "TEAM", method] + score(F, A, team))
     return out, missing
 

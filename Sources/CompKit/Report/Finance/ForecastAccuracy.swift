@@ -81,7 +81,7 @@ public struct ForecastAccuracy: Sendable {
             isMember[person] = true
             let total = weighted[person] ?? .zero
             weighted[person] = total  // counted, even at amount 0
-            guard !weightedUnknown.contains(person) else { continue }
+            // Converted even when the sum is already unknown, so that every missing rate is listed.
             guard let converted = checks.convert(
                 opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency, neededBy: opportunity.source,
                 for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file) line \(opportunity.source.line)) "
