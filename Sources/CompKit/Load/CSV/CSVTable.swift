@@ -4,18 +4,31 @@ import Glibc
 import Darwin
 #endif
 
-/// A CSV input with a header row (§2.2 and §7): exact, case-sensitive column names in any order,
-/// unknown columns ignored, every row as wide as the header.
+/// A CSV input with a header row (§2.2 and §7): column names in any order, unknown columns ignored,
+/// every row as wide as the header. comp's own inputs match names exactly; CRM exports (§8) match
+/// them whatever their case.
 final class CSVTable {
+    /// How header names are matched.
+    enum HeaderNames {
+        /// Exact and case-sensitive: comp's own files.
+        case exact
+        /// Whatever the ASCII case: `Amount`, `amount` and `AMOUNT` are one column (CRM exports).
+        case anyCase
+
+        func key(_ name: String) -> String { self == .exact ? name : name.lowercased() }
+    }
+
     let path: String
     private let reader: CSVReader
+    private let headerNames: HeaderNames
     private var columns: [String: Int] = [:]
     private var width = 0
 
     /// Opens the file and reads its header; logs and returns nil when the file cannot be read or
     /// a required column is missing.
-    init?(path: String, required: [String], log: DiagnosticLog) {
+    init?(path: String, required: [String], headerNames: HeaderNames = .exact, log: DiagnosticLog) {
         self.path = path
+        self.headerNames = headerNames
         do {
             reader = try CSVReader(path: path, chunkSize: CSVTable.chunkSize(forFileAt: path))
         } catch let failure as InputFile.Failure {
@@ -39,21 +52,25 @@ final class CSVTable {
                 log.error(file: path, line: reader.recordLine, column: index + 1, "a header name is not valid UTF-8")
                 return nil
             }
-            if columns[name] != nil {
+            if columns[headerNames.key(name)] != nil {
                 log.error(file: path, line: reader.recordLine, column: index + 1, "column '\(name)' appears twice in the header")
             }
-            columns[name] = index
+            columns[headerNames.key(name)] = index
         }
-        let missing = required.filter { columns[$0] == nil }
+        let missing = required.filter { column($0) == nil }
         if !missing.isEmpty {
             log.error(file: path, line: reader.recordLine, column: 0,
-                      "missing required column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", ")) (header names are exact and case-sensitive)")
+                      "missing required column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))"
+                          + (headerNames == .exact ? " (header names are exact and case-sensitive)" : ""))
             return nil
         }
     }
 
     /// The position of a column, nil when the file does not have it.
-    func column(_ name: String) -> Int? { columns[name] }
+    func column(_ name: String) -> Int? { columns[headerNames.key(name)] }
+
+    /// The position of the first of `names` the file has (a property's internal name or its label).
+    func column(anyOf names: [String]) -> Int? { names.lazy.compactMap(column).first }
 
     /// The line on which the current row starts.
     var line: Int { reader.recordLine }

@@ -1,0 +1,92 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file written beside its target under a temporary name and renamed into place only when it
+/// is complete, so that a failed command leaves the earlier file as it was (`comp import`,
+/// `comp export`). Several files go into place together with `StagedFile.commit(_:)`.
+final class StagedFile {
+    let target: String
+    private let temporary: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    /// Creates the temporary file (and the target's folder); throws `CompError.io` when it cannot.
+    init(target: String) throws {
+        self.target = target
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CompError.io("cannot create the folder \(folder.path): \(error.localizedDescription)")
+        }
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(StagedFile.bufferSize)
+    }
+
+    deinit { discard() }
+
+    private static let bufferSize = 1 << 20
+
+    /// Appends bytes; written out a mebibyte at a time.
+    func append<Bytes: Sequence>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= StagedFile.bufferSize { try flush() }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is buffered and closes the file, durably.
+    private func finish() throws {
+        try flush()
+        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+            throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+        descriptor = -1
+    }
+
+    /// Removes the temporary file; the target stays as it was.
+    func discard() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        _ = unlink(temporary)
+    }
+
+    /// Puts every file in place, or none: when a rename fails, the targets already replaced get
+    /// their earlier contents back (or are removed when there was none).
+    static func commit(_ files: [StagedFile]) throws {
+        for file in files { try file.finish() }
+        var replaced: [(file: StagedFile, backup: String?)] = []
+        for file in files {
+            let backup = file.temporary + ".previous"
+            let hadTarget = link(file.target, backup) == 0
+            guard rename(file.temporary, file.target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if hadTarget { _ = unlink(backup) }
+                for earlier in replaced.reversed() {
+                    if let previous = earlier.backup { _ = rename(previous, earlier.file.target) } else { _ = unlink(earlier.file.target) }
+                }
+                for file in files { file.discard() }
+                throw CompError.io("cannot write \(file.target): \(reason)")
+            }
+            replaced.append((file, hadTarget ? backup : nil))
+        }
+        for entry in replaced { if let backup = entry.backup { _ = unlink(backup) } }
+    }
+}
