@@ -15,7 +15,7 @@ struct Comp: ParsableCommand {
         commandName: "comp",
         abstract: "Sales compensation batch processor: plans and deals in, payroll out.",
         version: version,
-        subcommands: [Run.self, Validate.self, Explain.self, EstimateCommand.self, Close.self, History.self, Generate.self, Import.self]
+        subcommands: [Run.self, Validate.self, Explain.self, EstimateCommand.self, Close.self, History.self, Generate.self, Import.self, Export.self]
     )
 
     /// Parses and runs, mapping argument errors to exit status 2 (usage) as §6 asks.

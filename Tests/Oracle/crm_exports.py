@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes a deals.csv out again as the exports a CRM would give, to test `comp import` end to end.
 
-    python3 crm_exports.py --deals inputs/deals.csv --out DIR [--seed N]
+    python3 crm_exports.py --deals inputs/deals.csv --out DIR [--seed N] [--people inputs/people.csv]
 
 DIR/salesforce/Opportunity.csv and OpportunitySplit.csv (API field names as Data Loader writes
 them: every field quoted, \\r\\n, upper-case headers), DIR/hubspot/deals.csv (the export's English
-labels, a BOM), and DIR/people.csv mapping every rep to a Salesforce user id and a HubSpot owner id.
+labels, a BOM), and DIR/people.csv mapping every rep to a Salesforce user id and a HubSpot owner id
+(unless --people gives them).
 Lost and open opportunities are added. Importing either export with --people must give back the
 deals (a split deal from Salesforce keeps its splits; HubSpot has no splits, so split deals are left
 out of its export). Standard library only.
@@ -27,6 +28,7 @@ def main():
     ap.add_argument("--deals", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--people", help="take the Salesforce and HubSpot ids from this people.csv instead of making them up")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     with open(a.deals, newline="", encoding="utf-8-sig") as fh:
@@ -39,12 +41,17 @@ def main():
                 reps.append(rep)
     sf_user = {r: sf_id("005", i + 1) for i, r in enumerate(sorted(reps))}
     hs_owner = {r: str(9_100_000 + i) for i, r in enumerate(sorted(reps))}
+    if a.people:
+        with open(a.people, newline="", encoding="utf-8-sig") as fh:
+            for row in csv.DictReader(fh):
+                {"salesforce": sf_user, "hubspot": hs_owner}.get(row["system"], {})[row["participant_id"]] = row["external_id"]
     os.makedirs(os.path.join(a.out, "salesforce"), exist_ok=True)
     os.makedirs(os.path.join(a.out, "hubspot"), exist_ok=True)
-    with open(os.path.join(a.out, "people.csv"), "w", newline="", encoding="utf-8") as fh:
-        fh.write("participant_id,system,external_id\n")
-        for r in sorted(reps):
-            fh.write("%s,salesforce,%s\n%s,hubspot,%s\n" % (r, sf_user[r], r, hs_owner[r]))
+    if not a.people:
+        with open(os.path.join(a.out, "people.csv"), "w", newline="", encoding="utf-8") as fh:
+            fh.write("participant_id,system,external_id\n")
+            for r in sorted(reps):
+                fh.write("%s,salesforce,%s\n%s,hubspot,%s\n" % (r, sf_user[r], r, hs_owner[r]))
 
     def created(d):
         if not d.get("created_date"):

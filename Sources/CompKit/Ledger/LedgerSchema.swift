@@ -84,15 +84,9 @@ enum LedgerSchema {
         guard let period = YearMonth(parsing: row["period"]),
               let payType = PayType(label: row["pay_type"]),
               let currency = Currency(code: row["currency"]),
-              let amount = signedDecimal(row["amount"]) else { return nil }
+              let amount = ExactDecimal.parseSigned(row["amount"], maxDecimals: 6) else { return nil }
         let key = PayKey(employeeID: row["employee_id"], payType: payType, component: row["component"], currency: currency)
         return PaymentLedger.Payment(period: period, key: key, amount: amount)
-    }
-
-    private static func signedDecimal(_ text: String) -> ExactDecimal? {
-        let negative = text.hasPrefix("-")
-        guard case .success(let value) = ExactDecimal.parse(String(text.dropFirst(negative ? 1 : 0)), maxDecimals: 6) else { return nil }
-        return negative ? -value : value
     }
 
     /// One line per amount that differs, e.g. `R001 COMMISSION new-business USD: ledger 100.00, now 120.00`.

@@ -40,6 +40,14 @@ extension ExactDecimal {
         return .success(ExactDecimal(mantissa: mantissa, scale: decimals))
     }
 
+    /// Parses a decimal that may be negative, `[-]digits[.digits]`, as comp writes money; nil when it is not one.
+    public static func parseSigned(_ text: String, maxDecimals: Int, maxIntegerDigits: Int = 15) -> ExactDecimal? {
+        let negative = text.hasPrefix("-")
+        guard case .success(let value) = parse(String(text.dropFirst(negative ? 1 : 0)), maxDecimals: maxDecimals,
+                                               maxIntegerDigits: maxIntegerDigits) else { return nil }
+        return negative ? -value : value
+    }
+
     /// Parses a plain non-negative decimal `digits[.digits]` from a string.
     public static func parse(_ text: String, maxDecimals: Int, maxIntegerDigits: Int = 15) -> Result<ExactDecimal, ParseFailure> {
         var text = text
