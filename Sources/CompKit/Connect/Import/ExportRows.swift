@@ -13,7 +13,7 @@ struct ExportRows {
     var summary = CRMImport.Summary()
     /// Owner ids people.csv does not know: how many rows name them, and where first.
     private var unknownOwners: [String: (rows: Int, first: SourceLocation)] = [:]
-    /// A fingerprint of every id written, to find an id given twice without keeping every id.
+    /// A fingerprint of the id of every won or open row, to find an id given twice without keeping every id.
     private var idFingerprints: [UInt64] = []
 
     init(table: CSVTable, columns: ExportColumns, options: CRMImport.Options, splits: OpportunitySplits?, log: DiagnosticLog) {
@@ -164,6 +164,7 @@ struct ExportRows {
     /// The deals.csv row of the current (won) row; nil when it has a problem or no amount.
     mutating func deal() -> [UInt8]? {
         let id = text(columns.id, title: options.system.id.title)
+        if let id { remember(id) }
         let amount = self.amount(title: options.system.amount.title)
         if let amount, amount.isZero {
             summary.skipped[.noAmount, default: 0] += 1
@@ -179,7 +180,6 @@ struct ExportRows {
             problem(columns.cancelDate!, "the cancel date \(cancel) is before the close date \(close)")
             return nil
         }
-        remember(id)
         summary.dealsWritten += 1
         let repsField = splits?.shares(of: id) == nil ? reps[0].rep : reps.map { "\($0.rep):\($0.percent)" }.joined(separator: ";")
         var row = CSVWriter()
@@ -194,6 +194,7 @@ struct ExportRows {
     mutating func pipelineRows() -> [[UInt8]] {
         guard let snapshot = options.pipeline?.snapshot, let probabilityColumn = columns.probability else { return [] }
         let id = text(columns.id, title: options.system.id.title)
+        if let id { remember(id) }
         let stage = text(columns.stage, title: options.system.stage.title)
         let amount = self.amount(title: options.system.amount.title)
         let probability = self.probability(probabilityColumn)
@@ -201,7 +202,6 @@ struct ExportRows {
         let currency = self.currency()
         let reps = id.flatMap { self.reps(of: $0) }
         guard let id, let stage, let amount, let probability, let close = close ?? nil, let currency, let reps else { return [] }
-        remember(id)
         summary.pipelineRowsWritten += reps.count
         return reps.map { rep in
             // amount × percent / 100, exact up to 6 decimals, rounded half away from zero past them.
@@ -251,7 +251,7 @@ struct ExportRows {
         return hash
     }
 
-    /// Logs every id written twice. Fingerprints find the candidates in memory that does not grow
+    /// Logs every id of a won or open row given twice. Fingerprints find the candidates in memory that does not grow
     /// with the ids' length; a second read of the export compares the candidates' ids exactly.
     mutating func reportDuplicateIDs() throws {
         idFingerprints.sort()
