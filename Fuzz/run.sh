@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target over comp's readers and runs it for a bounded time.
 #
-#   Fuzz/run.sh TARGET SECONDS      TARGET: deals-csv, deals-xml, plan, or all (one after the other)
+#   Fuzz/run.sh TARGET SECONDS      TARGET: deals-csv, deals-xml, plan, crm-export, or all (one after the other)
 #
 # SwiftPM cannot link a fuzzer executable here (undefined `<target>_main`), so each target is built
 # with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan and
@@ -15,11 +15,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-usage() { echo "usage: Fuzz/run.sh deals-csv|deals-xml|plan|all SECONDS" >&2; exit 2; }
+usage() { echo "usage: Fuzz/run.sh deals-csv|deals-xml|plan|crm-export|all SECONDS" >&2; exit 2; }
 [[ $# -eq 2 && $2 =~ ^[0-9]+$ ]] || usage
 target=$1 seconds=$2
 if [[ $target == all ]]; then
-    for each in deals-csv deals-xml plan; do "$0" "$each" "$seconds"; done
+    for each in deals-csv deals-xml plan crm-export; do "$0" "$each" "$seconds"; done
     exit 0
 fi
 [[ -f Fuzz/Sources/$target.swift ]] || usage
@@ -36,6 +36,11 @@ sources=(
     Fuzz/Sources/Support/*.swift
     "Fuzz/Sources/$target.swift"
 )
+# The CRM import writes deals.csv itself: it needs the connectors and the CSV writer too.
+if [[ $target == crm-export ]]; then
+    sources+=($(find "$kit/Connect/Import" -name '*.swift' | sort) "$kit/Connect/Crosswalk/PeopleCrosswalk.swift"
+              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift")
+fi
 
 # SwiftPM embeds plan.xsd as `PackageResources.plan_xsd`; generate the same for this build.
 resources=$build/PackageResources.swift

@@ -38,6 +38,14 @@ enum Fuzz {
         return path
     }
 
+    /// Whether a file exists.
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Empties the scratch folder's `out/`, where the import target writes.
+    static func removeOutput() {
+        for name in ["deals.csv", "pipeline.csv"] { unlink("\(folder)/out/\(name)") }
+    }
+
     /// Fails (a crash for libFuzzer) when `condition` does not hold.
     static func require(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { fatalError("invariant broken: \(message())") }

@@ -60,15 +60,15 @@ struct ExportRows {
 
     // MARK: - Fields
 
-    /// A required text of at most `DealRules.maxTokenBytes` bytes of UTF-8.
-    private func text(_ column: Int, title: String) -> String? {
+    /// A required text of at most `DealRules.maxTokenBytes` bytes of UTF-8; an id (no spaces, as
+    /// deals.csv wants it) unless `spaces`.
+    private func text(_ column: Int, title: String, spaces: Bool = false) -> String? {
         let bytes = field(column)
-        guard !bytes.isEmpty, bytes.count <= DealRules.maxTokenBytes, let text = String(validating: bytes, as: UTF8.self) else {
-            problem(column, bytes.isEmpty ? "\(title) is required"
-                    : bytes.count > DealRules.maxTokenBytes ? "\(title) is longer than \(DealRules.maxTokenBytes) bytes" : "\(title) is not valid UTF-8")
+        if let message = DealRules.tokenProblem(bytes, name: title, spaces: spaces) {
+            problem(column, message)
             return nil
         }
-        return text
+        return bytes.string
     }
 
     /// A date or timestamp, as its calendar date in the time zone; nil (and logged) when required and
@@ -119,6 +119,10 @@ struct ExportRows {
     private mutating func reps(of id: String) -> [(rep: String, percent: ExactDecimal)]? {
         if let shares = splits?.shares(of: id) {
             let total = shares.reduce(ExactDecimal.zero) { $0 + $1.percent }
+            guard shares.count <= DealRules.maxSplits else {
+                problem(columns.id, "\(id) is split between \(shares.count) reps, more than the \(DealRules.maxSplits) comp accepts")
+                return nil
+            }
             guard total == ExactDecimal(100) else {
                 problem(columns.id, "the splits of \(id) add up to \(total) %, not 100 % (\(splits!.path) line\(shares.count > 1 ? "s" : "") "
                         + shares.map { String($0.line) }.joined(separator: ", ") + ")")
@@ -130,16 +134,29 @@ struct ExportRows {
             guard !reps.contains(nil) else { return nil }
             return checkedOnce(zip(reps.map { $0! }, shares.map(\.percent)).map { ($0, $1) }, id: id)
         }
-        guard let owner = text(columns.owner, title: options.system.owner.title) else { return nil }
+        guard let owner = text(columns.owner, title: options.system.owner.title, spaces: true) else { return nil }
         return participant(owner, at: SourceLocation(file: table.path, line: table.line, column: columns.owner + 1)).map { [($0, ExactDecimal(100))] }
     }
 
-    /// The participant an owner id stands for: the id itself without people.csv.
+    /// The participant an owner id stands for: the id itself without people.csv. It must be a rep id
+    /// deals.csv can hold: a token without `:` or `;`.
     private mutating func participant(_ owner: String, at location: SourceLocation) -> String? {
-        guard let people = options.people else { return owner }
-        if let participant = people.participant(system: options.system.rawValue, externalID: owner) { return participant }
-        unknownOwners[owner, default: (0, location)].rows += 1
-        return nil
+        var participant = owner
+        if let people = options.people {
+            guard let known = people.participant(system: options.system.rawValue, externalID: owner) else {
+                unknownOwners[owner, default: (0, location)].rows += 1
+                return nil
+            }
+            participant = known
+        }
+        var text = participant
+        let message = text.withUTF8 { DealRules.tokenProblem($0, name: "rep id") }
+            ?? (participant.contains(where: { $0 == ":" || $0 == ";" }) ? "rep id '\(participant)' must not contain ':' or ';'" : nil)
+        if let message {
+            log.error(location, message + (options.people == nil ? " (map owners to participant ids with --people)" : ""))
+            return nil
+        }
+        return participant
     }
 
     private func checkedOnce(_ reps: [(rep: String, percent: ExactDecimal)], id: String) -> [(rep: String, percent: ExactDecimal)]? {
@@ -195,7 +212,7 @@ struct ExportRows {
         guard let snapshot = options.pipeline?.snapshot, let probabilityColumn = columns.probability else { return [] }
         let id = text(columns.id, title: options.system.id.title)
         if let id { remember(id) }
-        let stage = text(columns.stage, title: options.system.stage.title)
+        let stage = text(columns.stage, title: options.system.stage.title, spaces: true)
         let amount = self.amount(title: options.system.amount.title)
         let probability = self.probability(probabilityColumn)
         let close = date(columns.closeDate, title: options.system.closeDate.title, required: true)

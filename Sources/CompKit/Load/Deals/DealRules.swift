@@ -162,23 +162,23 @@ struct DealRules {
     }
 
     private func token(_ field: RawField, name: String, problem: (RawField, String) -> Void) -> String? {
-        guard !field.isEmpty else {
-            problem(field, "\(name) is required")
+        if let message = DealRules.tokenProblem(field.bytes, name: name) {
+            problem(field, message)
             return nil
         }
-        guard field.bytes.count <= DealRules.maxTokenBytes else {
-            problem(field, "\(name) is longer than \(DealRules.maxTokenBytes) bytes")
-            return nil
+        return field.bytes.string
+    }
+
+    /// Why bytes cannot be an id or a token of deals.csv — empty, longer than `maxTokenBytes`, not
+    /// UTF-8, holding a space (unless `spaces`) — or nil when they can.
+    static func tokenProblem(_ bytes: UnsafeBufferPointer<UInt8>, name: String, spaces: Bool = false) -> String? {
+        if bytes.isEmpty { return "\(name) is required" }
+        if bytes.count > maxTokenBytes { return "\(name) is longer than \(maxTokenBytes) bytes" }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return "\(name) is not valid UTF-8" }
+        if !spaces && bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "\(name) '\(text)' must not contain spaces"
         }
-        guard let text = String(validating: field.bytes, as: UTF8.self) else {
-            problem(field, "\(name) is not valid UTF-8")
-            return nil
-        }
-        if field.bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            problem(field, "\(name) '\(text)' must not contain spaces")
-            return nil
-        }
-        return text
+        return nil
     }
 
     private func date(_ field: RawField, name: String, problem: (RawField, String) -> Void) -> CalendarDate? {
