@@ -25,6 +25,32 @@ public struct CSVWriter {
         append(text)
     }
 
+    /// Appends one field given as UTF-8 bytes, quoted when it needs to be.
+    mutating func field(_ field: UnsafeBufferPointer<UInt8>) {
+        separate()
+        guard field.contains(where: CSVWriter.needsQuotes) else {
+            bytes.append(contentsOf: field)
+            return
+        }
+        appendQuoted(field)
+    }
+
+    /// Appends a date as `YYYY-MM-DD`.
+    mutating func field(_ date: CalendarDate) {
+        separate()
+        let (year, month, day) = (date.year, date.month, date.day)
+        for value in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] { bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(contentsOf: [UInt8(ascii: "0") + UInt8(month / 10), UInt8(ascii: "0") + UInt8(month % 10), UInt8(ascii: "-")])
+        bytes.append(contentsOf: [UInt8(ascii: "0") + UInt8(day / 10), UInt8(ascii: "0") + UInt8(day % 10)])
+    }
+
+    /// Empties the writer for the next row, keeping its memory.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        fieldsInRow = 0
+    }
+
     /// Appends a number with exactly `decimals` decimals, rounded half away from zero, written
     /// straight as bytes.
     public mutating func field(_ value: ExactDecimal, decimals: Int) {
@@ -51,17 +77,21 @@ public struct CSVWriter {
         fieldsInRow += 1
     }
 
+    /// `,` `"` CR LF: a field holding one is quoted.
+    private static func needsQuotes(_ byte: UInt8) -> Bool { byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A }
+
     private mutating func append(_ field: String) {
         let utf8 = field.utf8
-        let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
-            byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A  // , " CR LF
-        }
-        guard needsQuotes else {
+        guard utf8.contains(where: CSVWriter.needsQuotes) else {
             bytes.append(contentsOf: utf8)
             return
         }
+        appendQuoted(utf8)
+    }
+
+    private mutating func appendQuoted<Bytes: Sequence>(_ field: Bytes) where Bytes.Element == UInt8 {
         bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
+        for byte in field {
             if byte == UInt8(ascii: "\"") { bytes.append(byte) }
             bytes.append(byte)
         }

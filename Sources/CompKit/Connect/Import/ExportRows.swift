@@ -1,5 +1,8 @@
 /// The rows of a CRM export as `comp import` turns them into deals.csv and pipeline.csv rows
 /// (§8.1), checked field by field: every problem is logged at its line and column.
+///
+/// A won deal's row is made from the field bytes straight into a reused line, without a string
+/// per field: an export has millions of rows, and this is where an import spends its time.
 struct ExportRows {
     enum Kind {
         case won, open, lost, invalid
@@ -8,20 +11,50 @@ struct ExportRows {
     let table: CSVTable
     let columns: ExportColumns
     let options: CRMImport.Options
-    let splits: OpportunitySplits?
     let log: DiagnosticLog
     var summary = CRMImport.Summary()
+    private var values: CRMValue
+    /// The splits export, with its opportunity ids numbered for look-ups from bytes.
+    private let splits: OpportunitySplits?
+    private let splitIDs: ByteKeyTable
+    private let splitShares: [[OpportunitySplits.Share]]
+    /// people.csv's ids of the CRM, numbered, and the participant each stands for.
+    private let ownerIDs: ByteKeyTable
+    private let ownerParticipants: [String]
+    /// Why each of those participant ids cannot stand in deals.csv's reps, or nil (checked once).
+    private let ownerProblems: [String?]
     /// Owner ids people.csv does not know: how many rows name them, and where first.
     private var unknownOwners: [String: (rows: Int, first: SourceLocation)] = [:]
     /// A fingerprint of the id of every won or open row, to find an id given twice without keeping every id.
     private var idFingerprints: [UInt64] = []
+    /// The last currency read, and its code's bytes: most exports hold few currencies.
+    private var lastCurrency: (code: [UInt8], currency: Currency)?
+    /// The line being made.
+    private var line = CSVWriter()
 
     init(table: CSVTable, columns: ExportColumns, options: CRMImport.Options, splits: OpportunitySplits?, log: DiagnosticLog) {
         self.table = table
         self.columns = columns
         self.options = options
-        self.splits = splits
         self.log = log
+        values = CRMValue(zone: options.timeZone)
+        self.splits = splits
+        let opportunities = splits.map { $0.shares.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } } ?? []
+        splitIDs = ByteKeyTable(opportunities.map(\.key))
+        splitShares = opportunities.map(\.value)
+        let owners = options.people?.participants(system: options.system.rawValue) ?? []
+        ownerIDs = ByteKeyTable(owners.map(\.externalID))
+        ownerParticipants = owners.map(\.participant)
+        ownerProblems = owners.map { owner in
+            var participant = owner.participant
+            return participant.withUTF8(ExportRows.repIDProblem)
+        }
+    }
+
+    /// Why bytes cannot be a rep id of deals.csv's reps column — a token without `:` or `;` — or nil.
+    private static func repIDProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        DealRules.tokenProblem(bytes, name: "rep id")
+            ?? (bytes.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") } ? "rep id '\(bytes.string)' must not contain ':' or ';'" : nil)
     }
 
     private func problem(_ column: Int, _ message: String) {
@@ -32,7 +65,6 @@ struct ExportRows {
 
     /// Whether the current row is a won deal, an open opportunity or a lost one.
     func classify() -> Kind {
-        let stage = field(columns.stage).string
         switch options.system {
         case .salesforce:
             guard let won = flag(columns.isWon!, title: "IsWon") else { return .invalid }
@@ -41,8 +73,9 @@ struct ExportRows {
                 guard let closed = flag(isClosed, title: "IsClosed") else { return .invalid }
                 return closed ? .lost : .open
             }
-            return stage.lowercased().hasPrefix("closed") ? .lost : .open
+            return field(columns.stage).string.lowercased().hasPrefix("closed") ? .lost : .open
         case .hubspot:
+            let stage = field(columns.stage).string
             if CRMSystem.hubSpotWonStages.contains(stage) || options.wonStages.contains(stage) { return .won }
             if CRMSystem.hubSpotLostStages.contains(stage) { return .lost }
             if let isClosed = columns.isClosed, flag(isClosed, title: "closed flag") == true { return .lost }
@@ -60,23 +93,20 @@ struct ExportRows {
 
     // MARK: - Fields
 
-    /// A required text of at most `DealRules.maxTokenBytes` bytes of UTF-8; an id (no spaces, as
-    /// deals.csv wants it) unless `spaces`.
-    private func text(_ column: Int, title: String, spaces: Bool = false) -> String? {
-        let bytes = field(column)
-        if let message = DealRules.tokenProblem(bytes, name: title, spaces: spaces) {
-            problem(column, message)
-            return nil
-        }
-        return bytes.string
+    /// Whether a required field is an id deals.csv can hold (or, with `spaces`, any short text);
+    /// logs why not.
+    private func isValid(_ column: Int, title: String, spaces: Bool = false) -> Bool {
+        guard let message = DealRules.tokenProblem(field(column), name: title, spaces: spaces) else { return true }
+        problem(column, message)
+        return false
     }
 
-    /// A date or timestamp, as its calendar date in the time zone; nil (and logged) when required and
-    /// missing or not a date; `.some(nil)` when optional and empty.
-    private func date(_ column: Int, title: String, required: Bool) -> CalendarDate?? {
+    /// A date or timestamp, as its calendar date in the time zone; nil (and logged) when required
+    /// and missing or not a date; `.some(nil)` when optional and empty.
+    private mutating func date(_ column: Int, title: String, required: Bool) -> CalendarDate?? {
         let bytes = field(column)
         if bytes.isEmpty && !required { return .some(nil) }
-        guard let date = CRMValue.date(bytes, in: options.timeZone) else {
+        guard let date = values.date(bytes) else {
             problem(column, bytes.isEmpty ? "\(title) is required"
                     : "\(title) '\(bytes.string)' is neither a date YYYY-MM-DD nor a timestamp such as 2026-03-31T18:02:11Z")
             return nil
@@ -85,39 +115,43 @@ struct ExportRows {
     }
 
     /// The amount; 0 when empty. A negative or malformed amount is logged.
-    private func amount(title: String) -> ExactDecimal? {
+    private func amount() -> ExactDecimal? {
         let bytes = field(columns.amount)
         if bytes.isEmpty { return .zero }
         switch ExactDecimal.parse(bytes, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
         case .success(let value):
             return value
         case .failure(let failure):
-            problem(columns.amount, "\(title) '\(bytes.string)' \(failure.explanation)")
+            problem(columns.amount, "\(options.system.amount.title) '\(bytes.string)' \(failure.explanation)")
             return nil
         }
     }
 
-    private func currency() -> Currency? {
+    private mutating func currency() -> Currency? {
         guard let column = columns.currency, !field(column).isEmpty else {
             if let currency = options.currency { return currency }
             problem(columns.currency ?? columns.amount, "the currency is required (or give --currency)")
             return nil
         }
-        guard let currency = Currency(code: field(column).string) else {
-            problem(column, "unknown currency '\(field(column).string)' (not an ISO 4217 code)")
+        let bytes = field(column)
+        if let last = lastCurrency, last.code.elementsEqual(bytes) { return last.currency }
+        guard let currency = Currency(code: bytes.string) else {
+            problem(column, "unknown currency '\(bytes.string)' (not an ISO 4217 code)")
             return nil
         }
+        lastCurrency = (Array(bytes), currency)
         return currency
     }
 
-    private func token(_ column: Int?) -> String? { column.flatMap { CRMValue.token(field($0)) } }
-
     // MARK: - Owners and splits
 
-    /// The reps of the opportunity `id` and their percents: its splits, else 100 % to its owner,
-    /// each owner made a participant id through people.csv.
-    private mutating func reps(of id: String) -> [(rep: String, percent: ExactDecimal)]? {
-        if let shares = splits?.shares(of: id) {
+    /// The reps of the current row and their percents: its opportunity's splits, else 100 % to its
+    /// owner, each owner made a participant id through people.csv. nil (and logged) on a problem.
+    private mutating func reps() -> [(rep: String, percent: ExactDecimal)]? {
+        let opportunity = splitIDs.count == 0 ? -1 : Int(splitIDs.lookup(field(columns.id)))
+        if opportunity >= 0 {
+            let shares = splitShares[opportunity]
+            let id = field(columns.id).string
             let total = shares.reduce(ExactDecimal.zero) { $0 + $1.percent }
             guard shares.count <= DealRules.maxSplits else {
                 problem(columns.id, "\(id) is split between \(shares.count) reps, more than the \(DealRules.maxSplits) comp accepts")
@@ -128,44 +162,45 @@ struct ExportRows {
                         + shares.map { String($0.line) }.joined(separator: ", ") + ")")
                 return nil
             }
-            let reps = shares.map { share in
-                participant(share.owner, at: SourceLocation(file: splits!.path, line: share.line, column: 0))
+            var reps: [(rep: String, percent: ExactDecimal)] = []
+            for share in shares {
+                var owner = share.owner
+                let location = SourceLocation(file: splits!.path, line: share.line, column: 0)
+                guard let rep = owner.withUTF8({ self.participant($0, at: location) }) else { return nil }
+                if reps.contains(where: { $0.rep == rep }) {
+                    problem(columns.id, "\(rep) has two splits of \(id)")
+                    return nil
+                }
+                reps.append((rep, share.percent))
             }
-            guard !reps.contains(nil) else { return nil }
-            return checkedOnce(zip(reps.map { $0! }, shares.map(\.percent)).map { ($0, $1) }, id: id)
+            return reps
         }
-        guard let owner = text(columns.owner, title: options.system.owner.title, spaces: true) else { return nil }
-        return participant(owner, at: SourceLocation(file: table.path, line: table.line, column: columns.owner + 1)).map { [($0, ExactDecimal(100))] }
+        guard isValid(columns.owner, title: options.system.owner.title, spaces: true),
+              let participant = participant(field(columns.owner), at: SourceLocation(file: table.path, line: table.line, column: columns.owner + 1))
+        else { return nil }
+        return [(participant, ExactDecimal(100))]
     }
 
     /// The participant an owner id stands for: the id itself without people.csv. It must be a rep id
     /// deals.csv can hold: a token without `:` or `;`.
-    private mutating func participant(_ owner: String, at location: SourceLocation) -> String? {
-        var participant = owner
-        if let people = options.people {
-            guard let known = people.participant(system: options.system.rawValue, externalID: owner) else {
-                unknownOwners[owner, default: (0, location)].rows += 1
+    private mutating func participant(_ owner: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> String? {
+        guard options.people != nil else {
+            if let message = ExportRows.repIDProblem(owner) {
+                log.error(location, message + " (map owners to participant ids with --people)")
                 return nil
             }
-            participant = known
+            return owner.string
         }
-        var text = participant
-        let message = text.withUTF8 { DealRules.tokenProblem($0, name: "rep id") }
-            ?? (participant.contains(where: { $0 == ":" || $0 == ";" }) ? "rep id '\(participant)' must not contain ':' or ';'" : nil)
-        if let message {
-            log.error(location, message + (options.people == nil ? " (map owners to participant ids with --people)" : ""))
+        let number = Int(ownerIDs.lookup(owner))
+        guard number >= 0 else {
+            unknownOwners[owner.string, default: (0, location)].rows += 1
             return nil
         }
-        return participant
-    }
-
-    private func checkedOnce(_ reps: [(rep: String, percent: ExactDecimal)], id: String) -> [(rep: String, percent: ExactDecimal)]? {
-        var seen: Set<String> = []
-        for (rep, _) in reps where !seen.insert(rep).inserted {
-            problem(columns.id, "\(rep) has two splits of \(id)")
+        if let message = ownerProblems[number] {
+            log.error(location, message)
             return nil
         }
-        return reps
+        return ownerParticipants[number]
     }
 
     /// Logs every owner people.csv does not know, once, with the number of rows that name it.
@@ -180,52 +215,63 @@ struct ExportRows {
 
     /// The deals.csv row of the current (won) row; nil when it has a problem or no amount.
     mutating func deal() -> [UInt8]? {
-        let id = text(columns.id, title: options.system.id.title)
-        if let id { remember(id) }
-        let amount = self.amount(title: options.system.amount.title)
+        let idIsValid = isValid(columns.id, title: options.system.id.title)
+        if idIsValid { remember(field(columns.id)) }
+        let amount = amount()
         if let amount, amount.isZero {
             summary.skipped[.noAmount, default: 0] += 1
             return nil
         }
         let close = date(columns.closeDate, title: options.system.closeDate.title, required: true)
-        let currency = self.currency()
-        let reps = id.flatMap { self.reps(of: $0) }
+        let currency = currency()
+        let reps = idIsValid ? reps() : nil
         let created = columns.createdDate.map { date($0, title: options.system.createdDate.title, required: false) } ?? .some(nil)
         let cancel = columns.cancelDate.map { date($0, title: options.cancelDateField ?? "", required: false) } ?? .some(nil)
-        guard let id, amount != nil, let close = close ?? nil, let currency, let reps, let created, let cancel else { return nil }
+        guard idIsValid, amount != nil, let close = close ?? nil, let currency, let reps, let created, let cancel else { return nil }
         if let cancel, cancel < close {
             problem(columns.cancelDate!, "the cancel date \(cancel) is before the close date \(close)")
             return nil
         }
         summary.dealsWritten += 1
-        let repsField = splits?.shares(of: id) == nil ? reps[0].rep : reps.map { "\($0.rep):\($0.percent)" }.joined(separator: ";")
-        var row = CSVWriter()
-        row.row([id, close.description, field(columns.amount).string, currency.code, token(columns.type) ?? "other",
-                 token(columns.product) ?? "", repsField, cancel == nil ? "won" : "cancelled", cancel?.description ?? "",
-                 created?.description ?? ""])
-        return row.bytes
+        line.removeAll()
+        line.field(field(columns.id))
+        line.field(close)
+        line.field(field(columns.amount))
+        line.field(currency.code)
+        line.field(token(columns.type) ?? "other")
+        line.field(token(columns.product) ?? "")
+        line.field(splitIDs.count == 0 || splitIDs.lookup(field(columns.id)) < 0 ? reps[0].rep
+                   : reps.map { "\($0.rep):\($0.percent)" }.joined(separator: ";"))
+        line.field(cancel == nil ? "won" : "cancelled")
+        if let cancel { line.field(cancel) } else { line.field("") }
+        if let created { line.field(created) } else { line.field("") }
+        line.endRow()
+        return line.bytes
     }
+
+    /// The token of a column's text; nil without the column or when nothing is left.
+    private func token(_ column: Int?) -> String? { column.flatMap { CRMValue.token(field($0)) } }
 
     /// The pipeline.csv rows of the current (open) row, one per rep with that rep's share of the
     /// amount; none when it has a problem.
     mutating func pipelineRows() -> [[UInt8]] {
         guard let snapshot = options.pipeline?.snapshot, let probabilityColumn = columns.probability else { return [] }
-        let id = text(columns.id, title: options.system.id.title)
-        if let id { remember(id) }
-        let stage = text(columns.stage, title: options.system.stage.title, spaces: true)
-        let amount = self.amount(title: options.system.amount.title)
+        let idIsValid = isValid(columns.id, title: options.system.id.title)
+        if idIsValid { remember(field(columns.id)) }
+        let stageIsValid = isValid(columns.stage, title: options.system.stage.title, spaces: true)
+        let amount = amount()
         let probability = self.probability(probabilityColumn)
         let close = date(columns.closeDate, title: options.system.closeDate.title, required: true)
-        let currency = self.currency()
-        let reps = id.flatMap { self.reps(of: $0) }
-        guard let id, let stage, let amount, let probability, let close = close ?? nil, let currency, let reps else { return [] }
+        let currency = currency()
+        let reps = idIsValid ? reps() : nil
+        guard idIsValid, stageIsValid, let amount, let probability, let close = close ?? nil, let currency, let reps else { return [] }
         summary.pipelineRowsWritten += reps.count
         return reps.map { rep in
             // amount × percent / 100, exact up to 6 decimals, rounded half away from zero past them.
             let share = ExactDecimal.quotient(amount * rep.percent, ExactDecimal(100), scale: 6)
             var row = CSVWriter()
-            row.row([id, rep.rep, snapshot.description, stage, ExportRows.plain(probability), ExportRows.plain(share), currency.code,
-                     close.description])
+            row.row([field(columns.id).string, rep.rep, snapshot.description, field(columns.stage).string, ExportRows.plain(probability),
+                     ExportRows.plain(share), currency.code, close.description])
             return row.bytes
         }
     }
@@ -257,19 +303,20 @@ struct ExportRows {
 
     // MARK: - Ids given twice
 
-    private mutating func remember(_ id: String) {
-        idFingerprints.append(ExportRows.fingerprint(id.utf8))
+    private mutating func remember(_ id: UnsafeBufferPointer<UInt8>) {
+        idFingerprints.append(ExportRows.fingerprint(id))
     }
 
     /// FNV-1a, 64 bits.
-    private static func fingerprint<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    private static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return hash
     }
 
-    /// Logs every id of a won or open row given twice. Fingerprints find the candidates in memory that does not grow
-    /// with the ids' length; a second read of the export compares the candidates' ids exactly.
+    /// Logs every id of a won or open row given twice. Fingerprints find the candidates in memory
+    /// that does not grow with the ids' length; a second read of the export compares the
+    /// candidates' ids exactly.
     mutating func reportDuplicateIDs() throws {
         idFingerprints.sort()
         var suspects: Set<UInt64> = []

@@ -174,9 +174,10 @@ struct DealRules {
     static func tokenProblem(_ bytes: UnsafeBufferPointer<UInt8>, name: String, spaces: Bool = false) -> String? {
         if bytes.isEmpty { return "\(name) is required" }
         if bytes.count > maxTokenBytes { return "\(name) is longer than \(maxTokenBytes) bytes" }
-        guard let text = String(validating: bytes, as: UTF8.self) else { return "\(name) is not valid UTF-8" }
+        // ASCII is UTF-8: most ids are checked without making a string.
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) == nil { return "\(name) is not valid UTF-8" }
         if !spaces && bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\(name) '\(text)' must not contain spaces"
+            return "\(name) '\(bytes.string)' must not contain spaces"
         }
         return nil
     }

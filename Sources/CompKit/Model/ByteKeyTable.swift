@@ -1,5 +1,3 @@
-import CPlatform
-
 /// A read-only hash table from byte strings (ids, tokens) to small integers, looked up straight
 /// from the bytes of a CSV field: no `String` is made per row. A slot holds the key's first 16
 /// bytes, so a lookup of a short key (rep ids, tokens) reads one slot and nothing else.
@@ -57,11 +55,11 @@ struct ByteKeyTable {
         }
     }
 
-    /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
+    /// Calls `body` with the address of the slot a lookup of `bytes` reads first (for prefetching).
     @inline(__always)
-    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func withFirstSlot(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawPointer) -> Void) {
         let slot = Int(truncatingIfNeeded: ByteKeyTable.hashAndHead(bytes).hash) & mask
-        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + slot) }
+        slots.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress! + slot)) }
     }
 
     private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {
