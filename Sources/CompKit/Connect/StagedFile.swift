@@ -14,11 +14,12 @@ final class StagedFile {
     private var buffer: [UInt8] = []
 
     /// Creates the temporary file (and the target's folder); throws `CompError.io` when it cannot.
-    init(target: String) throws {
+    /// `part` tells apart the pieces of one target written side by side (`append(contentsOf:)`).
+    init(target: String, part: Int = 0) throws {
         self.target = target
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
-        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())" + (part > 0 ? "-\(part)" : "")).path
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -40,16 +41,42 @@ final class StagedFile {
     }
 
     private func flush() throws {
+        try buffer.withUnsafeBytes { try writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
             }
             offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends what `other` holds, then removes it: the pieces of a file written on several cores,
+    /// joined in order.
+    func append(contentsOf other: StagedFile) throws {
+        try other.flush()
+        let source = open(other.temporary, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { throw CompError.io("cannot read \(other.temporary): \(String(cString: strerror(errno)))") }
+        defer {
+            close(source)
+            other.discard()
+        }
+        // Straight from one file to the other inside the kernel, after this file's buffer.
+        try flush()
+        while true {
+            let count = sendfile(descriptor, source, nil, 1 << 30)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return }
+        }
     }
 
     /// Writes what is buffered and closes the file, durably.

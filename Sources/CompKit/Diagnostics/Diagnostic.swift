@@ -90,6 +90,12 @@ public final class DiagnosticLog {
         error(SourceLocation(file: file, line: line, column: column), message)
     }
 
+    /// Takes over what `other` logged (another core's part of the same input), as if logged here.
+    public func append(_ other: DiagnosticLog) {
+        for diagnostic in other.diagnostics { error(diagnostic.location, diagnostic.message) }
+        droppedCount += other.droppedCount
+    }
+
     /// The diagnostics in file, line, column order (stable for equal positions).
     public var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// `comp import` (§8.1): a CRM's opportunity export made into deals.csv — won deals only, with
@@ -65,48 +66,108 @@ public enum CRMImport {
 
     /// Imports the export; throws `CompError.invalidInput` with every problem found (nothing is
     /// written then), or `CompError.io`.
+    ///
+    /// A large export is read on every core, each a range of whole records (`CSVRanges`) with its
+    /// own rows and files, joined in order at the end: the result is the one a single reader gives.
     public static func run(_ options: Options) throws -> Summary {
+        StageTimer.shared.restart()
         let log = DiagnosticLog()
-        let splits = try options.splitsPath.map { try OpportunitySplits(path: $0, splitType: options.splitType, log: log) }
-        guard let table = CSVTable(path: options.exportPath, required: [], headerNames: .anyCase, log: log),
+        // The splits export is read while the export's cuts are found.
+        var splits: Result<OpportunitySplits?, Error> = .success(nil)
+        var parts: Result<[CSVRanges.Part], Error> = .success([])
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                splits = Result { try options.splitsPath.map { try OpportunitySplits(path: $0, splitType: options.splitType, log: log) } }
+            } else {
+                parts = Result { try CSVRanges.parts(path: options.exportPath, count: ProcessInfo.processInfo.activeProcessorCount) }
+            }
+        }
+        let cuts: [CSVRanges.Part]
+        do {
+            cuts = try parts.get()
+        } catch let failure as InputFile.Failure {
+            log.error(file: options.exportPath, line: 0, column: 0, failure.message)
+            throw CompError.invalidInput(log.sorted, more: log.droppedCount)
+        }
+        StageTimer.shared.mark("import: splits and cuts")
+        guard let table = CSVTable(path: options.exportPath, required: [], headerNames: .anyCase,
+                                   end: cuts.count > 1 ? cuts[0].range.upperBound : nil, log: log),
               let columns = ExportColumns(table: table, options: options, log: log), log.isEmpty else {
             throw CompError.invalidInput(log.sorted, more: log.droppedCount)
         }
-        let deals = try StagedFile(target: options.outPath)
-        let pipeline = try options.pipeline.map { try StagedFile(target: $0.path) }
-        var rows = ExportRows(table: table, columns: columns, options: options, splits: splits, log: log)
-        try deals.append(CSVWriter(header: dealsHeader).bytes)
-        try pipeline?.append(CSVWriter(header: pipelineHeader).bytes)
-        var failure: Error?
-        try table.forEachRow(log: log) {
-            guard failure == nil else { return }
-            do {
-                switch rows.classify() {
-                case .won:
-                    if let line = rows.deal() { try deals.append(line) }
-                case .open where pipeline != nil:
-                    for line in rows.pipelineRows() { try pipeline?.append(line) }
-                case .open:
-                    rows.summary.skipped[.open, default: 0] += 1
-                case .lost:
-                    rows.summary.skipped[.lost, default: 0] += 1
-                case .invalid:
-                    break
+        let reps = RepLookup(splits: try splits.get(), people: options.people, system: options.system)
+        let readers = try cuts.indices.map { index in
+            let partTable = index == 0 ? table : try CSVTable(continuing: table, range: cuts[index].range, line: cuts[index].line)
+            return try PartReader(rows: ExportRows(table: partTable, columns: columns, options: options, reps: reps,
+                                                   log: index == 0 ? log : DiagnosticLog()),
+                                  deals: StagedFile(target: options.outPath, part: index),
+                                  pipeline: options.pipeline.map { try StagedFile(target: $0.path, part: index) })
+        }
+        try readers[0].deals.append(CSVWriter(header: dealsHeader).bytes)
+        try readers[0].pipeline?.append(CSVWriter(header: pipelineHeader).bytes)
+        StageTimer.shared.mark("import: tables")
+        DispatchQueue.concurrentPerform(iterations: readers.count) { readers[$0].read() }
+        StageTimer.shared.mark("import: rows on \(readers.count) cores")
+        let rows = readers[0].rows
+        for reader in readers {
+            if let failure = reader.failure { throw failure }
+            if reader !== readers[0] { rows.absorb(reader.rows) }
+        }
+        // The parts' files are joined while the ids are checked.
+        var joined: Result<Void, Error> = .success(())
+        var checked: Result<Void, Error> = .success(())
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                joined = Result {
+                    for reader in readers.dropFirst() {
+                        try readers[0].deals.append(contentsOf: reader.deals)
+                        if let pipeline = reader.pipeline { try readers[0].pipeline?.append(contentsOf: pipeline) }
+                    }
                 }
+            } else {
+                checked = Result {
+                    rows.reportUnknownOwners()
+                    try rows.reportDuplicateIDs()
+                }
+            }
+        }
+        try joined.get()
+        try checked.get()
+        StageTimer.shared.mark("import: parts joined, ids checked")
+        guard log.isEmpty else {
+            for reader in readers {
+                reader.deals.discard()
+                reader.pipeline?.discard()
+            }
+            throw CompError.invalidInput(log.sorted, more: log.droppedCount)
+        }
+        try StagedFile.commit([readers[0].deals] + (readers[0].pipeline.map { [$0] } ?? []))
+        StageTimer.shared.mark("import: files in place")
+        return rows.summary
+    }
+
+
+    /// One core's part of the export: its rows and the files they go to.
+    private final class PartReader: @unchecked Sendable {
+        // @unchecked: each reader is used by one thread at a time — its own during `read()`, the
+        // caller's before and after `concurrentPerform`, which waits for every part.
+        let rows: ExportRows
+        let deals: StagedFile
+        let pipeline: StagedFile?
+        private(set) var failure: Error?
+
+        init(rows: ExportRows, deals: StagedFile, pipeline: StagedFile?) {
+            self.rows = rows
+            self.deals = deals
+            self.pipeline = pipeline
+        }
+
+        func read() {
+            do {
+                try rows.read(into: deals, pipeline: pipeline)
             } catch {
                 failure = error
             }
         }
-        if let failure { throw failure }
-        rows.reportUnknownOwners()
-        try rows.reportDuplicateIDs()
-        guard log.isEmpty else {
-            deals.discard()
-            pipeline?.discard()
-            throw CompError.invalidInput(log.sorted, more: log.droppedCount)
-        }
-        try StagedFile.commit([deals] + (pipeline.map { [$0] } ?? []))
-        rows.summary.rowsRead = table.rowCount
-        return rows.summary
     }
 }

@@ -2,8 +2,9 @@
 /// (§8.1), checked field by field: every problem is logged at its line and column.
 ///
 /// A won deal's row is made from the field bytes straight into a reused line, without a string
-/// per field: an export has millions of rows, and this is where an import spends its time.
-struct ExportRows {
+/// per field: an export has millions of rows, and this is where an import spends its time. A
+/// class, used by one thread: the state of reading one part of an export, never copied.
+final class ExportRows {
     enum Kind {
         case won, open, lost, invalid
     }
@@ -12,49 +13,31 @@ struct ExportRows {
     let columns: ExportColumns
     let options: CRMImport.Options
     let log: DiagnosticLog
-    var summary = CRMImport.Summary()
-    private var values: CRMValue
-    /// The splits export, with its opportunity ids numbered for look-ups from bytes.
-    private let splits: OpportunitySplits?
-    private let splitIDs: ByteKeyTable
-    private let splitShares: [[OpportunitySplits.Share]]
-    /// people.csv's ids of the CRM, numbered, and the participant each stands for.
-    private let ownerIDs: ByteKeyTable
-    private let ownerParticipants: [String]
-    /// Why each of those participant ids cannot stand in deals.csv's reps, or nil (checked once).
-    private let ownerProblems: [String?]
+    // The state read and written per row is exempt from the runtime's exclusivity checks (a
+    // quarter of an import's time): an instance is only ever used by the one thread reading its part.
+    @exclusivity(unchecked) var summary = CRMImport.Summary()
+    @exclusivity(unchecked) private var values: CRMValue
+    /// What error messages call the fields (the CRM's names), worked out once.
+    private let titles: (id: String, owner: String, closeDate: String, createdDate: String, amount: String, stage: String)
+    private let lookup: RepLookup
     /// Owner ids people.csv does not know: how many rows name them, and where first.
     private var unknownOwners: [String: (rows: Int, first: SourceLocation)] = [:]
     /// A fingerprint of the id of every won or open row, to find an id given twice without keeping every id.
-    private var idFingerprints: [UInt64] = []
+    @exclusivity(unchecked) private var idFingerprints: [UInt64] = []
     /// The last currency read, and its code's bytes: most exports hold few currencies.
-    private var lastCurrency: (code: [UInt8], currency: Currency)?
+    @exclusivity(unchecked) private var lastCurrency: (code: [UInt8], currency: Currency)?
     /// The line being made.
-    private var line = CSVWriter()
+    @exclusivity(unchecked) private var line = CSVWriter()
 
-    init(table: CSVTable, columns: ExportColumns, options: CRMImport.Options, splits: OpportunitySplits?, log: DiagnosticLog) {
+    init(table: CSVTable, columns: ExportColumns, options: CRMImport.Options, reps: RepLookup, log: DiagnosticLog) {
         self.table = table
         self.columns = columns
         self.options = options
         self.log = log
+        lookup = reps
+        let system = options.system
+        titles = (system.id.title, system.owner.title, system.closeDate.title, system.createdDate.title, system.amount.title, system.stage.title)
         values = CRMValue(zone: options.timeZone)
-        self.splits = splits
-        let opportunities = splits.map { $0.shares.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } } ?? []
-        splitIDs = ByteKeyTable(opportunities.map(\.key))
-        splitShares = opportunities.map(\.value)
-        let owners = options.people?.participants(system: options.system.rawValue) ?? []
-        ownerIDs = ByteKeyTable(owners.map(\.externalID))
-        ownerParticipants = owners.map(\.participant)
-        ownerProblems = owners.map { owner in
-            var participant = owner.participant
-            return participant.withUTF8(ExportRows.repIDProblem)
-        }
-    }
-
-    /// Why bytes cannot be a rep id of deals.csv's reps column — a token without `:` or `;` — or nil.
-    private static func repIDProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        DealRules.tokenProblem(bytes, name: "rep id")
-            ?? (bytes.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ";") } ? "rep id '\(bytes.string)' must not contain ':' or ';'" : nil)
     }
 
     private func problem(_ column: Int, _ message: String) {
@@ -103,7 +86,7 @@ struct ExportRows {
 
     /// A date or timestamp, as its calendar date in the time zone; nil (and logged) when required
     /// and missing or not a date; `.some(nil)` when optional and empty.
-    private mutating func date(_ column: Int, title: String, required: Bool) -> CalendarDate?? {
+    private func date(_ column: Int, title: String, required: Bool) -> CalendarDate?? {
         let bytes = field(column)
         if bytes.isEmpty && !required { return .some(nil) }
         guard let date = values.date(bytes) else {
@@ -122,12 +105,12 @@ struct ExportRows {
         case .success(let value):
             return value
         case .failure(let failure):
-            problem(columns.amount, "\(options.system.amount.title) '\(bytes.string)' \(failure.explanation)")
+            problem(columns.amount, "\(titles.amount) '\(bytes.string)' \(failure.explanation)")
             return nil
         }
     }
 
-    private mutating func currency() -> Currency? {
+    private func currency() -> Currency? {
         guard let column = columns.currency, !field(column).isEmpty else {
             if let currency = options.currency { return currency }
             problem(columns.currency ?? columns.amount, "the currency is required (or give --currency)")
@@ -145,12 +128,25 @@ struct ExportRows {
 
     // MARK: - Owners and splits
 
-    /// The reps of the current row and their percents: its opportunity's splits, else 100 % to its
-    /// owner, each owner made a participant id through people.csv. nil (and logged) on a problem.
-    private mutating func reps() -> [(rep: String, percent: ExactDecimal)]? {
-        let opportunity = splitIDs.count == 0 ? -1 : Int(splitIDs.lookup(field(columns.id)))
+    /// Who a row credits: its owner alone, or its opportunity's splits.
+    private enum Reps {
+        case owner(String)
+        case shares([(rep: String, percent: ExactDecimal)])
+
+        var list: [(rep: String, percent: ExactDecimal)] {
+            switch self {
+            case .owner(let rep): return [(rep, ExactDecimal(100))]
+            case .shares(let shares): return shares
+            }
+        }
+    }
+
+    /// The reps of the current row: its opportunity's splits, else 100 % to its owner, each owner
+    /// made a participant id through people.csv. nil (and logged) on a problem.
+    private func reps(fingerprint: UInt64) -> Reps? {
+        let opportunity = lookup.splitOpportunity(field(columns.id), fingerprint: fingerprint)
         if opportunity >= 0 {
-            let shares = splitShares[opportunity]
+            let shares = lookup.splitShares[opportunity]
             let id = field(columns.id).string
             let total = shares.reduce(ExactDecimal.zero) { $0 + $1.percent }
             guard shares.count <= DealRules.maxSplits else {
@@ -158,14 +154,14 @@ struct ExportRows {
                 return nil
             }
             guard total == ExactDecimal(100) else {
-                problem(columns.id, "the splits of \(id) add up to \(total) %, not 100 % (\(splits!.path) line\(shares.count > 1 ? "s" : "") "
+                problem(columns.id, "the splits of \(id) add up to \(total) %, not 100 % (\(lookup.splits!.path) line\(shares.count > 1 ? "s" : "") "
                         + shares.map { String($0.line) }.joined(separator: ", ") + ")")
                 return nil
             }
             var reps: [(rep: String, percent: ExactDecimal)] = []
             for share in shares {
                 var owner = share.owner
-                let location = SourceLocation(file: splits!.path, line: share.line, column: 0)
+                let location = SourceLocation(file: lookup.splits!.path, line: share.line, column: 0)
                 guard let rep = owner.withUTF8({ self.participant($0, at: location) }) else { return nil }
                 if reps.contains(where: { $0.rep == rep }) {
                     problem(columns.id, "\(rep) has two splits of \(id)")
@@ -173,34 +169,34 @@ struct ExportRows {
                 }
                 reps.append((rep, share.percent))
             }
-            return reps
+            return .shares(reps)
         }
-        guard isValid(columns.owner, title: options.system.owner.title, spaces: true),
+        guard isValid(columns.owner, title: titles.owner, spaces: true),
               let participant = participant(field(columns.owner), at: SourceLocation(file: table.path, line: table.line, column: columns.owner + 1))
         else { return nil }
-        return [(participant, ExactDecimal(100))]
+        return .owner(participant)
     }
 
     /// The participant an owner id stands for: the id itself without people.csv. It must be a rep id
     /// deals.csv can hold: a token without `:` or `;`.
-    private mutating func participant(_ owner: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> String? {
-        guard options.people != nil else {
-            if let message = ExportRows.repIDProblem(owner) {
-                log.error(location, message + " (map owners to participant ids with --people)")
+    private func participant(_ owner: UnsafeBufferPointer<UInt8>, at location: @autoclosure () -> SourceLocation) -> String? {
+        guard lookup.usesPeople else {
+            if let message = RepLookup.repIDProblem(owner) {
+                log.error(location(), message + " (map owners to participant ids with --people)")
                 return nil
             }
             return owner.string
         }
-        let number = Int(ownerIDs.lookup(owner))
+        let number = Int(lookup.ownerIDs.lookup(owner))
         guard number >= 0 else {
-            unknownOwners[owner.string, default: (0, location)].rows += 1
+            unknownOwners[owner.string, default: (0, location())].rows += 1
             return nil
         }
-        if let message = ownerProblems[number] {
-            log.error(location, message)
+        if let message = lookup.ownerProblems[number] {
+            log.error(location(), message)
             return nil
         }
-        return ownerParticipants[number]
+        return lookup.ownerParticipants[number]
     }
 
     /// Logs every owner people.csv does not know, once, with the number of rows that name it.
@@ -214,18 +210,19 @@ struct ExportRows {
     // MARK: - Rows
 
     /// The deals.csv row of the current (won) row; nil when it has a problem or no amount.
-    mutating func deal() -> [UInt8]? {
-        let idIsValid = isValid(columns.id, title: options.system.id.title)
-        if idIsValid { remember(field(columns.id)) }
+    func deal() -> [UInt8]? {
+        let idIsValid = isValid(columns.id, title: titles.id)
+        let fingerprint = RepLookup.fingerprint(field(columns.id))
+        if idIsValid { idFingerprints.append(fingerprint) }
         let amount = amount()
         if let amount, amount.isZero {
             summary.skipped[.noAmount, default: 0] += 1
             return nil
         }
-        let close = date(columns.closeDate, title: options.system.closeDate.title, required: true)
+        let close = date(columns.closeDate, title: titles.closeDate, required: true)
         let currency = currency()
-        let reps = idIsValid ? reps() : nil
-        let created = columns.createdDate.map { date($0, title: options.system.createdDate.title, required: false) } ?? .some(nil)
+        let reps = idIsValid ? reps(fingerprint: fingerprint) : nil
+        let created = columns.createdDate.map { date($0, title: titles.createdDate, required: false) } ?? .some(nil)
         let cancel = columns.cancelDate.map { date($0, title: options.cancelDateField ?? "", required: false) } ?? .some(nil)
         guard idIsValid, amount != nil, let close = close ?? nil, let currency, let reps, let created, let cancel else { return nil }
         if let cancel, cancel < close {
@@ -240,8 +237,10 @@ struct ExportRows {
         line.field(currency.code)
         line.field(token(columns.type) ?? "other")
         line.field(token(columns.product) ?? "")
-        line.field(splitIDs.count == 0 || splitIDs.lookup(field(columns.id)) < 0 ? reps[0].rep
-                   : reps.map { "\($0.rep):\($0.percent)" }.joined(separator: ";"))
+        switch reps {
+        case .owner(let rep): line.field(rep)
+        case .shares(let shares): line.field(shares.map { "\($0.rep):\($0.percent)" }.joined(separator: ";"))
+        }
         line.field(cancel == nil ? "won" : "cancelled")
         if let cancel { line.field(cancel) } else { line.field("") }
         if let created { line.field(created) } else { line.field("") }
@@ -254,17 +253,18 @@ struct ExportRows {
 
     /// The pipeline.csv rows of the current (open) row, one per rep with that rep's share of the
     /// amount; none when it has a problem.
-    mutating func pipelineRows() -> [[UInt8]] {
+    func pipelineRows() -> [[UInt8]] {
         guard let snapshot = options.pipeline?.snapshot, let probabilityColumn = columns.probability else { return [] }
-        let idIsValid = isValid(columns.id, title: options.system.id.title)
-        if idIsValid { remember(field(columns.id)) }
-        let stageIsValid = isValid(columns.stage, title: options.system.stage.title, spaces: true)
+        let idIsValid = isValid(columns.id, title: titles.id)
+        let fingerprint = RepLookup.fingerprint(field(columns.id))
+        if idIsValid { idFingerprints.append(fingerprint) }
+        let stageIsValid = isValid(columns.stage, title: titles.stage, spaces: true)
         let amount = amount()
         let probability = self.probability(probabilityColumn)
-        let close = date(columns.closeDate, title: options.system.closeDate.title, required: true)
+        let close = date(columns.closeDate, title: titles.closeDate, required: true)
         let currency = currency()
-        let reps = idIsValid ? reps() : nil
-        guard idIsValid, stageIsValid, let amount, let probability, let close = close ?? nil, let currency, let reps else { return [] }
+        let reps = idIsValid ? reps(fingerprint: fingerprint) : nil
+        guard idIsValid, stageIsValid, let amount, let probability, let close = close ?? nil, let currency, let reps = reps?.list else { return [] }
         summary.pipelineRowsWritten += reps.count
         return reps.map { rep in
             // amount × percent / 100, exact up to 6 decimals, rounded half away from zero past them.
@@ -301,23 +301,52 @@ struct ExportRows {
         return text
     }
 
+    // MARK: - Reading a part of the export
+
+    /// Reads every row of this part of the export, writing each deal to `deals` and each open
+    /// opportunity's rows to `pipeline` (when asked); problems go to the log.
+    func read(into deals: StagedFile, pipeline: StagedFile?) throws {
+        var failure: Error?
+        try table.forEachRow(log: log) {
+            guard failure == nil else { return }
+            do {
+                switch classify() {
+                case .won:
+                    if let line = deal() { try deals.append(line) }
+                case .open where pipeline != nil:
+                    for line in pipelineRows() { try pipeline?.append(line) }
+                case .open:
+                    summary.skipped[.open, default: 0] += 1
+                case .lost:
+                    summary.skipped[.lost, default: 0] += 1
+                case .invalid:
+                    break
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        summary.rowsRead = table.rowCount
+    }
+
+    /// Takes over what the rows of a later part of the same export found.
+    func absorb(_ later: ExportRows) {
+        summary.rowsRead += later.summary.rowsRead
+        summary.dealsWritten += later.summary.dealsWritten
+        summary.pipelineRowsWritten += later.summary.pipelineRowsWritten
+        summary.skipped.merge(later.summary.skipped, uniquingKeysWith: +)
+        unknownOwners.merge(later.unknownOwners) { mine, theirs in (mine.rows + theirs.rows, min(mine.first, theirs.first)) }
+        idFingerprints += later.idFingerprints
+        log.append(later.log)
+    }
+
     // MARK: - Ids given twice
-
-    private mutating func remember(_ id: UnsafeBufferPointer<UInt8>) {
-        idFingerprints.append(ExportRows.fingerprint(id))
-    }
-
-    /// FNV-1a, 64 bits.
-    private static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
-    }
 
     /// Logs every id of a won or open row given twice. Fingerprints find the candidates in memory
     /// that does not grow with the ids' length; a second read of the export compares the
     /// candidates' ids exactly.
-    mutating func reportDuplicateIDs() throws {
+    func reportDuplicateIDs() throws {
         idFingerprints.sort()
         var suspects: Set<UInt64> = []
         for index in idFingerprints.indices.dropFirst() where idFingerprints[index] == idFingerprints[index - 1] {
@@ -328,10 +357,10 @@ struct ExportRows {
         var firstLine: [String: Int] = [:]
         try again.forEachRow(log: DiagnosticLog()) {
             let id = again.field(columns.id)
-            guard suspects.contains(ExportRows.fingerprint(id)) else { return }
+            guard suspects.contains(RepLookup.fingerprint(id)) else { return }
             let text = id.string
             if let first = firstLine[text] {
-                log.error(file: table.path, line: again.line, column: columns.id + 1, "\(options.system.id.title) \(text) is given twice (first on line \(first))")
+                log.error(file: table.path, line: again.line, column: columns.id + 1, "\(titles.id) \(text) is given twice (first on line \(first))")
             } else {
                 firstLine[text] = again.line
             }

@@ -221,7 +221,7 @@ struct DealChunkWorker {
         var wordStart = start
         while wordStart + 8 <= valueEnd {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self)) ^ 0x2C2C_2C2C_2C2C_2C2C
-            var commas = DealChunkWorker.zeroBytes(word)
+            var commas = ByteWord.zeroBytes(word)
             while commas != 0 {
                 let comma = wordStart + commas.trailingZeroBitCount / 8
                 guard field < width else { gaveUp = true; return end }
@@ -252,14 +252,6 @@ struct DealChunkWorker {
         advanceWaiting()
         newlines += lines
         return min(position, end)
-    }
-
-    /// The high bit of each byte of `word` that is zero, and no other bit (exact: no borrow
-    /// runs from one byte into the next). Bytes are in memory order from the lowest bits up.
-    @inline(__always)
-    static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((word & low7) &+ low7) | word | low7)
     }
 
     // MARK: Checking and crediting one row

@@ -34,12 +34,15 @@ final class CSVReader {
     private var atEndOfFile = false
     private var line = 1
     private var isFirstChunk = true
+    /// Bytes left to read when the reader stops before the end of the file (a range of records).
+    private var remaining = Int.max
     /// The current record's field bytes, one after the other; grown as needed, reused per record.
     private var fieldBytes = FieldBuffer()
     private var fieldEnds: [Int] = []
 
-    /// Opens the file; throws `InputFile.Failure` when it cannot be opened.
-    init(path: String, chunkSize: Int = 1 << 20) throws {
+    /// Opens the file; throws `InputFile.Failure` when it cannot be opened. With `range`, reads only
+    /// those bytes — whole records, from one that starts at `range.lowerBound` on `line`.
+    init(path: String, chunkSize: Int = 1 << 20, range: Range<Int>? = nil, line: Int = 1) throws {
         self.path = path
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
@@ -48,6 +51,16 @@ final class CSVReader {
         chunk = .allocate(capacity: chunkSize)
         self.chunkSize = chunkSize
         fieldEnds.reserveCapacity(32)
+        if let range {
+            if range.lowerBound > 0 {
+                guard lseek(descriptor, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+                    throw InputFile.Failure(message: "cannot read the file: \(String(cString: strerror(errno)))")
+                }
+                isFirstChunk = false
+            }
+            remaining = range.count
+            self.line = line
+        }
     }
 
     deinit {
@@ -193,13 +206,14 @@ final class CSVReader {
         while !atEndOfFile {
             var count: Int
             repeat {
-                count = read(descriptor, chunk + chunkEnd, chunkSize - chunkEnd)
+                count = read(descriptor, chunk + chunkEnd, min(chunkSize - chunkEnd, remaining))
             } while count < 0 && errno == EINTR
             guard count >= 0 else {
                 throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))")
             }
             if count == 0 { atEndOfFile = true }
             chunkEnd += count
+            remaining -= count
             if isFirstChunk {
                 guard chunkEnd >= 3 || atEndOfFile else { continue }
                 isFirstChunk = false

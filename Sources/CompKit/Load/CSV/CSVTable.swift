@@ -23,14 +23,16 @@ final class CSVTable {
     private let headerNames: HeaderNames
     private var columns: [String: Int] = [:]
     private var width = 0
+    /// The records before the data rows: the header, unless the table continues another's.
+    private var headerRows = 1
 
     /// Opens the file and reads its header; logs and returns nil when the file cannot be read or
-    /// a required column is missing.
-    init?(path: String, required: [String], headerNames: HeaderNames = .exact, log: DiagnosticLog) {
+    /// a required column is missing. With `end`, the rows stop there (`CSVRanges`).
+    init?(path: String, required: [String], headerNames: HeaderNames = .exact, end: Int? = nil, log: DiagnosticLog) {
         self.path = path
         self.headerNames = headerNames
         do {
-            reader = try CSVReader(path: path, chunkSize: CSVTable.chunkSize(forFileAt: path))
+            reader = try CSVReader(path: path, chunkSize: CSVTable.chunkSize(forFileAt: path), range: end.map { 0..<$0 })
         } catch let failure as InputFile.Failure {
             log.error(file: path, line: 0, column: 0, failure.message)
             return nil
@@ -66,6 +68,17 @@ final class CSVTable {
         }
     }
 
+    /// The rows of `range` of the same file, whose first row starts on `line`, read with this
+    /// table's header (`CSVRanges`); throws `InputFile.Failure` when the file cannot be read.
+    init(continuing table: CSVTable, range: Range<Int>, line: Int) throws {
+        path = table.path
+        headerNames = table.headerNames
+        columns = table.columns
+        width = table.width
+        reader = try CSVReader(path: path, range: range, line: line)
+        headerRows = 0
+    }
+
     /// The position of a column, nil when the file does not have it.
     func column(_ name: String) -> Int? { columns[headerNames.key(name)] }
 
@@ -76,7 +89,7 @@ final class CSVTable {
     var line: Int { reader.recordLine }
 
     /// How many data rows have been read.
-    var rowCount: Int { reader.recordCount - 1 }
+    var rowCount: Int { reader.recordCount - headerRows }
 
     /// The bytes of a field of the current row; valid until the next row.
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.field(index) }
