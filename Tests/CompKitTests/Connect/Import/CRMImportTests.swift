@@ -163,4 +163,24 @@ import Testing
         let invalid = try run(.salesforce, export: Array((header + "A").utf8) + [0xFF] + Array("1,100,2026-03-01,Closed Won,true,005A,USD\n".utf8))
         #expect(invalid.problems == ["2:1 Id is not valid UTF-8"])
     }
+
+    /// An export large enough to be read on two cores (over 4 MiB a part): the deals come out in
+    /// the export's order, and a problem near the end is reported on its own line.
+    @Test func aLargeExportReadOnEveryCore() throws {
+        let rows = 120_000
+        var export = "Id,Amount,CloseDate,StageName,IsWon,OwnerId,CurrencyIsoCode,Description\n"
+        for row in 1...rows {
+            let date = row == 100_000 ? "2026-02-30" : "2026-03-01"
+            export += "OPP\(row),\(row).50,\(date),Closed Won,true,005A,USD,\"a note, with \"\"quotes\"\"\nand a second line\"\n"
+        }
+        let broken = try run(.salesforce, export: export)
+        // Header on line 1, each row two lines: row 100 000 starts on line 2 × 100 000.
+        #expect(broken.problems == ["200000:3 CloseDate '2026-02-30' is neither a date YYYY-MM-DD nor a timestamp such as 2026-03-31T18:02:11Z"])
+        let fixed = try run(.salesforce, export: export.replacingOccurrences(of: "2026-02-30", with: "2026-03-01"))
+        let lines = try #require(fixed.deals).split(separator: "\n")
+        #expect(lines.count == rows + 1 && fixed.summary?.dealsWritten == rows)
+        #expect(lines[1] == "OPP1,2026-03-01,1.50,USD,other,,R1,won,,")
+        #expect(lines[rows] == "OPP\(rows),2026-03-01,\(rows).50,USD,other,,R1,won,,")
+        #expect(lines.enumerated().dropFirst().allSatisfy { $0.element.hasPrefix("OPP\($0.offset),") })
+    }
 }
