@@ -37,8 +37,10 @@ final class CSVReader {
     /// Bytes left to read when the reader stops before the end of the file (a range of records).
     private var remaining = Int.max
     /// The current record's field bytes, one after the other; grown as needed, reused per record.
-    private var fieldBytes = FieldBuffer()
-    private var fieldEnds: [Int] = []
+    /// Exempt from the runtime's exclusivity checks, which `field(_:)` would otherwise pay on every
+    /// call: a reader is used by one thread at a time.
+    @exclusivity(unchecked) private var fieldBytes = FieldBuffer()
+    @exclusivity(unchecked) private var fieldEnds: [Int] = []
 
     /// Opens the file; throws `InputFile.Failure` when it cannot be opened. With `range`, reads only
     /// those bytes — whole records, from one that starts at `range.lowerBound` on `line`.
