@@ -35,11 +35,14 @@ struct InputOptions: ParsableArguments {
     func runInputs() -> RunInputs {
         let resolved = RunInputs(planPaths: plans, dealPaths: deals, fxPath: fx, forecastsPath: forecasts,
                                  pipelinePath: pipeline, expectedPath: expected).withDefaults(inputsFolder: inputsFolder)
-        if !resolved.implicitPaths.isEmpty {
-            fputs("comp: also reading (not named on the command line): \(resolved.implicitPaths.joined(separator: ", "))\n", stderr)
-        }
+        if !resolved.implicitPaths.isEmpty { announceImplicitInputs(resolved.implicitPaths) }
         return resolved
     }
+}
+
+/// Names on stderr, in one line, the input files the defaults chose.
+func announceImplicitInputs(_ paths: [String]) {
+    fputs("comp: also reading (not named on the command line): \(paths.joined(separator: ", "))\n", stderr)
 }
 
 /// `--ledger F`: the payment ledger (§3.10), by default `out/ledger.sqlite`.

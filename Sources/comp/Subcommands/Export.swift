@@ -17,11 +17,11 @@ struct Export: ParsableCommand {
     var out: String?
 
     @Option(help: ArgumentHelp("people.csv: each employee's id in the payroll system (default inputs/people.csv).", valueName: "file"))
-    var people = "inputs/people.csv"
+    var people: String?
 
     @Option(name: .customLong("earning-codes"),
             help: ArgumentHelp("earning-codes.csv: the payroll system's code per pay type (default inputs/earning-codes.csv).", valueName: "file"))
-    var earningCodes = "inputs/earning-codes.csv"
+    var earningCodes: String?
 
     @Option(name: .customLong("company-code"), help: ArgumentHelp("ADP's company code, Paychex's client id.", valueName: "code"))
     var companyCode: String?
@@ -43,9 +43,11 @@ struct Export: ParsableCommand {
 
     func run() throws {
         do {
+            let defaults = [people == nil ? "inputs/people.csv" : nil, earningCodes == nil ? "inputs/earning-codes.csv" : nil].compactMap { $0 }
+            if !defaults.isEmpty { announceImplicitInputs(defaults) }
             let log = DiagnosticLog()
-            let crosswalk = try PeopleCrosswalk.read(path: people, log: log)
-            let codes = try EarningCodes.read(path: earningCodes, log: log)
+            let crosswalk = try PeopleCrosswalk.read(path: people ?? "inputs/people.csv", log: log)
+            let codes = try EarningCodes.read(path: earningCodes ?? "inputs/earning-codes.csv", log: log)
             guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
             var options = PayrollExport.Options(format: format, period: period, folder: out ?? "out/\(period)", people: crosswalk,
                                                 earningCodes: codes)
