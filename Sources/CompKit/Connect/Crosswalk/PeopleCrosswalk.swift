@@ -14,9 +14,6 @@ public struct PeopleCrosswalk: Sendable {
 
     public init() {}
 
-    /// The participant whose `system` id is `externalID`.
-    public func participant(system: String, externalID: String) -> String? { participants[system]?[externalID]?.id }
-
     /// Every external id of `system` with its participant, in the order people.csv gives them.
     public func participants(system: String) -> [(externalID: String, participant: String)] {
         (participants[system] ?? [:]).sorted { $0.value.line < $1.value.line }.map { ($0.key, $0.value.id) }

@@ -90,28 +90,23 @@ struct CRMValue {
         return spells("true") ? true : nil
     }
 
-    /// Appends free text as a token: every run of characters other than ASCII letters and digits
-    /// becomes one `-`, none at either end, letters kept as they are (`Existing Customer - Upgrade` →
-    /// `Existing-Customer-Upgrade`); false, with nothing appended, when nothing is left.
-    static func appendToken(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
-        let start = out.count
+    /// Free text as a token: every run of characters other than ASCII letters and digits becomes
+    /// one `-`, none at either end, letters kept as they are (`Existing Customer - Upgrade` →
+    /// `Existing-Customer-Upgrade`); nil when nothing is left.
+    static func token(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var pendingDash = false
         for byte in bytes {
             let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             if isAlphanumeric {
-                if pendingDash && out.count > start { out.append(UInt8(ascii: "-")) }
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingDash = false
                 out.append(byte)
             } else {
                 pendingDash = true
             }
         }
-        return out.count > start
-    }
-
-    /// The token of free text (see `appendToken`); nil when nothing is left.
-    static func token(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        return appendToken(bytes, to: &out) ? String(decoding: out, as: UTF8.self) : nil
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,6 +9,7 @@ struct OpportunitySplits {
         var line: Int
     }
 
+    /// Each opportunity's shares, in file order.
     private(set) var shares: [String: [Share]] = [:]
     let path: String
 
@@ -62,7 +63,4 @@ struct OpportunitySplits {
                       "the file holds several split types (\(listed.joined(separator: ", "))); choose one with --split-type")
         }
     }
-
-    /// The shares of an opportunity, in file order; nil when it has none.
-    func shares(of opportunity: String) -> [Share]? { shares[opportunity] }
 }

@@ -17,7 +17,8 @@ import Testing
             let log = DiagnosticLog()
             let people = try PeopleCrosswalk.read(path: path, log: log)
             #expect(people.externalID(system: "adp", participant: "R1") == "000101")
-            #expect(people.participant(system: "salesforce", externalID: "005A") == "R1")
+            #expect(people.participants(system: "salesforce").map { "\($0.externalID) \($0.participant)" } == ["005A R1"])
+            #expect(people.participants(system: "adp").map { "\($0.externalID) \($0.participant)" } == ["000101 R1"])
             #expect(people.externalID(system: "gusto", participant: "R1") == nil)
             #expect(log.sorted.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
                 "4:3 adp id '000101' is given twice (first on line 2, for R1)",

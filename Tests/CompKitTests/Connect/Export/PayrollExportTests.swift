@@ -53,7 +53,7 @@ import Testing
     func export(_ format: PayrollFormat, payroll: String = payroll, people: String = people, codes: String = codes,
                 change: String? = nil) throws -> (file: String?, problems: [String]) {
         try withTemporaryFolder { folder in
-            let payrollPath = try write(payroll, to: "payroll.csv", in: folder)
+            try write(payroll, to: "payroll.csv", in: folder)
             let manifest = Manifest(tool: "comp", version: "test", command: [], period: "2026-03", generatedAt: "", inputs: [], rowCounts: [:],
                                     outputs: [Manifest.Output(file: "payroll.csv", bytes: payroll.utf8.count, sha256: Manifest.sha256(Array(payroll.utf8)))])
             try Data(try manifest.json()).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
