@@ -140,6 +140,21 @@ import Testing
         #expect(problems.count == 1 && problems[0].hasPrefix("payroll.csv:0:0 changed since the run that wrote it"), "\(problems)")
     }
 
+    @Test func aPayrollOfAnotherPeriodIsRefused() throws {
+        let problems = try export(.adp, payroll: Self.payroll.replacingOccurrences(of: "2026-03,R2,", with: "2026-02,R2,")).problems
+        #expect(problems == ["payroll.csv:7:1 the row is for 2026-02, not 2026-03"])
+    }
+
+    @Test func aFolderWithoutManifestIsRefused() throws {
+        try withTemporaryFolder { folder in
+            try write(Self.payroll, to: "payroll.csv", in: folder)
+            let options = PayrollExport.Options(format: .gusto, period: month("2026-03"), folder: folder, people: PeopleCrosswalk(),
+                                                earningCodes: EarningCodes())
+            #expect(throws: CompError.self) { try PayrollExport.run(options) }
+            #expect(!FileManager.default.fileExists(atPath: options.outputPath))
+        }
+    }
+
     @Test func gustoNames() {
         #expect(PayrollExportLayout.names("Kowalska, Anna") == ("Anna", "Kowalska"))
         #expect(PayrollExportLayout.names("Ana María Núñez") == ("Ana María", "Núñez"))

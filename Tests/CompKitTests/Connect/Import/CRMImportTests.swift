@@ -153,6 +153,31 @@ import Testing
         #expect(result.summary?.skipped == [.lost: 1, .open: 1])
     }
 
+    /// HubSpot's export with internal property names, every field quoted and \r\n; the open deal
+    /// goes to the pipeline with HubSpot's 0–1 probability as it is, its owner at 100 %.
+    @Test func hubSpotInternalNames() throws {
+        let export = [
+            #""hs_object_id","dealname","amount","closedate","dealstage","hubspot_owner_id","deal_currency_code","dealtype","createdate","hs_deal_stage_probability""#,
+            #""31","Acme","1000","2026-03-31T22:30:00Z","closedwon","101","USD","newbusiness","2026-03-01T08:00:00Z","1""#,
+            #""32","Globex","2500.5","2026-04-15T10:00:00Z","contractsent","102","EUR","existingbusiness","","0.9""#,
+        ].joined(separator: "\r\n") + "\r\n"
+        let result = try run(.hubspot, export: Array(export.utf8)) {
+            $0.timeZone = TimeZone(identifier: "Europe/Warsaw")!
+            $0.pipeline = ((($0.outPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("pipeline.csv"), day("2026-04-01"))
+        }
+        // 22:30 UTC on 31 March is 00:30 on 1 April in Warsaw.
+        #expect(result.deals == """
+            deal_id,close_date,amount,currency,type,product,reps,status,cancel_date,created_date
+            31,2026-04-01,1000,USD,newbusiness,,R1,won,,2026-03-01
+
+            """, "\(result.problems)")
+        #expect(result.pipeline == """
+            opp_id,rep_id,snapshot_date,stage,probability,amount,currency,expected_close
+            32,R2,2026-04-01,contractsent,0.9,2500.5,EUR,2026-04-15
+
+            """)
+    }
+
     @Test func hostileExportsGiveAClearError() throws {
         // An unterminated quote, a field past 1 MiB, bytes that are not UTF-8.
         let header = "Id,Amount,CloseDate,StageName,IsWon,OwnerId,CurrencyIsoCode\n"
