@@ -5,9 +5,9 @@ import Foundation
 /// their splits, owners through the people crosswalk, currencies, dates in a time zone, type and
 /// product as tokens — and, when asked, its open opportunities into pipeline.csv of one snapshot.
 ///
-/// The export is read once, row by row, and written as it is read into temporary files, which go
-/// into place together only when the whole export was valid: a problem anywhere leaves both
-/// targets as they were.
+/// The export is streamed, row by row (in a range of whole records per core), and written as it
+/// is read into temporary files, which go into place together only when the whole export was
+/// valid: a problem anywhere leaves both targets as they were.
 public enum CRMImport {
     /// What the command line asks for.
     public struct Options: Sendable {
