@@ -39,7 +39,8 @@ sources=(
 # The CRM import writes deals.csv itself: it needs the connectors and the CSV writer too.
 if [[ $target == crm-export ]]; then
     sources+=($(find "$kit/Connect/Import" -name '*.swift' | sort) "$kit/Connect/Crosswalk/PeopleCrosswalk.swift"
-              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift" "$kit/Run/StageTimer.swift")
+              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift" "$kit/Run/StageTimer.swift"
+              "$kit/Statement/ExactDecimal+Words.swift")
 fi
 
 # SwiftPM embeds plan.xsd as `PackageResources.plan_xsd`; generate the same for this build.

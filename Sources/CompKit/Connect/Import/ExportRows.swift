@@ -209,11 +209,18 @@ final class ExportRows {
 
     // MARK: - Rows
 
+    /// The fingerprint of the current row's id, kept to find ids given twice; nil (and logged) when
+    /// the id is not one deals.csv can hold.
+    private func checkedID() -> UInt64? {
+        guard isValid(columns.id, title: titles.id) else { return nil }
+        let fingerprint = DealIDRegistry.fingerprint(field(columns.id))
+        idFingerprints.append(fingerprint)
+        return fingerprint
+    }
+
     /// The deals.csv row of the current (won) row; nil when it has a problem or no amount.
     func deal() -> [UInt8]? {
-        let idIsValid = isValid(columns.id, title: titles.id)
-        let fingerprint = RepLookup.fingerprint(field(columns.id))
-        if idIsValid { idFingerprints.append(fingerprint) }
+        let fingerprint = checkedID()
         let amount = amount()
         if let amount, amount.isZero {
             summary.skipped[.noAmount, default: 0] += 1
@@ -221,10 +228,10 @@ final class ExportRows {
         }
         let close = date(columns.closeDate, title: titles.closeDate, required: true)
         let currency = currency()
-        let reps = idIsValid ? reps(fingerprint: fingerprint) : nil
+        let reps = fingerprint.flatMap(reps(fingerprint:))
         let created = columns.createdDate.map { date($0, title: titles.createdDate, required: false) } ?? .some(nil)
         let cancel = columns.cancelDate.map { date($0, title: options.cancelDateField ?? "", required: false) } ?? .some(nil)
-        guard idIsValid, amount != nil, let close = close ?? nil, let currency, let reps, let created, let cancel else { return nil }
+        guard fingerprint != nil, amount != nil, let close = close ?? nil, let currency, let reps, let created, let cancel else { return nil }
         if let cancel, cancel < close {
             problem(columns.cancelDate!, "the cancel date \(cancel) is before the close date \(close)")
             return nil
@@ -255,23 +262,21 @@ final class ExportRows {
     /// amount; none when it has a problem.
     func pipelineRows() -> [[UInt8]] {
         guard let snapshot = options.pipeline?.snapshot, let probabilityColumn = columns.probability else { return [] }
-        let idIsValid = isValid(columns.id, title: titles.id)
-        let fingerprint = RepLookup.fingerprint(field(columns.id))
-        if idIsValid { idFingerprints.append(fingerprint) }
+        let fingerprint = checkedID()
         let stageIsValid = isValid(columns.stage, title: titles.stage, spaces: true)
         let amount = amount()
         let probability = self.probability(probabilityColumn)
         let close = date(columns.closeDate, title: titles.closeDate, required: true)
         let currency = currency()
-        let reps = idIsValid ? reps(fingerprint: fingerprint) : nil
-        guard idIsValid, stageIsValid, let amount, let probability, let close = close ?? nil, let currency, let reps = reps?.list else { return [] }
+        let reps = fingerprint.flatMap(reps(fingerprint:))
+        guard fingerprint != nil, stageIsValid, let amount, let probability, let close = close ?? nil, let currency, let reps = reps?.list else { return [] }
         summary.pipelineRowsWritten += reps.count
         return reps.map { rep in
             // amount × percent / 100, exact up to 6 decimals, rounded half away from zero past them.
             let share = ExactDecimal.quotient(amount * rep.percent, ExactDecimal(100), scale: 6)
             var row = CSVWriter()
-            row.row([field(columns.id).string, rep.rep, snapshot.description, field(columns.stage).string, ExportRows.plain(probability),
-                     ExportRows.plain(share), currency.code, close.description])
+            row.row([field(columns.id).string, rep.rep, snapshot.description, field(columns.stage).string, probability.exactText(),
+                     share.exactText(), currency.code, close.description])
             return row.bytes
         }
     }
@@ -290,15 +295,6 @@ final class ExportRows {
             return nil
         }
         return fraction
-    }
-
-    /// A decimal without trailing zeros after the point (`0.250000` → `0.25`, `3.000` → `3`).
-    static func plain(_ value: ExactDecimal) -> String {
-        var text = value.description
-        guard text.contains(".") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 
     // MARK: - Reading a part of the export
@@ -357,7 +353,7 @@ final class ExportRows {
         var firstLine: [String: Int] = [:]
         try again.forEachRow(log: DiagnosticLog()) {
             let id = again.field(columns.id)
-            guard suspects.contains(RepLookup.fingerprint(id)) else { return }
+            guard suspects.contains(DealIDRegistry.fingerprint(id)) else { return }
             let text = id.string
             if let first = firstLine[text] {
                 log.error(file: table.path, line: again.line, column: columns.id + 1, "\(titles.id) \(text) is given twice (first on line \(first))")

@@ -25,7 +25,7 @@ struct RepLookup {
         var filter = [UInt64](repeating: 0, count: bits / 64)
         for (opportunity, _) in opportunities {
             var id = opportunity
-            let slot = Int(truncatingIfNeeded: id.withUTF8(RepLookup.fingerprint)) & (bits - 1)
+            let slot = Int(truncatingIfNeeded: id.withUTF8(DealIDRegistry.fingerprint)) & (bits - 1)
             filter[slot / 64] |= 1 << UInt64(slot % 64)
         }
         splitFilter = filter
@@ -39,19 +39,12 @@ struct RepLookup {
         }
     }
 
-    /// The number of the opportunity whose id has these bytes and `fingerprint` in the splits
-    /// export, or -1.
+    /// The number of the opportunity whose id has these bytes and `fingerprint`
+    /// (`DealIDRegistry.fingerprint`) in the splits export, or -1.
     func splitOpportunity(_ id: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int {
         let slot = Int(truncatingIfNeeded: fingerprint) & (splitFilter.count * 64 - 1)
         guard splitFilter[slot / 64] & (1 << UInt64(slot % 64)) != 0 else { return -1 }
         return Int(splitIDs.lookup(id))
-    }
-
-    /// FNV-1a (64 bits) of an id: finds split opportunities, and ids given twice.
-    static func fingerprint(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash
     }
 
     /// Why bytes cannot be a rep id of deals.csv's reps column — a token without `:` or `;` — or nil.
