@@ -30,6 +30,8 @@ public struct CreditTotals: @unchecked Sendable {
         public var percent: ExactDecimal
         public var credit: ExactDecimal
         public var planCurrency: Currency
+        /// The deal's type and product as the credit pass numbers them (which SPIFFs it matches).
+        var tokenPair: Int32 = -1
     }
 
     /// One line of exceptions.csv.
@@ -48,21 +50,17 @@ public struct CreditTotals: @unchecked Sendable {
     public private(set) var componentCredits: [ExactDecimal]
     /// SPIFF sums laid out the same way (`spiffCell`).
     public private(set) var spiffAmounts: [ExactDecimal]
-    /// The run month's rows from the simple pass, or from the parallel pass in compact form.
-    var simpleRunMonthRows: [CreditRow] = []
-    var compactRunMonthRows: (credits: CompactCredits, index: CreditIndex)?
+    /// The run month's rows as the credit pass keeps them, in temporary files.
+    var runMonthRows: (credits: CompactCredits, index: CreditIndex)?
 
     /// The run month's rows of credits.csv, kept compact at scale.
     public var runMonthCreditRows: RunMonthCredits {
-        RunMonthCredits(storage: compactRunMonthRows.map { .compact($0.credits, $0.index) } ?? .rows(simpleRunMonthRows))
+        RunMonthCredits(credits: runMonthRows?.credits ?? CompactCredits(), index: runMonthRows?.index)
     }
 
     /// The run month's rows of credits.csv as values with their strings; throws `CompError.io`
-    /// when the parallel pass's rows cannot be read back from their temporary files.
+    /// when the rows cannot be read back from their temporary files.
     public func runMonthCredits() throws -> [CreditRow] { try runMonthCreditRows.rows() }
-    /// Rows of every date up to the end of the run month, for the participants a run captures
-    /// (statements); empty unless asked for.
-    public internal(set) var capturedCredits: [CreditRow] = []
     public internal(set) var exceptions: [ExceptionRow] = []
 
     public init(book: PlanBook) {

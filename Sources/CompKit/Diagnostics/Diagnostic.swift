@@ -90,9 +90,14 @@ public final class DiagnosticLog {
         error(SourceLocation(file: file, line: line, column: column), message)
     }
 
-    /// Takes over what `other` logged (another core's part of the same input), as if logged here.
-    public func append(_ other: DiagnosticLog) {
-        for diagnostic in other.diagnostics { error(diagnostic.location, diagnostic.message) }
+    /// Takes over what `other` logged (another core's part of the same input), as if logged here;
+    /// `lineOffset` is added to its lines (a part whose lines were counted from its own start).
+    public func append(_ other: DiagnosticLog, lineOffset: Int = 0) {
+        for diagnostic in other.diagnostics {
+            var location = diagnostic.location
+            location.line += lineOffset
+            error(location, diagnostic.message)
+        }
         droppedCount += other.droppedCount
     }
 

@@ -6,8 +6,8 @@ public enum CreditsReport {
     static let header = ["period", "rep_id", "plan_id", "component", "deal_id", "credit_date", "kind",
                          "deal_amount", "deal_currency", "fx_rate", "percent", "credit"]
 
-    /// credits.csv in memory (tests and small runs). Throws `CompError.io` when the parallel
-    /// pass's rows cannot be read back from their temporary files.
+    /// credits.csv in memory (tests and small runs). Throws `CompError.io` when the rows cannot
+    /// be read back from their temporary files.
     public static func csv(_ credits: RunMonthCredits, period: YearMonth) throws -> [UInt8] {
         var bytes: [UInt8] = []
         try write(credits, period: period) { bytes.append(contentsOf: $0) }
@@ -16,55 +16,14 @@ public enum CreditsReport {
 
     /// Hands credits.csv to `consume` piece by piece, in order (millions of rows at scale: the
     /// file is never whole in memory). `order` is `credits.sortedPositions()` when already made.
-    /// Throws what `consume` throws, or `CompError.io` when the parallel pass's rows cannot be read back.
+    /// Throws what `consume` throws, or `CompError.io` when the rows cannot be read back.
     public static func write(_ credits: RunMonthCredits, period: YearMonth, order: [UInt32]? = nil,
                              to consume: (UnsafeRawBufferPointer) throws -> Void) throws {
-        switch credits.storage {
-        case .compact(let compact, let index):
-            let positions = try order ?? credits.sortedPositions()!
-            try write(compact, index: index, positions: positions, period: period, to: consume)
-        case .rows(let rows): try csv(rows, period: period).withUnsafeBytes { try consume($0) }
-        }
+        guard let index = credits.index else { return try CSVWriter(header: header).bytes.withUnsafeBytes { try consume($0) } }
+        try write(credits.credits, index: index, positions: try order ?? credits.sortedPositions(), period: period, to: consume)
     }
 
-    private static func csv(_ rows: [CreditTotals.CreditRow], period: YearMonth) -> [UInt8] {
-        // §5: rep, plan, component, date, deal id, kind; rows equal in all of these (roll-up
-        // copies of two split shares of one deal) keep the order in which the deal listed its reps.
-        let order = rows.indices.sorted { i, j in
-            let a = rows[i], b = rows[j]
-            let rep = byteCompare(a.repID, b.repID)
-            if rep != 0 { return rep < 0 }
-            let plan = byteCompare(a.planID, b.planID)
-            if plan != 0 { return plan < 0 }
-            let component = byteCompare(a.component, b.component)
-            if component != 0 { return component < 0 }
-            if a.creditDate != b.creditDate { return a.creditDate < b.creditDate }
-            let deal = byteCompare(a.dealID, b.dealID)
-            if deal != 0 { return deal < 0 }
-            if a.kind != b.kind { return a.kind < b.kind }
-            return i < j
-        }
-        var writer = CSVWriter(header: header)
-        let periodText = period.description
-        for row in order.map({ rows[$0] }) {
-            writer.field(periodText)
-            writer.field(row.repID)
-            writer.field(row.planID)
-            writer.field(row.component)
-            writer.field(row.dealID)
-            writer.field(row.creditDate.description)
-            writer.field(row.kind.label)
-            writer.field(row.dealAmount, decimals: row.dealCurrency.minorUnits)
-            writer.field(row.dealCurrency.code)
-            writer.field(row.fxRate, decimals: 6)
-            writer.field(row.percent, decimals: 2)
-            writer.field(row.credit, decimals: row.planCurrency.minorUnits)
-            writer.endRow()
-        }
-        return writer.bytes
-    }
-
-    /// The parallel pass's compact rows at `positions` (each partition's in credits.csv's order,
+    /// The compact rows at `positions` (each partition's in credits.csv's order,
     /// partition after partition), rendered in chunks on a helper thread, which reads one
     /// partition at a time back from the files, while `consume` takes the finished ones.
     private static func write(_ compact: CompactCredits, index: CreditIndex, positions: [UInt32], period: YearMonth,

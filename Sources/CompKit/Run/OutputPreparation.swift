@@ -8,10 +8,10 @@ public final class OutputPreparation: @unchecked Sendable {
     /// The input files, in the manifest's order.
     public let inputFiles: [PayrollRun.InputFile]
     private let done = DispatchSemaphore(value: 0)
-    private var creditsOrder: Result<[UInt32]?, Error>?
+    private var creditsOrder: Result<[UInt32], Error>?
     private var inputs: Result<[Manifest.Input], Error>?
 
-    /// Starts sorting `credits` (the parallel pass's) and reading `inputFiles` for their checksums
+    /// Starts sorting `credits` and reading `inputFiles` for their checksums
     /// (taking those of `early` that are still current).
     init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits, early: EarlyDigests) {
         self.inputFiles = inputFiles
@@ -24,9 +24,9 @@ public final class OutputPreparation: @unchecked Sendable {
         }.start()
     }
 
-    /// The positions of the parallel pass's credit rows in credits.csv's order (nil for the simple
-    /// pass, whose rows the report sorts itself); throws `CompError.io` when they could not be read back.
-    func sortedCredits() throws -> [UInt32]? {
+    /// The positions of the credit rows in credits.csv's order; throws `CompError.io` when they
+    /// could not be read back.
+    func sortedCredits() throws -> [UInt32] {
         waitUntilDone()
         return try creditsOrder!.get()
     }

@@ -19,8 +19,6 @@ public enum PayrollRun {
         public var rowCounts: [String: Int]
         /// Forecast accuracy, variance, sales metrics and control totals (§4, §5).
         public var finance: FinanceView
-        /// Whether the deals went through the parallel credit pass (else the simple one).
-        public var creditedInParallel: Bool
     }
 
     /// An input file a run read.
@@ -76,19 +74,10 @@ public enum PayrollRun {
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         StageTimer.shared.mark("forecast inputs")
         TerminalProgress.shared.begin(.deals)
-        let parallel = options.creditPass == .automatic && options.capture.isNone && options.extraDeals.isEmpty
-            && options.dealObservers.isEmpty && log.isEmpty && inputs.dealPaths.allSatisfy { !$0.hasSuffix(".xml") }
-        var credited: Credited
-        if parallel, let outcome = try ParallelCreditPass.run(
-            paths: inputs.dealPaths, book: book, fx: fx, activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id)) {
-            credited = Credited(totals: outcome.totals, missingRates: outcome.missingRates, rowsPerFile: outcome.rowsPerFile,
-                                counts: ["deal_rows": outcome.rowsPerFile.reduce(0, +), "won": outcome.won, "cancelled": outcome.cancelled],
-                                inParallel: true)
-        } else {
-            credited = try creditOneByOne(inputs: inputs, book: book, fx: fx, knownIDs: knownIDs, options: options,
-                                          activity: activity, log: log)
-        }
-        StageTimer.shared.mark(credited.inParallel ? "credit (parallel)" : "credit")
+        let credited = try ParallelCreditPass.run(
+            paths: inputs.dealPaths, book: book, fx: fx, log: log, knowsEveryParticipant: plansAreValid, givenDeals: options.whatIfDeals,
+            activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
+        StageTimer.shared.mark("credit")
         TerminalProgress.shared.begin(.pay)
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
@@ -101,7 +90,7 @@ public enum PayrollRun {
                                          credits: credited.totals.runMonthCreditRows, early: earlyDigests)
 
         // Measure, reward and pay: replay the fiscal year through the run month.
-        let counts = credited.counts
+        let counts = ["deal_rows": credited.rowsPerFile.reduce(0, +), "won": credited.won, "cancelled": credited.cancelled]
         let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
         StageTimer.shared.mark("measure, reward, pay")
@@ -131,47 +120,7 @@ public enum PayrollRun {
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
             period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            prepared: prepared, rowCounts: counts, finance: finance,
-            creditedInParallel: credited.inParallel)
-    }
-
-    /// The simple credit pass: every deal read, checked with its line and column, and credited one
-    /// by one; also the pass that captures rows and takes what-if deals and observers.
-    private static func creditOneByOne(inputs: RunInputs, book: PlanBook, fx: FXTable, knownIDs: Set<String>?,
-                                       options: RunOptions, activity: DealActivity, log: DiagnosticLog) throws -> Credited {
-        var engine = CreditEngine(book: book, fx: fx, capture: options.capture)
-        let ids = DealIDRegistry()
-        var counts = ["deal_rows": 0, "won": 0, "cancelled": 0]
-        var rowsPerFile: [Int] = []
-        for path in inputs.dealPaths {
-            let rules = DealRules(file: path, log: log, participantIDs: knownIDs)
-            let read = path.hasSuffix(".xml") ? DealXMLReader.read : DealCSVReader.read
-            let rows = try read(path, rules, ids, log) { deal in
-                counts[deal.status == .won ? "won" : "cancelled", default: 0] += 1
-                for observe in options.dealObservers { observe(deal) }
-                activity.observe(deal)
-                engine.credit(deal)
-            }
-            counts["deal_rows", default: 0] += rows
-            rowsPerFile.append(rows)
-        }
-        for deal in options.extraDeals { engine.credit(deal) }
-        try ids.reportDuplicates(log: log) { visit in
-            for path in inputs.dealPaths {
-                try (path.hasSuffix(".xml") ? DealXMLReader.forEachID : DealCSVReader.forEachID)(path, visit)
-            }
-        }
-        return Credited(totals: engine.totals, missingRates: engine.missingRates, rowsPerFile: rowsPerFile, counts: counts,
-                        inParallel: false)
-    }
-
-    /// What either credit pass hands on.
-    private struct Credited {
-        var totals: CreditTotals
-        var missingRates: [CreditEngine.MissingRate: SourceLocation]
-        var rowsPerFile: [Int]
-        var counts: [String: Int]
-        var inParallel: Bool
+            prepared: prepared, rowCounts: counts, finance: finance)
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

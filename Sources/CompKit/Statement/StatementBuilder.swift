@@ -1,24 +1,21 @@
-/// Builds participants' statements from a computed run.
-///
-/// The run must have captured the participants' credit rows (`RunOptions.capture`) and their deals'
-/// tags (`DealTags` as a deal observer). Each amount of a statement is recomputed from its parts
+/// Builds participants' statements from a computed run: its run month's credit rows, measures and
+/// pay. Each amount of a statement is recomputed from its parts
 /// (measures, SPIFF totals, draw months, base salary), so that a statement whose total equals the
 /// payroll rows shows the arithmetic really adds up.
 public struct StatementBuilder {
     public let result: PayrollRun.Result
-    public let tags: DealTags
     public let usesLedger: Bool
     private let measurer: Measurer
     private let rowsByID: [String: [CreditTotals.CreditRow]]
     private let payrollByID: [String: [PayrollReport.Row]]
     private let entriesByID: [String: [PlanBook.EntryRef]]
 
-    public init(result: PayrollRun.Result, tags: DealTags, usesLedger: Bool) {
+    /// Throws `CompError.io` when the run month's credit rows cannot be read back.
+    public init(result: PayrollRun.Result, usesLedger: Bool) throws {
         self.result = result
-        self.tags = tags
         self.usesLedger = usesLedger
         measurer = Measurer(book: result.book, totals: result.totals)
-        rowsByID = Dictionary(grouping: result.totals.capturedCredits, by: \.repID)
+        rowsByID = Dictionary(grouping: try result.totals.runMonthCredits(), by: \.repID)
         payrollByID = Dictionary(grouping: result.payroll.rows, by: \.key.employeeID)
         entriesByID = Dictionary(grouping: result.book.participatingEntries) { result.book.entry($0).id }
     }
@@ -101,7 +98,7 @@ public struct StatementBuilder {
             .sorted { CreditTotals.CreditRow.statementOrder($0, $1) ?? false }
         return plan.spiffs.enumerated().map { index, spiff in
             let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
-                guard let tag = tags[row.dealID], spiff.filter.matches(type: tag.type, product: tag.product) else { return nil }
+                guard result.totals.runMonthCreditRows.matches(row, spiff: index, plan: ref.plan) else { return nil }
                 return (row, SpiffMath.amount(spiff, percent: row.percent, credit: row.credit,
                                               isReversal: row.kind == .chargeback, currency: plan.currency))
             }

@@ -34,19 +34,16 @@ struct EstimateCommand: ParsableCommand {
         do {
             let paidLedger = try ledger.ledgerForRun()
             let runInputs = inputs.runInputs()
-            let tags = DealTags(reps: [rep])
-            let actual = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger,
-                                                options: .statements(for: [rep], tags: tags))
-            guard let actualStatement = StatementBuilder(result: actual, tags: tags, usesLedger: paidLedger != nil).statement(for: rep),
+            let actual = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger)
+            guard let actualStatement = try StatementBuilder(result: actual, usesLedger: paidLedger != nil).statement(for: rep),
                   let placement = WhatIfDeal.placement(of: rep, in: actual.book) else {
                 throw ValidationError("\(rep) has no plan entry active in \(period) in a plan whose fiscal year holds it")
             }
             let deals = additions.enumerated().map {
                 $1.deal(number: $0 + 1, repID: rep, date: placement.date, currency: placement.currency)
             }
-            let whatIf = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger,
-                                                options: .statements(for: [rep], tags: tags, extraDeals: deals))
-            guard let whatIfStatement = StatementBuilder(result: whatIf, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
+            let whatIf = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger, options: RunOptions(whatIfDeals: deals))
+            guard let whatIfStatement = try StatementBuilder(result: whatIf, usesLedger: paidLedger != nil).statement(for: rep) else {
                 return
             }
             TerminalProgress.shared.finish()

@@ -23,10 +23,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         do {
             let paidLedger = try ledger.ledgerForRun()
-            let tags = DealTags(reps: [rep])
-            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger,
-                                                options: .statements(for: [rep], tags: tags))
-            guard let statement = StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil).statement(for: rep) else {
+            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger)
+            guard let statement = try StatementBuilder(result: result, usesLedger: paidLedger != nil).statement(for: rep) else {
                 throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")
             }
             TerminalProgress.shared.finish()

@@ -26,12 +26,11 @@ struct Run: ParsableCommand {
         do {
             // The ledger counts when named, or when the default one exists (something was closed).
             let paidLedger = try ledger.ledgerForRun()
-            let tags = DealTags()
-            var options = noStatements ? RunOptions() : RunOptions.statements(for: nil, tags: tags)
+            var options = RunOptions()
             options.varianceThresholds = thresholds.thresholds
             let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger, options: options)
             TerminalProgress.shared.begin(.statements)
-            let statements = noStatements ? [] : StatementFiles.files(for: StatementBuilder(result: result, tags: tags, usesLedger: paidLedger != nil))
+            let statements = noStatements ? [] : StatementFiles.files(for: try StatementBuilder(result: result, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
             StageTimer.shared.mark("statements")
             TerminalProgress.shared.begin(.files)

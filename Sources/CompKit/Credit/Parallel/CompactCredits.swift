@@ -22,10 +22,13 @@ struct CompactCredits {
         var idLength: Int32
         /// The percent in hundredths (deals give it with at most 2 decimals).
         var percentHundredths: Int32
+        /// The deal's type and product as `CreditIndex.tokenPair`: which SPIFFs it matches.
+        var tokenPair: Int32
         var currency: Int16
         private var amountScale: UInt8
 
-        init(amount: ExactDecimal, currency: Int16, rateKey: Int, percent: ExactDecimal, idStart: Int32, idLength: Int32) {
+        init(amount: ExactDecimal, currency: Int16, rateKey: Int, percent: ExactDecimal, tokenPair: Int, idStart: Int32, idLength: Int32) {
+            self.tokenPair = Int32(tokenPair)
             amountLow = UInt64(truncatingIfNeeded: amount.mantissa)
             amountHigh = Int64(truncatingIfNeeded: amount.mantissa >> 64)
             amountScale = UInt8(amount.scale)
@@ -312,72 +315,58 @@ struct CompactCredits {
     }
 }
 
-/// The run month's rows of credits.csv, from either credit pass.
+/// The run month's rows of credits.csv as the credit pass keeps them (`CompactCredits`).
 public struct RunMonthCredits: @unchecked Sendable {
-    enum Storage {
-        case rows([CreditTotals.CreditRow])
-        case compact(CompactCredits, CreditIndex)
-    }
+    let credits: CompactCredits
+    /// Nil only for a run without a credit pass (tests of later stages).
+    let index: CreditIndex?
 
-    let storage: Storage
+    public var count: Int { credits.count }
 
-    public var count: Int {
-        switch storage {
-        case .rows(let rows): return rows.count
-        case .compact(let compact, _): return compact.count
-        }
-    }
-
-    /// Every row with its strings, in the order the pass produced them (for statements and
-    /// reports on small runs). The parallel pass's rows are read back from their files: throws
-    /// `CompError.io` when that fails.
+    /// Every row with its strings, in the order the pass produced them (tests and small runs);
+    /// throws `CompError.io` when the rows cannot be read back from their files.
     public func rows() throws -> [CreditTotals.CreditRow] {
-        switch storage {
-        case .rows(let rows): return rows
-        case .compact(let compact, let index):
-            var rows: [CreditTotals.CreditRow] = []
-            for file in compact.files.indices {
-                var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
-                for number in 0..<CompactCredits.partitionCount {
-                    let partition = try compact.partition(number, file: file)
-                    numbered += partition.rows.indices.map { (partition.rows[$0].sequence, row(at: $0, partition, index)) }
-                }
-                rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)
+        guard let index else { return [] }
+        var rows: [CreditTotals.CreditRow] = []
+        for file in credits.files.indices {
+            var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
+            for number in 0..<CompactCredits.partitionCount {
+                let partition = try credits.partition(number, file: file)
+                numbered += partition.rows.indices.map { (partition.rows[$0].sequence, row(at: $0, partition, index)) }
             }
-            return rows
+            rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)
         }
+        return rows
     }
 
     /// The own credits and chargebacks counted once per share (not per component row, never
     /// roll-ups) with their plan currency: what the control totals add up.
     func postedShares() -> [(kind: CreditTotals.CreditRow.Kind, currency: Currency, count: Int, total: ExactDecimal)] {
-        switch storage {
-        case .rows(let rows):
-            var seen = Set<[String]>()
-            return rows.compactMap { row in
-                guard row.kind != .rollup, seen.insert([row.repID, row.planID, row.dealID, row.kind.label]).inserted else { return nil }
-                return (row.kind, row.planCurrency, 1, row.credit)
-            }
-        case .compact(let compact, let index):
-            return compact.posted.indices.flatMap { kind in
-                compact.posted[kind].indices.compactMap { plan in
-                    let tally = compact.posted[kind][plan], currency = index.planCurrency[plan]
-                    guard tally.count > 0 else { return nil }
-                    return (CreditTotals.CreditRow.Kind(rawValue: kind)!, currency, tally.count,
-                            ExactDecimal(mantissa: tally.total, scale: currency.minorUnits))
-                }
+        guard let index else { return [] }
+        return credits.posted.indices.flatMap { kind in
+            credits.posted[kind].indices.compactMap { plan in
+                let tally = credits.posted[kind][plan], currency = index.planCurrency[plan]
+                guard tally.count > 0 else { return nil }
+                return (CreditTotals.CreditRow.Kind(rawValue: kind)!, currency, tally.count,
+                        ExactDecimal(mantissa: tally.total, scale: currency.minorUnits))
             }
         }
     }
 
-    /// Each partition's row positions in credits.csv's order, partition after partition; nil
-    /// for the simple pass's rows. Throws `CompError.io` when the rows cannot be read back.
-    func sortedPositions() throws -> [UInt32]? {
-        guard case .compact(let compact, let index) = storage else { return nil }
+    /// Whether the deal of a row matches SPIFF `spiff` of plan `plan` (§3.7).
+    func matches(_ row: CreditTotals.CreditRow, spiff: Int, plan: Int) -> Bool {
+        guard let index, row.tokenPair >= 0 else { return false }
+        return index.matches(.spiff, plan: plan, pair: Int(row.tokenPair)).contains { index.match(at: $0) == spiff }
+    }
+
+    /// Each partition's row positions in credits.csv's order, partition after partition. Throws
+    /// `CompError.io` when the rows cannot be read back.
+    func sortedPositions() throws -> [UInt32] {
+        guard let index else { return [] }
         var positions: [UInt32] = []
-        positions.reserveCapacity(compact.count)
+        positions.reserveCapacity(credits.count)
         for number in 0..<CompactCredits.partitionCount {
-            positions += RunMonthCredits.sortedPositions(try compact.partition(number), index)
+            positions += RunMonthCredits.sortedPositions(try credits.partition(number), index)
         }
         return positions
     }
@@ -393,7 +382,8 @@ public struct RunMonthCredits: @unchecked Sendable {
             dealID: String(decoding: compact.dealID(of: row), as: UTF8.self),
             creditDate: CalendarDate(dayNumber: Int(row.day)), kind: row.kind, dealAmount: share.amount,
             dealCurrency: index.currencies[Int(share.currency)], fxRate: index.rate(key: share.rateKey), percent: share.percent,
-            credit: ExactDecimal(mantissa: Int128(row.credit), scale: plan.currency.minorUnits), planCurrency: plan.currency)
+            credit: ExactDecimal(mantissa: Int128(row.credit), scale: plan.currency.minorUnits), planCurrency: plan.currency,
+            tokenPair: share.tokenPair)
     }
 
     /// The positions of the compact rows in credits.csv's order: ids compared through their byte

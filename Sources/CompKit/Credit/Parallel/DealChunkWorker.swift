@@ -3,13 +3,13 @@ import Glibc
 #endif
 import CPlatform
 
-/// Credits the deals of one byte range of a deals.csv on one thread: parses each row in place,
-/// checks it by the rules of `DealRules`, and adds its credits, chargebacks and roll-up copies to
-/// flat integer sums — the same arithmetic as `CreditEngine`, without a string or an array per row.
+/// Credits deals on one thread: the records of one byte range of a deals.csv, split in place
+/// (`CSVRecordScan`), or deals handed over one by one (XML, what-if deals). Each deal is checked by
+/// `DealRules`, which logs every problem with its line and column, and its credits, chargebacks
+/// and roll-up copies are added to flat integer sums, without a string or an array per row.
 ///
-/// A row it cannot vouch for (any rule broken, a byte outside ASCII in a checked field, a possibly
-/// repeated deal id) makes it give up: the run then goes the simple way, which reports every
-/// problem with its line and column.
+/// Lines of a CSV range are counted from the range's first record (0) and made absolute when the
+/// pass adds the workers up; deals handed over carry their own line.
 struct DealChunkWorker {
     let index: CreditIndex
     /// `index.reps`, held here: looking up through the index would retain its arrays per call.
@@ -17,6 +17,7 @@ struct DealChunkWorker {
     private let columns: DealColumns
     private let width: Int
     private let deduplicator: DealIDFilter
+    private(set) var rules: DealRules
 
     /// Credit sums, SPIFF sums and forecast actuals by `CreditIndex.cell`, in the plan
     /// currency's minor unit.
@@ -25,21 +26,28 @@ struct DealChunkWorker {
     private var runMonth: CompactCredits.Writer
     /// What the finance reports gather from the deals.
     private(set) var finance: FinanceTally
-    /// Exceptions and missing rates with their line counted from this worker's first line.
+    /// Exceptions and missing rates with the line of their deal.
     private(set) var exceptions: [(line: Int, id: String, reason: String)] = []
-    private(set) var missingRates: [CreditEngine.MissingRate: Int] = [:]
+    private(set) var missingRates: [MissingRate: Int] = [:]
+    /// The first deal whose converted amount took the run month's credits past what the finance
+    /// reports compute exactly.
+    private(set) var financeTooLarge: Int?
     private(set) var newlines = 0
     private(set) var dealRows = 0
     private(set) var won = 0
     private(set) var cancelled = 0
-    /// Set when a row needs the simple path.
-    private(set) var gaveUp = false
+    /// Where the last record of the range ended: the next range must start there.
+    private(set) var endedAt = 0
+    /// Set after malformed CSV: the rest of the range is not read.
+    private(set) var stopped = false
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
     private var chain: [Int] = []
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
     private let fields: FieldSlots
+    /// Per waiting row, the bytes of its fields that held doubled quotes, unescaped.
+    private let scratch: [ByteScratch]
     /// Rows split but not yet credited, oldest first, in a ring of `lookahead + 1`. Crediting lags
     /// `lookahead` rows behind splitting so that the memory a row will need (its filter word, its
     /// first rep's slot, entries and cells, its manager's entry and cells) is requested while the
@@ -56,25 +64,25 @@ struct DealChunkWorker {
         var line = 0
         var fingerprint: UInt64 = 0
         /// The first rep's number once looked up (-1 if unknown, `notLookedUp` before).
-        var firstRep = WaitingRow.notLookedUp
+        var firstRep = DealRules.notLookedUp
         /// The first rep's entry on the close day once looked up (-1 before or if none), and that day.
         var firstEntry: Int32 = -1
         var closeDay: Int32 = 0
         var closeMonth = 0
-
-        static let notLookedUp: Int32 = -2
     }
 
-    init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter) {
+    init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules) {
         self.index = index
         reps = index.reps
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator
+        self.rules = rules
         sums = IntegerTable(count: index.cellCount)
         runMonth = CompactCredits.Writer(index: index)
         finance = FinanceTally(currencies: index.currencies.count)
         fields = FieldSlots(count: (columns.width + 1) * (DealChunkWorker.lookahead + 1))
+        scratch = (0...DealChunkWorker.lookahead).map { _ in ByteScratch() }
         waiting = (0...DealChunkWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
     }
 
@@ -84,16 +92,19 @@ struct DealChunkWorker {
         try runMonth.finish()
     }
 
-    // MARK: Reading the range
+    // MARK: Reading a range of deals.csv
 
-    /// Reads `[start, end)` of the open file (`start` is a record's first byte) and credits every
-    /// record that starts in it. Throws `InputFile.Failure` when reading fails.
-    mutating func process(descriptor: Int32, start: Int, end: Int) throws {
+    /// Reads `[start, end)` of the open file (`start` is a record's first byte; with `skipsHeader`
+    /// the header's) and credits every record that starts in it. Throws `InputFile.Failure` when
+    /// reading fails.
+    mutating func process(descriptor: Int32, start: Int, end: Int, skipsHeader: Bool = false) throws {
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
         var filled = 0
         var fileOffset = start
         var atEnd = false
-        while !gaveUp {
+        var headerLeft = skipsHeader
+        endedAt = start
+        while !stopped {
             // Fill the buffer after what is carried over.
             if !atEnd && filled < buffer.count {
                 let count = buffer.withUnsafeMutableBytes { raw in
@@ -106,12 +117,17 @@ struct DealChunkWorker {
             }
             let consumedStart = fileOffset - filled
             let (used, done) = buffer.withUnsafeBufferPointer { all in
-                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: end, atEnd: atEnd)
+                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: end, atEnd: atEnd,
+                        headerLeft: &headerLeft)
             }
+            endedAt = consumedStart + used
             if done { return }
             if used == 0 {
-                // A record longer than the buffer: allow up to the reader's record limit.
-                guard !atEnd, buffer.count < CSVReader.maxRecordBytes * 2 else { gaveUp = true; return }
+                // A record longer than the buffer: allow up to the longest record accepted.
+                guard !atEnd, buffer.count <= CSVReader.maxRecordBytes * 2 else {
+                    tooLong(line: newlines)
+                    return
+                }
                 buffer += [UInt8](repeating: 0, count: buffer.count)
                 continue
             }
@@ -123,17 +139,25 @@ struct DealChunkWorker {
         }
     }
 
+    private mutating func tooLong(line: Int) {
+        rules.log.error(file: rules.file, line: line, column: 1,
+                        "a record is longer than \(CSVReader.maxRecordBytes) bytes (is a closing quote missing?)")
+        stopped = true
+    }
+
     /// Handles the complete records in `bytes`; returns how many bytes it used, and whether the
     /// range is finished (the next record starts at or after `rangeEnd`).
     /// Every row waiting is credited before it returns (`bytes` may move afterwards).
-    private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
+    private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool,
+                                 headerLeft: inout Bool) -> (Int, Bool) {
         var position = 0
-        defer { while waitingCount > 0 && !gaveUp { creditOldest() } }
+        defer { while waitingCount > 0 { creditOldest() } }
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
-            guard let next = record(bytes, from: position, atEnd: atEnd) else { return (position, false) }
+            guard let next = record(bytes, from: position, atEnd: atEnd, isHeader: headerLeft) else { return (position, false) }
+            headerLeft = false
             position = next
-            if gaveUp { return (position, true) }
+            if stopped { return (position, true) }
         }
         return (position, atEnd || fileOffset + position >= rangeEnd)
     }
@@ -161,7 +185,7 @@ struct DealChunkWorker {
         if waitingCount > 4, waiting[slot(4)].firstRep >= 0 { index.prefetchEntries(rep: waiting[slot(4)].firstRep) }
         // Then the first rep's cells of the close month, and its manager's first entry.
         if waitingCount > 6, waiting[slot(6)].firstRep >= 0,
-           let close = DealChunkWorker.date(fields.base[waiting[slot(6)].fields + columns.closeDate]) {
+           let close = DealRules.date(fields.base[waiting[slot(6)].fields + columns.closeDate]) {
             let older = slot(6)
             let entry = index.entry(rep: waiting[older].firstRep, day: close.day)
             if entry >= 0 {
@@ -193,68 +217,66 @@ struct DealChunkWorker {
     }
 
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
-    /// record starts, or nil when the record is not complete in `bytes`.
-    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
-        let end = bytes.count
+    /// record starts, or nil when the record is not complete in `bytes`. Malformed CSV is logged
+    /// and stops the range.
+    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, isHeader: Bool) -> Int? {
         let next = (waitingStart + waitingCount) % (DealChunkWorker.lookahead + 1)
-        let fields = self.fields.base + waiting[next].fields
-        // Blank lines are skipped.
-        if bytes[start] == 0x0A { newlines += 1; return start + 1 }
-        if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { newlines += 1; return start + 2 }
-        // The line end and any quote are found with memchr; quoted fields are rare in exports and
-        // the simple path handles their unescaping.
-        let base = UnsafeRawPointer(bytes.baseAddress!)
-        var lineEnd = end
-        if let newline = memchr(base + start, 0x0A, end - start) {
-            lineEnd = UnsafeRawPointer(newline) - base
-        } else if !atEnd {
+        switch CSVRecordScan.split(bytes, from: start, atEnd: atEnd, into: fields.base + waiting[next].fields, capacity: width,
+                                   scratch: scratch[next]) {
+        case .incomplete:
             return nil
-        }
-        if memchr(base + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil { gaveUp = true; return end }
-        // A CR counts as a line end only before LF (as in the simple reader); a lone CR is data.
-        var valueEnd = lineEnd
-        if lineEnd < end && valueEnd > start && bytes[valueEnd - 1] == 0x0D { valueEnd -= 1 }
-        var field = 0
-        var fieldStart = start
-        // Commas eight bytes at a time (a comma is a zero byte of the word XOR ",,,,,,,,"), the
-        // last few bytes one by one.
-        var wordStart = start
-        while wordStart + 8 <= valueEnd {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: wordStart, as: UInt64.self)) ^ 0x2C2C_2C2C_2C2C_2C2C
-            var commas = ByteWord.zeroBytes(word)
-            while commas != 0 {
-                let comma = wordStart + commas.trailingZeroBitCount / 8
-                guard field < width else { gaveUp = true; return end }
-                fields[field] = UnsafeBufferPointer(rebasing: bytes[fieldStart..<comma])
-                field += 1
-                fieldStart = comma + 1
-                commas &= commas &- 1
+        case .blank(let end):
+            newlines += 1
+            return end
+        case .malformed(let lineEnds, let field, let message):
+            rules.log.error(file: rules.file, line: newlines + lineEnds, column: field, message)
+            stopped = true
+            return bytes.count
+        case .record(let end, let lineEnds, let fieldCount):
+            if end - start > CSVReader.maxRecordBytes {
+                tooLong(line: newlines)
+                return bytes.count
             }
-            wordStart += 8
+            defer { newlines += lineEnds }
+            if isHeader { return end }
+            dealRows += 1
+            guard fieldCount == width else {
+                rules.log.error(file: rules.file, line: newlines, column: 0, "this row has \(fieldCount) fields, the header has \(width)")
+                return end
+            }
+            waiting[next].line = newlines
+            waiting[next].firstRep = DealRules.notLookedUp
+            waiting[next].firstEntry = -1
+            waitingCount += 1
+            advanceWaiting()
+            return end
         }
-        for position in wordStart..<valueEnd where bytes[position] == UInt8(ascii: ",") {
-            guard field < width else { gaveUp = true; return end }
-            fields[field] = UnsafeBufferPointer(rebasing: bytes[fieldStart..<position])
-            field += 1
-            fieldStart = position + 1
-        }
-        guard field < width else { gaveUp = true; return end }
-        fields[field] = UnsafeBufferPointer(rebasing: bytes[fieldStart..<valueEnd])
-        field += 1
-        let lines = lineEnd < end ? 1 : 0
-        let position = lineEnd < end ? lineEnd + 1 : end
-        guard field == width else { gaveUp = true; return end }
-        dealRows += 1
-        waiting[next].line = newlines
-        waiting[next].firstRep = WaitingRow.notLookedUp
-        waiting[next].firstEntry = -1
-        waitingCount += 1
-        advanceWaiting()
-        newlines += lines
-        return min(position, end)
     }
 
-    // MARK: Checking and crediting one row
+    // MARK: Checking and crediting one deal
+
+    /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's, `firstRep`
+    /// its first rep's number if already looked up.
+    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32) {
+        func field(_ column: Int) -> RawField { RawField(bytes: fields[column], column: column + 1) }
+        let raw = RawDeal(line: line, id: field(columns.id), closeDate: field(columns.closeDate), amount: field(columns.amount),
+                          currency: field(columns.currency), type: field(columns.type), product: field(columns.product),
+                          status: field(columns.status), cancelDate: field(columns.cancelDate), createdDate: field(columns.createdDate))
+        if !raw.id.isEmpty && !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
+        guard let deal = rules.check(raw, reps: field(columns.reps), firstRep: firstRep) else { return }
+        credit(deal, line: line)
+    }
+
+    /// Checks and credits a deal read elsewhere (an XML `<deal>`, a what-if deal).
+    mutating func credit(_ raw: RawDeal, shares: [(rep: RawField, percent: RawField?)]) {
+        dealRows += 1
+        if !raw.id.isEmpty {
+            let fingerprint = DealIDRegistry.fingerprint(raw.id.bytes)
+            if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
+        }
+        guard let deal = rules.check(raw, shares: shares) else { return }
+        credit(deal, line: raw.line)
+    }
 
     private struct ParsedDeal {
         var closeDay: Int32
@@ -265,138 +287,36 @@ struct DealChunkWorker {
         var cancelMonth: Int
     }
 
-    /// The current deal's split: `splitCount` reps and percents (the arrays are reused).
-    private var splitReps: [Int32] = []
-    private var splitPercents: [ExactDecimal] = []
-    private var splitCount = 0
-
-    /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's, `firstRep`
-    /// its first rep's number if already looked up.
-    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32) {
-        let id = fields[columns.id]
-        guard DealChunkWorker.isToken(id) else { gaveUp = true; return }
-        let repsField = fields[columns.reps]
-        let typeField = fields[columns.type], productField = fields[columns.product]
-        guard let close = DealChunkWorker.date(fields[columns.closeDate]),
-              let amount = DealChunkWorker.amount(fields[columns.amount]),
-              !amount.isZero, DealChunkWorker.isToken(typeField), productField.isEmpty || DealChunkWorker.isToken(productField)
-        else { gaveUp = true; return }
-        let currency = index.currency(fields[columns.currency])
-        guard currency >= 0 else { gaveUp = true; return }
-        let statusField = fields[columns.status], cancelField = fields[columns.cancelDate], createdField = fields[columns.createdDate]
-        var isCancelled = false
-        if statusField.equals("cancelled") {
-            isCancelled = true
-        } else if !(statusField.isEmpty || statusField.equals("won")) {
-            gaveUp = true
-            return
-        }
-        var cancel = (day: Int32(0), month: 0)
-        if !cancelField.isEmpty {
-            guard isCancelled, let date = DealChunkWorker.date(cancelField), date.day >= close.day else { gaveUp = true; return }
-            cancel = date
-        } else if isCancelled {
-            gaveUp = true
-            return
-        }
-        var createdDay: Int32?
-        if !createdField.isEmpty {
-            guard let created = DealChunkWorker.date(createdField) else { gaveUp = true; return }
-            createdDay = created.day
-        }
-        guard splits(repsField, firstRep: firstRep) else { gaveUp = true; return }
-        if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
-        if isCancelled { cancelled += 1 } else { won += 1 }
-
+    /// Credits a checked deal: a credit per split share, and a chargeback when it was cancelled
+    /// inside the clawback window of the plan active on its close date (§3.1–3.3).
+    private mutating func credit(_ checked: CheckedDeal, line: Int) {
+        let id = checked.id
+        if checked.isCancelled { cancelled += 1 } else { won += 1 }
         let runMonthOrdinal = index.runMonth.ordinal
-        if isCancelled && cancel.month == runMonthOrdinal { finance.cancelledInMonth += 1 }
-        if close.month == runMonthOrdinal { tallyClosing(close: close.day, created: createdDay, amount: amount, currency: currency, id: id) }
-        guard close.day <= index.runEnd else { return }
-        let deal = ParsedDeal(closeDay: close.day, closeMonth: close.month, amount: amount, currency: currency,
-                              cancelDay: cancel.day, cancelMonth: cancel.month)
-        let pair = index.tokenPair(type: typeField, product: productField)
-        for share in 0..<splitCount {
-            let rep = splitReps[share], percent = splitPercents[share]
-            let entry = index.entry(rep: rep, day: close.day)
+        if checked.isCancelled && checked.cancelMonth == runMonthOrdinal { finance.cancelledInMonth += 1 }
+        if checked.closeMonth == runMonthOrdinal {
+            tallyClosing(close: checked.closeDay, created: checked.createdDay, amount: checked.amount, currency: checked.currency, id: id)
+        }
+        guard checked.closeDay <= index.runEnd else { return }
+        let deal = ParsedDeal(closeDay: checked.closeDay, closeMonth: checked.closeMonth, amount: checked.amount, currency: checked.currency,
+                              cancelDay: checked.cancelDay, cancelMonth: checked.cancelMonth)
+        let pair = index.tokenPair(type: checked.type, product: checked.product)
+        for share in 0..<rules.splitCount {
+            let rep = rules.splitReps[share], percent = rules.splitPercents[share]
+            let entry = index.entry(rep: rep, day: deal.closeDay)
             guard entry >= 0 else {
-                if close.month == runMonthOrdinal {
+                if deal.closeMonth == runMonthOrdinal {
                     exceptions.append((line, id.string, CreditException.noEntry(rep: index.repIDs[Int(rep)],
-                                                                                on: CalendarDate(dayNumber: Int(close.day)))))
+                                                                                on: CalendarDate(dayNumber: Int(deal.closeDay)))))
                 }
                 continue
             }
-            post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: close.day,
-                 monthOrdinal: close.month, line: line)
-            if isCancelled && cancel.day <= index.runEnd {
+            post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: deal.closeDay,
+                 monthOrdinal: deal.closeMonth, line: line)
+            if checked.isCancelled && deal.cancelDay <= index.runEnd {
                 chargeBack(deal, pair: pair, id: id, rep: rep, percent: percent, creditedTo: entry, line: line)
             }
         }
-    }
-
-    /// A `YYYY-MM-DD` field as a day number and month ordinal, by the rules of
-    /// `CalendarDate(parsing:)`; nil when it is not a real date.
-    @inline(__always)
-    private static func date(_ field: RawBytes) -> (day: Int32, month: Int)? {
-        guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
-        var notDigit = false
-        @inline(__always) func digit(_ position: Int) -> Int {
-            let value = field[position] &- UInt8(ascii: "0")
-            notDigit = notDigit || value > 9
-            return Int(value)
-        }
-        let digits = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
-        guard !notDigit else { return nil }
-        let month = digits.0 * 12 + digits.1 - 1
-        let row = month - DealChunkWorker.firstTabledYear * 12
-        if digits.1 >= 1 && digits.1 <= 12 && row >= 0 && row + 1 < DealChunkWorker.monthStarts.count {
-            let start = DealChunkWorker.monthStarts[row], length = DealChunkWorker.monthStarts[row + 1] - start
-            guard digits.2 >= 1 && digits.2 <= length else { return nil }
-            return (start + Int32(digits.2 - 1), month)
-        }
-        guard let date = CalendarDate(year: digits.0, month: digits.1, day: digits.2) else { return nil }
-        return (Int32(date.dayNumber), month)
-    }
-
-    /// The day number of the first of each month from 1900 to 2199 (and of 2200-01-01): a date in
-    /// those years is one lookup, its month's length the step to the next entry.
-    private static let firstTabledYear = 1900
-    private static let monthStarts: [Int32] = (firstTabledYear * 12...2200 * 12).map { month in
-        Int32(CalendarDate(year: month / 12, month: month % 12 + 1, day: 1)!.dayNumber)
-    }
-
-    /// `ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits)`,
-    /// nil for any failure; in 64 bits while the digits fit (every amount in practice), else by
-    /// that parser.
-    @inline(__always)
-    private static func amount(_ field: RawBytes) -> ExactDecimal? {
-        var value: Int64 = 0
-        var integerDigits = 0, decimals = 0, seenPoint = false
-        for byte in field {
-            if byte == UInt8(ascii: ".") {
-                if seenPoint || integerDigits == 0 { return nil }
-                seenPoint = true
-                continue
-            }
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit <= 9 else { return nil }
-            if seenPoint {
-                decimals += 1
-                if decimals > 6 { return nil }
-            } else {
-                integerDigits += 1
-                if integerDigits > DealRules.maxAmountIntegerDigits && value != 0 { return nil }
-            }
-            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, carry) = shifted.addingReportingOverflow(Int64(digit))
-            if overflow || carry {
-                guard case .success(let parsed) = ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits)
-                else { return nil }
-                return parsed
-            }
-            value = next
-        }
-        if integerDigits == 0 || (seenPoint && decimals == 0) { return nil }
-        return ExactDecimal(mantissa: Int128(value), scale: decimals)
     }
 
     /// `DealActivity.observe`'s count of a deal closed in the run month.
@@ -482,38 +402,47 @@ struct DealChunkWorker {
             rateKey = CreditIndex.rateKey(month: deal.closeMonth, from: deal.currency, to: planCurrency)
         }
         let magnitude = DealChunkWorker.rounded(exact, decimals: planInfo.minorUnits)
-        // Sums stay in 64 bits here; anything larger goes to the simple pass (and its limit check).
-        guard let unsigned = Int64(exactly: magnitude), unsigned < DealChunkWorker.largestMinor else { gaveUp = true; return }
+        guard let unsigned = Int64(exactly: magnitude), unsigned < DealChunkWorker.largestMinor else {
+            _ = tooLarge(magnitude, currency: index.planCurrency[plan], line: line)
+            return
+        }
         let minor = kind == .chargeback ? -unsigned : unsigned
         /// The credit as `ExactDecimal`, for the rarer paths (SPIFFs, conversion for a manager).
         var amount: ExactDecimal { ExactDecimal(mantissa: Int128(minor), scale: planInfo.minorUnits) }
         if kind == .credit && ownMonth > 0 {
             // Forecast actuals and the control totals' credits in and out (DealActivity).
-            guard add(minor, to: ownCells) else { return }
+            guard add(minor, to: ownCells, line: line) else { return }
             if inRunMonth {
                 let tally = finance.runMonthCredits[Int(planCurrency)]
-                guard let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
-                      FinanceArithmetic.isInRange(amountIn) else { gaveUp = true; return }
-                finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + minor)
+                if let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
+                   FinanceArithmetic.isInRange(amountIn) {
+                    finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + minor)
+                } else if financeTooLarge == nil {
+                    financeTooLarge = line
+                }
             }
         }
         if inRunMonth { runMonth.startShare() }
         func row(_ kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int, component: Int16, credit: Int64) {
             runMonth.add(kind: kind, rep: rep, plan: Int16(plan), component: component, day: day, credit: credit, id: id) {
-                CompactCredits.Share(amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent, idStart: 0, idLength: 0)
+                CompactCredits.Share(amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent, tokenPair: pair,
+                                     idStart: 0, idLength: 0)
             }
         }
 
         if ownMonth > 0 {
             let components = index.matches(.own, plan: plan, pair: pair)
-            for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position)) else { return } }
+            for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position), line: line) else { return } }
             for position in index.matches(.spiff, plan: plan, pair: pair) {
                 let spiff = index.match(at: position)
                 let value = SpiffMath.amount(index.book.plans[plan].spiffs[spiff], percent: percent, credit: amount,
                                              isReversal: kind == .chargeback, currency: index.planCurrency[plan])
-                guard let spiffMinor = Int64(exactly: value.rounded(toScale: planInfo.minorUnits).mantissa),
-                      abs(spiffMinor) < DealChunkWorker.largestMinor else { gaveUp = true; return }
-                guard add(spiffMinor, to: ownCells + planInfo.firstSpiffSlot + spiff) else { return }
+                let spiffRounded = value.rounded(toScale: planInfo.minorUnits).mantissa
+                guard let spiffMinor = Int64(exactly: spiffRounded), abs(spiffMinor) < DealChunkWorker.largestMinor else {
+                    _ = tooLarge(spiffRounded, currency: index.planCurrency[plan], line: line)
+                    return
+                }
+                guard add(spiffMinor, to: ownCells + planInfo.firstSpiffSlot + spiff, line: line) else { return }
             }
             if inRunMonth {
                 if components.isEmpty { row(kind, rep: rep, plan: plan, component: -1, credit: minor) }
@@ -530,14 +459,17 @@ struct DealChunkWorker {
             let managerCurrency = index.plans[managerPlan].currency
             if managerCurrency != planCurrency {
                 guard let conversion = self.rate(month: deal.closeMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
-                guard let converted = Int64(exactly: index.planCurrency[managerPlan].round(amount * conversion).mantissa),
-                      abs(converted) < DealChunkWorker.largestMinor else { gaveUp = true; return }
+                let convertedMinor = index.planCurrency[managerPlan].round(amount * conversion).mantissa
+                guard let converted = Int64(exactly: convertedMinor), abs(converted) < DealChunkWorker.largestMinor else {
+                    _ = tooLarge(convertedMinor, currency: index.planCurrency[managerPlan], line: line)
+                    return
+                }
                 copy = converted
             }
             let cells = index.cell(entry: managerEntry, month: month, slot: 1)
             for position in components {
                 let component = index.match(at: position)
-                guard add(copy, to: cells + component) else { return }
+                guard add(copy, to: cells + component, line: line) else { return }
                 if inRunMonth { row(.rollup, rep: managerEntry.rep, plan: managerPlan, component: Int16(component), credit: copy) }
             }
         }
@@ -545,7 +477,7 @@ struct DealChunkWorker {
 
     private mutating func rate(month: Int, from: Int16, to: Int16, line: Int) -> ExactDecimal? {
         if let rate = index.rate(month: month, from: from, to: to) { return rate }
-        let key = CreditEngine.MissingRate(month: YearMonth(ordinal: month), from: index.currencies[Int(from)].code,
+        let key = MissingRate(month: YearMonth(ordinal: month), from: index.currencies[Int(from)].code,
                                            to: index.currencies[Int(to)].code)
         if missingRates[key] == nil { missingRates[key] = line }
         return nil
@@ -585,66 +517,30 @@ struct DealChunkWorker {
         return RawBytes(rebasing: field[0..<end])
     }
 
-    /// Parses `reps` into `splitReps` and `splitPercents` by the rules of `DealRules.splits`;
-    /// `firstRep` is the first rep's number when the prefetching already looked it up.
-    private mutating func splits(_ field: UnsafeBufferPointer<UInt8>, firstRep: Int32) -> Bool {
-        splitCount = 0
-        guard !field.isEmpty else { return false }
-        var total: Int128 = 0
-        var start = 0
-        var withoutPercent = 0
-        while start <= field.count {
-            var end = start
-            while end < field.count && field[end] != UInt8(ascii: ";") { end += 1 }
-            let part = UnsafeBufferPointer(rebasing: field[start..<end])
-            var repPart = part
-            var percent = ExactDecimal(100)
-            if let colon = part.firstIndex(of: UInt8(ascii: ":")) {
-                repPart = UnsafeBufferPointer(rebasing: part[part.startIndex..<colon])
-                guard case .success(let value) = ExactDecimal.parse(UnsafeBufferPointer(rebasing: part[(colon + 1)...]), maxDecimals: 2, maxIntegerDigits: 3),
-                      !value.isZero else { return false }
-                percent = value
-            } else {
-                withoutPercent += 1
-            }
-            guard DealChunkWorker.isToken(repPart) else { return false }
-            let rep = start == 0 && firstRep != WaitingRow.notLookedUp ? firstRep : reps.lookup(repPart)
-            guard rep >= 0, !splitReps[0..<splitCount].contains(rep) else { return false }
-            if splitCount < splitReps.count {
-                splitReps[splitCount] = rep
-                splitPercents[splitCount] = percent
-            } else {
-                splitReps.append(rep)
-                splitPercents.append(percent)
-            }
-            splitCount += 1
-            total += percent.widened(to: 2).mantissa
-            start = end + 1
-        }
-        return (withoutPercent == 0 || splitCount == 1) && total == 10_000
-    }
-
-    /// The largest credit this pass adds in 64 bits (10^15 minor units); a run with larger credits,
-    /// or sums that would overflow, goes the simple way (whose limit check reports it).
+    /// The largest credit, SPIFF or roll-up copy comp adds up (10^15 minor units of the plan
+    /// currency, ten trillion dollars): sums stay in 64 bits, and far below where the rate-table
+    /// math would stop being exact.
     static let largestMinor: Int64 = 1_000_000_000_000_000
 
-    /// Adds to a cell of `sums`; false (and the pass gives up) instead of overflowing.
+    /// Adds to a cell of `sums`; false, after logging it, instead of overflowing.
     @inline(__always)
-    private mutating func add(_ value: Int64, to cell: Int) -> Bool {
+    private mutating func add(_ value: Int64, to cell: Int, line: Int) -> Bool {
         let (sum, overflow) = sums.base[cell].addingReportingOverflow(value)
-        if overflow { gaveUp = true; return false }
+        if overflow {
+            rules.log.error(file: rules.file, line: line, column: 0,
+                            "with this deal a participant's credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
+            return false
+        }
         sums.base[cell] = sum
         return true
     }
 
-    /// A non-empty ASCII token of at most `DealRules.maxTokenBytes` bytes without white space.
-    @inline(__always)
-    static func isToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= DealRules.maxTokenBytes else { return false }
-        for byte in bytes where byte <= 0x20 || byte >= 0x80 {
-            return false
-        }
-        return true
+    /// Logs a credit past `largestMinor`; false.
+    private mutating func tooLarge(_ minor: Int128, currency: Currency, line: Int) -> Bool {
+        rules.log.error(file: rules.file, line: line, column: 0,
+                        "this deal makes a credit of \(currency.format(ExactDecimal(mantissa: minor, scale: currency.minorUnits))) \(currency.code), "
+                            + "more than the \(currency.format(ExactDecimal(mantissa: Int128(DealChunkWorker.largestMinor), scale: currency.minorUnits))) comp accepts (are the amounts or fx rates right?)")
+        return false
     }
 }
 
@@ -669,12 +565,15 @@ private final class FieldSlots {
 /// Where each column of deals.csv is in a record; a column the header lacks points just past the
 /// record's fields (at one that stays empty).
 struct DealColumns {
+    static let required = ["deal_id", "close_date", "amount", "currency", "type", "reps"]
+
     let width: Int
     let id, closeDate, amount, currency, type, product, reps, status, cancelDate, createdDate: Int
 
-    init(header: [String]) {
-        width = header.count
-        func position(_ name: String) -> Int { header.firstIndex(of: name) ?? header.count }
+    /// The columns of a deals.csv whose header `table` has read.
+    init(_ table: CSVTable) {
+        width = table.width
+        func position(_ name: String) -> Int { table.column(name) ?? table.width }
         id = position("deal_id")
         closeDate = position("close_date")
         amount = position("amount")
@@ -686,6 +585,14 @@ struct DealColumns {
         cancelDate = position("cancel_date")
         createdDate = position("created_date")
     }
+
+    private init() {
+        width = 0
+        (id, closeDate, amount, currency, type, product, reps, status, cancelDate, createdDate) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    }
+
+    /// For a worker that is handed its deals one by one.
+    static let none = DealColumns()
 }
 
 /// A fixed-size filter of deal-id fingerprints shared by the worker threads: memory does not grow

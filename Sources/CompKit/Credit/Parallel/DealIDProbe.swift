@@ -2,10 +2,9 @@
 import Glibc
 #endif
 
-/// The exact check after the parallel pass: reads a byte range of a deals file again, looking only
-/// at the id column, and collects the bytes of every id whose fingerprint the filter was unsure of.
-/// The pass has already vouched for every record (no quotes, every field there), so a record is a
-/// line and its id the field after `idColumn` commas.
+/// The exact check after the credit pass: reads a byte range of a deals file again, looking only
+/// at the id column, and collects the bytes and lines of every id whose fingerprint the filter was
+/// unsure of.
 enum DealIDProbe {
     /// Fingerprints to look for: sorted, behind a 2^16-bit first test on the top bits.
     struct Fingerprints {
@@ -31,13 +30,19 @@ enum DealIDProbe {
         }
     }
 
-    /// The ids among `fingerprints` of the records starting in `[start, end)` (`start` is a line
-    /// start). Throws `InputFile.Failure` when reading fails.
-    static func ids(descriptor: Int32, start: Int, end: Int, idColumn: Int, fingerprints: Fingerprints) throws -> [[UInt8]] {
-        var found: [[UInt8]] = []
+    /// The ids among `fingerprints` of the records starting in `[start, end)` (`start` is a
+    /// record's start), with their lines counted from the range's first (0). Throws
+    /// `InputFile.Failure` when reading fails.
+    static func ids(descriptor: Int32, start: Int, end: Int, columns: DealColumns,
+                    fingerprints: Fingerprints) throws -> [(id: [UInt8], line: Int)] {
+        var found: [(id: [UInt8], line: Int)] = []
         var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        let fields = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: columns.id + 1)
+        defer { fields.deallocate() }
+        let scratch = ByteScratch()
         var carried = 0
         var offset = start
+        var line = 0
         while offset < end || carried > 0 {
             // Read past `end` only to finish the last record that starts before it.
             let count = buffer.withUnsafeMutableBytes { raw in
@@ -48,27 +53,35 @@ enum DealIDProbe {
             let atEnd = count == 0
             let recordsStart = offset - carried
             offset += count
-            let used = buffer.withUnsafeBufferPointer { bytes -> Int in
-                var lineStart = 0
-                while lineStart < filled && recordsStart + lineStart < end {
-                    let rest = UnsafeRawPointer(bytes.baseAddress! + lineStart)
-                    var lineEnd = filled
-                    if let newline = memchr(rest, 0x0A, filled - lineStart) {
-                        lineEnd = lineStart + (UnsafeRawPointer(newline) - rest)
-                    } else if !atEnd {
-                        break
+            var stop = false
+            let used = buffer.withUnsafeBufferPointer { all -> Int in
+                let bytes = UnsafeBufferPointer(rebasing: all[0..<filled])
+                var position = 0
+                while position < filled && recordsStart + position < end {
+                    switch CSVRecordScan.split(bytes, from: position, atEnd: atEnd, into: fields, capacity: columns.id + 1, scratch: scratch) {
+                    case .incomplete:
+                        return position
+                    case .malformed:
+                        // The credit pass has reported it and stopped there.
+                        stop = true
+                        return position
+                    case .blank(let next):
+                        line += 1
+                        position = next
+                    case .record(let next, let lineEnds, let fieldCount):
+                        if fieldCount > columns.id, !fields[columns.id].isEmpty,
+                           fingerprints.contains(DealIDRegistry.fingerprint(fields[columns.id])) {
+                            found.append((Array(fields[columns.id]), line))
+                        }
+                        line += lineEnds
+                        position = next
                     }
-                    if let id = idField(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), column: idColumn),
-                       fingerprints.contains(DealIDRegistry.fingerprint(id)) {
-                        found.append(Array(id))
-                    }
-                    lineStart = lineEnd + 1
                 }
-                return min(lineStart, filled)
+                return position
             }
-            if recordsStart + used >= end || atEnd { break }
+            if stop || recordsStart + used >= end || atEnd { break }
             if used == 0 {
-                // A line longer than the buffer (the pass allowed it): make room for it.
+                // A record longer than the buffer (the pass allowed it): make room for it.
                 buffer += [UInt8](repeating: 0, count: buffer.count)
             } else {
                 buffer.withUnsafeMutableBytes { raw in _ = memmove(raw.baseAddress!, raw.baseAddress! + used, filled - used) }
@@ -76,19 +89,5 @@ enum DealIDProbe {
             carried = filled - used
         }
         return found
-    }
-
-    /// The field after `column` commas of a line (without a CR before its line end); nil for a
-    /// blank line or an empty field.
-    @inline(__always)
-    private static func idField(_ line: UnsafeBufferPointer<UInt8>, column: Int) -> UnsafeBufferPointer<UInt8>? {
-        var start = 0
-        for _ in 0..<column {
-            guard let comma = line[start...].firstIndex(of: UInt8(ascii: ",")) else { return nil }
-            start = comma + 1
-        }
-        var end = line[start...].firstIndex(of: UInt8(ascii: ",")) ?? line.count
-        if end == line.count && end > start && line[end - 1] == 0x0D { end -= 1 }
-        return end > start ? UnsafeBufferPointer(rebasing: line[start..<end]) : nil
     }
 }

@@ -3,17 +3,17 @@ import Foundation
 import Glibc
 #endif
 
-/// The credit stage for large clean CSV inputs: each deals file is cut into one byte range per
-/// core, every range is credited on its own thread by a `DealChunkWorker`, and the integer sums
-/// are added up. The result is the same `CreditTotals` the simple pass (`CreditEngine`) gives —
-/// a test holds the two to byte-identical outputs.
+/// The credit stage (§3.1–3.3, §3.7 and §7) for every command: each deals.csv is cut into one byte
+/// range per core and every range is checked and credited on its own thread by a
+/// `DealChunkWorker`; a deals.xml is streamed into one worker; deals given in code follow. The workers'
+/// integer sums, exceptions and problems are then added up into `CreditTotals`.
 ///
-/// Returns nil when any row needs the simple pass (it reports problems; this one only vouches
-/// for clean rows): a broken rule, a quoted field, a non-ASCII id, a repeated deal id.
+/// Every problem of the deals is logged with its file, line and column: the deal rules
+/// (`DealRules`), malformed CSV, ids used twice, credits too large to add up.
 enum ParallelCreditPass {
     struct Outcome {
         var totals: CreditTotals
-        var missingRates: [CreditEngine.MissingRate: SourceLocation]
+        var missingRates: [MissingRate: SourceLocation]
         var rowsPerFile: [Int]
         var won: Int
         var cancelled: Int
@@ -21,121 +21,243 @@ enum ParallelCreditPass {
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    /// `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
+    /// Credits the deals of `paths`, then `givenDeals` (what-if deals, made in code). `knowsEveryParticipant` is false when
+    /// the plans are broken (a rep they do not name is then not blamed on the deals).
     /// `activity` receives what the finance reports gather from the deals; `watchedIDs` are the
-    /// deal ids it wants to know closed in the run month.
-    static func run(paths: [String], book: PlanBook, fx: FXTable, activity: DealActivity? = nil, watchedIDs: [String] = [],
-                    threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome? {
+    /// deal ids it wants to know closed in the run month. `idFilterLog2Words` sizes the deal-id
+    /// filter (tests make it tiny to force the exact check).
+    static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
+                    givenDeals: [Deal] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
+                    threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
-        var finance = FinanceTally(currencies: index.currencies.count)
-        let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words)
-        var suspects: [UInt64] = []
-        var outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
-        var sums: IntegerTable<Int64>?
-        var runMonth = CompactCredits()
-        for path in paths {
-            guard let file = try FileLayout(path: path, threads: threads) else { return nil }
-            var workers = (0..<threads).map { _ in DealChunkWorker(index: index, columns: file.columns, deduplicator: filter) }
-            // Each thread changes its own worker only.
-            guard try workers.withUnsafeMutableBufferPointer({ workers in
-                try file.inParallel { part, descriptor, start, end in
-                    try workers[part].process(descriptor: descriptor, start: start, end: end)
-                }
-            }) else { return nil }
-            guard !workers.contains(where: \.gaveUp) else { return nil }
-            for worker in workers { suspects += worker.suspects }
-            StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
-            var line = file.firstLine
-            outcome.rowsPerFile.append(0)
-            for part in workers.indices {
-                runMonth.append(try workers[part].takeRunMonth())
-                let worker = workers[part]
-                if let sums { guard sums.add(worker.sums) else { return nil } } else { sums = worker.sums }
-                finance.add(worker.finance)
-                outcome.totals.exceptions += worker.exceptions.map {
-                    CreditTotals.ExceptionRow(source: path, line: line + $0.line, id: $0.id, reason: $0.reason)
-                }
-                for (missing, relative) in worker.missingRates where outcome.missingRates[missing] == nil {
-                    outcome.missingRates[missing] = SourceLocation(file: path, line: line + relative, column: 0)
-                }
-                outcome.rowsPerFile[outcome.rowsPerFile.count - 1] += worker.dealRows
-                outcome.won += worker.won
-                outcome.cancelled += worker.cancelled
-                line += worker.newlines
+        // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
+        // everything again with cuts made by counting quotes (nothing of the first try is kept).
+        for exact in [false, true] {
+            let passLog = DiagnosticLog(limit: log.limit)
+            let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words)
+            var merged = Merged(index: index, book: book, log: passLog)
+            var suspects: [UInt64] = []
+            var layouts: [FileLayout?] = []
+            func makeRules(_ path: String) -> DealRules {
+                DealRules(file: path, log: DiagnosticLog(limit: log.limit), index: index, knowsEveryParticipant: knowsEveryParticipant)
             }
-        }
-        StageTimer.shared.mark("credit: merge")
-        // Ids the filter was unsure of: read their bytes in a second, id-only scan and compare.
-        let fingerprints = DealIDProbe.Fingerprints(suspects)
-        if !fingerprints.isEmpty {
-            var seen = Set<[UInt8]>()
-            for path in paths {
-                guard let file = try FileLayout(path: path, threads: threads) else { return nil }
-                var found = [[[UInt8]]](repeating: [], count: threads)
-                let lock = NSLock()
-                guard try file.inParallel({ part, descriptor, start, end in
-                    let ids = try DealIDProbe.ids(descriptor: descriptor, start: start, end: end, idColumn: file.columns.id,
-                                                  fingerprints: fingerprints)
-                    lock.withLock { found[part] = ids }
-                }) else { return nil }
-                for id in found.joined() where !seen.insert(id).inserted { return nil }
+            var cutsHold = true
+            for path in paths where cutsHold {
+                merged.rowsPerFile.append(0)
+                if path.hasSuffix(".xml") {
+                    var worker = DealChunkWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
+                    let rows = try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
+                    suspects += worker.suspects
+                    try merged.add(&worker, path: path, firstLine: 0)
+                    merged.rowsPerFile[merged.rowsPerFile.count - 1] = rows
+                    layouts.append(nil)
+                    continue
+                }
+                guard var file = try FileLayout(path: path, threads: threads, log: passLog, exact: exact) else {
+                    layouts.append(nil)
+                    continue
+                }
+                var workers = try file.credit(index: index, filter: filter) { makeRules(path) }
+                guard exact || file.cutsAreRecordStarts(workers) else {
+                    cutsHold = false
+                    break
+                }
+                var line = file.firstLine
+                for part in workers.indices {
+                    suspects += workers[part].suspects
+                    try merged.add(&workers[part], path: path, firstLine: line)
+                    line += workers[part].newlines
+                }
+                layouts.append(file)
+                StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
             }
+            guard cutsHold else { continue }
+            if let source = givenDeals.first?.source.file {
+                var worker = DealChunkWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(source))
+                for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
+                try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
+            }
+            try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
+            StageTimer.shared.mark("credit: merge, exact id check")
+            log.append(passLog, lineOffset: 0)
+            return merged.outcome(activity: activity, file: paths.first ?? "deals")
         }
-        StageTimer.shared.mark("credit: exact id check")
-        guard let sums else { return nil }
-        // Converted amounts past the finance reports' range are reported by the simple pass.
-        guard finance.runMonthCredits.allSatisfy({ FinanceArithmetic.isInRange($0.amountIn) }) else { return nil }
-        outcome.totals.compactRunMonthRows = (runMonth, index)
-        activity?.absorb(finance, sums: sums, index: index)
-        for (number, entry) in index.entries.enumerated() {
-            let ref = index.entryRef[number]
-            let firstSpiffSlot = index.plans[ref.plan].firstSpiffSlot
-            outcome.totals.addMinorUnits(
-                entry: ref, scale: book.plan(ref).currency.minorUnits,
-                credit: { sums.base[index.cell(entry: entry, month: $1, slot: 1 + $0)] },
-                spiff: { sums.base[index.cell(entry: entry, month: $1, slot: firstSpiffSlot + $0)] })
-        }
-        return outcome
+        preconditionFailure("cuts made by counting quotes start at records")
     }
 
-    /// One deals file cut for the workers: its columns, where its data starts and one byte range
-    /// per thread. Nil for a file this pass leaves to the simple reader (unusual header).
+    /// What the workers found, added up.
+    private struct Merged {
+        let index: CreditIndex
+        let book: PlanBook
+        let log: DiagnosticLog
+        let sums: IntegerTable<Int64>
+        var finance: FinanceTally
+        var runMonth = CompactCredits()
+        var outcome: Outcome
+        var financeTooLarge: SourceLocation?
+
+        init(index: CreditIndex, book: PlanBook, log: DiagnosticLog) {
+            self.index = index
+            self.book = book
+            self.log = log
+            sums = IntegerTable(count: index.cellCount)
+            finance = FinanceTally(currencies: index.currencies.count)
+            outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
+        }
+
+        var rowsPerFile: [Int] {
+            get { outcome.rowsPerFile }
+            set { outcome.rowsPerFile = newValue }
+        }
+
+        /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
+        mutating func add(_ worker: inout DealChunkWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
+            runMonth.append(try worker.takeRunMonth())
+            if !sums.add(worker.sums) {
+                log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
+            }
+            finance.add(worker.finance)
+            log.append(worker.rules.log, lineOffset: firstLine)
+            outcome.totals.exceptions += worker.exceptions.map {
+                CreditTotals.ExceptionRow(source: path, line: firstLine + $0.line, id: $0.id, reason: $0.reason)
+            }
+            for (missing, relative) in worker.missingRates where outcome.missingRates[missing] == nil {
+                outcome.missingRates[missing] = SourceLocation(file: path, line: firstLine + relative, column: 0)
+            }
+            if financeTooLarge == nil, let line = worker.financeTooLarge {
+                financeTooLarge = SourceLocation(file: path, line: firstLine + line, column: 0)
+            }
+            if countsRows { outcome.rowsPerFile[outcome.rowsPerFile.count - 1] += worker.dealRows }
+            outcome.won += worker.won
+            outcome.cancelled += worker.cancelled
+        }
+
+        /// The totals, with the finance tallies handed to `activity` (`file` is blamed for a month's
+        /// credits too large for the finance reports when no one deal is).
+        func outcome(activity: DealActivity?, file: String) -> Outcome {
+            var outcome = self.outcome
+            outcome.totals.runMonthRows = (runMonth, index)
+            if let activity {
+                activity.absorb(finance, sums: sums, index: index)
+                activity.tooLarge = financeTooLarge
+                    ?? (finance.runMonthCredits.allSatisfy { FinanceArithmetic.isInRange($0.amountIn) } ? nil
+                        : SourceLocation(file: file, line: 0, column: 0))
+            }
+            for (number, entry) in index.entries.enumerated() {
+                let ref = index.entryRef[number]
+                let firstSpiffSlot = index.plans[ref.plan].firstSpiffSlot
+                outcome.totals.addMinorUnits(
+                    entry: ref, scale: book.plan(ref).currency.minorUnits,
+                    credit: { sums.base[index.cell(entry: entry, month: $1, slot: 1 + $0)] },
+                    spiff: { sums.base[index.cell(entry: entry, month: $1, slot: firstSpiffSlot + $0)] })
+            }
+            return outcome
+        }
+    }
+
+    /// Logs every id that is really used more than once, at each later use, naming the first:
+    /// the ids the filter was unsure of are read again, with their positions, and compared exactly.
+    private static func reportRepeatedIDs(_ suspects: [UInt64], paths: [String], layouts: [FileLayout?], log: DiagnosticLog) throws {
+        let fingerprints = DealIDProbe.Fingerprints(suspects)
+        guard !fingerprints.isEmpty else { return }
+        var firstSeen: [[UInt8]: SourceLocation] = [:]
+        func visit(_ id: [UInt8], _ location: SourceLocation) {
+            if let first = firstSeen[id] {
+                log.error(location, "deal_id '\(String(decoding: id, as: UTF8.self))' is used twice (first at \(first.file):\(first.line))")
+            } else {
+                firstSeen[id] = location
+            }
+        }
+        for (path, layout) in zip(paths, layouts) {
+            if path.hasSuffix(".xml") {
+                try DealXMLReader.forEachID(path: path) { id, location in
+                    if fingerprints.contains(DealIDRegistry.fingerprint(id)) { visit(Array(id), location) }
+                }
+            } else if let layout {
+                for found in try layout.ids(among: fingerprints) {
+                    visit(found.id, SourceLocation(file: path, line: found.line, column: layout.columns.id + 1))
+                }
+            }
+        }
+    }
+
+    /// One deals.csv cut for the workers: its columns, where its data starts and one byte range
+    /// per thread.
     private struct FileLayout {
         let path: String
         let columns: DealColumns
         let firstLine: Int
         /// Range `part` is `cuts[part]..<cuts[part + 1]`; each cut is just after a line end.
         let cuts: [Int]
+        /// Lines from the first data line to each range's first record (after a first pass).
+        private(set) var partLines: [Int] = []
 
-        init?(path: String, threads: Int) throws {
+        /// Reads the header (nil after logging its problems); cuts the data into ranges at line
+        /// ends, or with `exact` at line ends outside quotes (`CSVRanges`).
+        init?(path: String, threads: Int, log: DiagnosticLog, exact: Bool = false) throws {
+            guard let table = CSVTable(path: path, required: DealColumns.required, log: log) else { return nil }
+            columns = DealColumns(table)
             let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { return nil }
+            guard descriptor >= 0 else { throw CompError.io("\(path): cannot open the file: \(String(cString: strerror(errno)))") }
             defer { close(descriptor) }
             var status = stat()
-            guard fstat(descriptor, &status) == 0 else { return nil }
+            guard fstat(descriptor, &status) == 0 else { throw CompError.io("\(path): cannot read the file: \(String(cString: strerror(errno)))") }
             let size = Int(status.st_size)
-            guard let header = ParallelCreditPass.readHeader(descriptor) else { return nil }
-            guard Set(header.names).count == header.names.count,
-                  DealCSVReader.requiredColumns.allSatisfy(header.names.contains) else { return nil }
-            // Quotes anywhere make a worker give up, so a cut never needs to know whether it
-            // falls inside a quoted field.
-            var cuts = [header.dataStart]
-            for part in 1..<threads {
-                let target = header.dataStart + (size - header.dataStart) * part / threads
-                cuts.append(max(cuts[cuts.count - 1], ParallelCreditPass.nextLineStart(descriptor, from: target, size: size)))
+            let header = try ParallelCreditPass.header(descriptor, size: size)
+            if exact {
+                let parts = try CSVRanges.parts(path: path, count: threads, minimumBytes: 1)
+                cuts = [header.dataStart] + parts.dropFirst().map(\.range.lowerBound).map { max($0, header.dataStart) } + [size]
+            } else {
+                var cuts = [header.dataStart]
+                for part in 1..<threads {
+                    let target = header.dataStart + (size - header.dataStart) * part / threads
+                    cuts.append(max(cuts[cuts.count - 1], ParallelCreditPass.nextLineStart(descriptor, from: target, size: size)))
+                }
+                cuts.append(size)
+                self.cuts = cuts
             }
-            cuts.append(size)
             self.path = path
-            self.cuts = cuts
-            columns = DealColumns(header: header.names)
             firstLine = header.firstLine
         }
 
-        /// Runs `body(part, descriptor, start, end)` for every non-empty range, one thread each;
-        /// false when the file cannot be opened.
-        func inParallel(_ body: (Int, Int32, Int, Int) throws -> Void) throws -> Bool {
+        /// Credits every range on a thread of its own, each worker with rules (and a log) of its own.
+        mutating func credit(index: CreditIndex, filter: DealIDFilter, makeRules: () -> DealRules) throws -> [DealChunkWorker] {
+            var workers = (0..<cuts.count - 1).map { _ in
+                DealChunkWorker(index: index, columns: columns, deduplicator: filter, rules: makeRules())
+            }
+            // Each thread changes its own worker only.
+            try workers.withUnsafeMutableBufferPointer { workers in
+                try inParallel { part, descriptor, start, end in
+                    try workers[part].process(descriptor: descriptor, start: start, end: end)
+                }
+            }
+            partLines = workers.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.newlines) }
+            return workers
+        }
+
+        /// Whether every range but the first started at a record's start: the range before it
+        /// ended exactly there (or stopped at malformed CSV, which is reported anyway).
+        func cutsAreRecordStarts(_ workers: [DealChunkWorker]) -> Bool {
+            workers.indices.dropFirst().allSatisfy { part in
+                cuts[part] == cuts[part - 1] || workers[part - 1].stopped || workers[part - 1].endedAt == cuts[part]
+            }
+        }
+
+        /// The ids among `fingerprints` with their lines, in file order.
+        func ids(among fingerprints: DealIDProbe.Fingerprints) throws -> [(id: [UInt8], line: Int)] {
+            var found = [[(id: [UInt8], line: Int)]](repeating: [], count: cuts.count - 1)
+            let lock = NSLock()
+            try inParallel { part, descriptor, start, end in
+                let ids = try DealIDProbe.ids(descriptor: descriptor, start: start, end: end, columns: columns, fingerprints: fingerprints)
+                lock.withLock { found[part] = ids.map { ($0.id, firstLine + partLines[part] + $0.line) } }
+            }
+            return Array(found.joined())
+        }
+
+        /// Runs `body(part, descriptor, start, end)` for every non-empty range, one thread each.
+        private func inParallel(_ body: (Int, Int32, Int, Int) throws -> Void) throws {
             let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { return false }
+            guard descriptor >= 0 else { throw CompError.io("\(path): cannot open the file: \(String(cString: strerror(errno)))") }
             defer { close(descriptor) }
             var failure: Error?
             let lock = NSLock()
@@ -148,23 +270,36 @@ enum ParallelCreditPass {
             }
             if let failure = failure as? InputFile.Failure { throw CompError.io("\(path): \(failure.message)") }
             if let failure { throw failure }
-            return true
         }
     }
 
-    /// The header's column names, where the data starts and its line; nil for a header this pass
-    /// leaves to the simple reader (quotes, no line end in the first 64 KiB, not UTF-8).
-    private static func readHeader(_ descriptor: Int32) -> (names: [String], dataStart: Int, firstLine: Int)? {
-        var bytes = [UInt8](repeating: 0, count: 1 << 16)
-        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { return nil }
-        bytes.removeSubrange(count...)
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        guard let newline = bytes.firstIndex(of: 0x0A), !bytes[bom..<newline].contains(UInt8(ascii: "\"")) else { return nil }
-        var line = bytes[bom..<newline]
-        if line.last == 0x0D { line = line.dropLast() }
-        guard let text = String(validating: line, as: UTF8.self) else { return nil }
-        return (text.split(separator: ",", omittingEmptySubsequences: false).map(String.init), newline + 1, 2)
+    /// Where the header record ends (BOM skipped) and the line the data starts on.
+    private static func header(_ descriptor: Int32, size: Int) throws -> (dataStart: Int, firstLine: Int) {
+        var length = min(size, 1 << 16)
+        while true {
+            var bytes = [UInt8](repeating: 0, count: max(length, 1))
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, 0) }
+            guard count >= 0 else { throw CompError.io("cannot read the file: \(String(cString: strerror(errno)))") }
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            guard count > bom else { return (count, 2) }
+            let scratch = ByteScratch()
+            var field = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            var start = bom, line = 1
+            scan: while start < count {
+                let outcome = bytes.withUnsafeBufferPointer { all in
+                    CSVRecordScan.split(UnsafeBufferPointer(rebasing: all[0..<count]), from: start, atEnd: count == size, into: &field,
+                                        capacity: 0, scratch: scratch)
+                }
+                switch outcome {
+                case .record(let next, let lineEnds, _): return (next, line + lineEnds)
+                case .blank(let next): (start, line) = (next, line + 1)
+                case .incomplete where length < size: break scan
+                default: return (count, line + 1)  // CSVTable has logged the header's problem
+                }
+            }
+            guard start < count else { return (count, line + 1) }
+            length = min(size, length * 4)
+        }
     }
 
     /// The offset just after the first line end at or after `offset`.

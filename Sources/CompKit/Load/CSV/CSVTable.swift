@@ -22,7 +22,8 @@ final class CSVTable {
     private let reader: CSVReader
     private let headerNames: HeaderNames
     private var columns: [String: Int] = [:]
-    private var width = 0
+    /// The number of columns of the header.
+    private(set) var width = 0
     /// The records before the data rows: the header, unless the table continues another's.
     private var headerRows = 1
 

@@ -1,12 +1,17 @@
-/// One raw value of a deal as read from a file, with the column to blame when it is wrong.
+/// One raw value of a deal as read from a file, with the column to blame when it is wrong (a CSV
+/// field number, or the column of an XML `<deal>` element).
 struct RawField {
     var bytes: UnsafeBufferPointer<UInt8>
     var column: Int
 
     var isEmpty: Bool { bytes.isEmpty }
+
+    /// A field a record does not have.
+    static func absent(column: Int) -> RawField { RawField(bytes: UnsafeBufferPointer(start: nil, count: 0), column: column) }
 }
 
-/// The fields of one deal before checking, from a CSV row or an XML `<deal>` element.
+/// The fields of one deal before checking, from a CSV row or an XML `<deal>` element; an optional
+/// column the file lacks is empty.
 struct RawDeal {
     var line: Int
     var id: RawField
@@ -14,20 +19,49 @@ struct RawDeal {
     var amount: RawField
     var currency: RawField
     var type: RawField
-    var product: RawField?
-    var status: RawField?
-    var cancelDate: RawField?
-    var createdDate: RawField?
+    var product: RawField
+    var status: RawField
+    var cancelDate: RawField
+    var createdDate: RawField
 }
 
-/// The rules every deal must follow (§2.2 and §7), shared by the CSV and XML readers.
-/// Each broken rule is logged with the file, line and column; a deal with any problem is dropped.
+/// A deal that follows every rule, as days, numbers and the bytes it was read from (valid as long
+/// as those are); its split is in `DealRules.splits`.
+struct CheckedDeal {
+    var id: UnsafeBufferPointer<UInt8>
+    var closeDay: Int32
+    /// `YearMonth.ordinal` of the close date.
+    var closeMonth: Int
+    var amount: ExactDecimal
+    /// The currency's number in `CreditIndex.currencies`.
+    var currency: Int16
+    var type: UnsafeBufferPointer<UInt8>
+    var product: UnsafeBufferPointer<UInt8>
+    var isCancelled: Bool
+    /// The cancel date's day and month ordinal (0 when not cancelled).
+    var cancelDay: Int32
+    var cancelMonth: Int
+    var createdDay: Int32?
+}
+
+/// The rules every deal must follow (§2.2 and §7), whatever file it comes from: each broken rule is
+/// logged with the file, line and column, and a deal with any problem is not credited. The checks
+/// work on the bytes as read, without a string per deal: this is the hot path of every run.
 struct DealRules {
     let file: String
+    /// Where this reader's problems go.
     let log: DiagnosticLog
-    /// Ids of everyone in any plan: a rep outside this set is an error (§3.1); nil when the
-    /// plans are broken and the set cannot be trusted.
-    let participantIDs: Set<String>?
+    let index: CreditIndex
+    /// `index.reps`, held here: looking up through the index would retain its arrays per call.
+    private let reps: ByteKeyTable
+    /// Whether a rep that no plan names is an error; not when the plans are broken and their
+    /// participants cannot be trusted.
+    let knowsEveryParticipant: Bool
+
+    /// The last deal's split: `splitCount` rep numbers and percents (the arrays are reused).
+    private(set) var splitReps: [Int32] = []
+    private(set) var splitPercents: [ExactDecimal] = []
+    private(set) var splitCount = 0
 
     /// The largest amount accepted: 15 integer digits keep every product exact in 128 bits.
     static let maxAmountIntegerDigits = 15
@@ -36,138 +70,201 @@ struct DealRules {
     /// The most reps one deal may be split between (docs/RELIABILITY.md): a record of 1 MiB could
     /// otherwise name 100 000 of them, and checking them for repeats would take hours.
     static let maxSplits = 100
+    /// A rep number not yet looked up.
+    static let notLookedUp: Int32 = -2
 
-    /// Checks the fields and splits; returns the deal, or nil after logging every problem.
-    func deal(_ raw: RawDeal, splits: [Deal.Split]?) -> Deal? {
-        var ok = splits != nil
+    init(file: String, log: DiagnosticLog, index: CreditIndex, knowsEveryParticipant: Bool) {
+        self.file = file
+        self.log = log
+        self.index = index
+        reps = index.reps
+        self.knowsEveryParticipant = knowsEveryParticipant
+    }
+
+    /// Checks a CSV deal, whose split is its `reps` field (`R001`, or `R001:60;R002:40`);
+    /// `firstRep` is the first rep's number when already looked up.
+    mutating func check(_ raw: RawDeal, reps field: RawField, firstRep: Int32 = notLookedUp) -> CheckedDeal? {
+        var splitsOK = false
+        if field.isEmpty {
+            problem(raw.line, field.column, "reps is required (a rep id, or splits like R001:60;R002:40)")
+        } else {
+            splitsOK = splits(RepsField(field), line: raw.line, column: field.column, firstRep: firstRep)
+        }
+        return check(raw, splitsOK: splitsOK)
+    }
+
+    /// Checks an XML deal, whose split is its `<credit rep percent>` elements.
+    mutating func check(_ raw: RawDeal, shares: [(rep: RawField, percent: RawField?)]) -> CheckedDeal? {
+        var splitsOK = false
+        if shares.isEmpty {
+            problem(raw.line, raw.id.column, "a deal needs at least one rep")
+        } else {
+            splitsOK = splits(ShareList(shares: shares), line: raw.line, column: raw.id.column, firstRep: DealRules.notLookedUp)
+        }
+        return check(raw, splitsOK: splitsOK)
+    }
+
+    // MARK: - Fields
+
+    private func check(_ raw: RawDeal, splitsOK: Bool) -> CheckedDeal? {
+        var ok = splitsOK
         func problem(_ field: RawField, _ message: String) {
             ok = false
-            log.error(file: file, line: raw.line, column: field.column, message)
+            self.problem(raw.line, field.column, message)
         }
-
-        let id = token(raw.id, name: "deal_id", problem: problem)
-        let closeDate = date(raw.closeDate, name: "close_date", problem: problem)
+        if !isToken(raw.id, name: "deal_id", at: raw.line) { ok = false }
+        let close = date(raw.closeDate, name: "close_date", at: raw.line)
+        if close == nil { ok = false }
         var amount = ExactDecimal.zero
-        switch ExactDecimal.parse(raw.amount.bytes, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
-        case .success(let value):
+        if let value = DealRules.amount(raw.amount.bytes), !value.isZero {
             amount = value
-            if value.isZero { problem(raw.amount, "amount must be greater than 0") }
-        case .failure(let failure):
-            problem(raw.amount, "amount '\(raw.amount.bytes.string)' \(failure.explanation)")
+        } else {
+            switch ExactDecimal.parse(raw.amount.bytes, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
+            case .success: problem(raw.amount, "amount must be greater than 0")
+            case .failure(let failure): problem(raw.amount, "amount '\(raw.amount.bytes.string)' \(failure.explanation)")
+            }
         }
-        let currency = Currency(code: raw.currency.bytes.string)
-        if currency == nil {
+        let currency = index.currency(raw.currency.bytes)
+        if currency < 0 {
             problem(raw.currency, raw.currency.isEmpty ? "currency is required"
                     : "unknown currency '\(raw.currency.bytes.string)' (not an ISO 4217 code)")
         }
-        let type = token(raw.type, name: "type", problem: problem)
-        var product = ""
-        if let field = raw.product, !field.isEmpty { product = token(field, name: "product", problem: problem) ?? "" }
+        if !isToken(raw.type, name: "type", at: raw.line) { ok = false }
+        if !raw.product.isEmpty && !isToken(raw.product, name: "product", at: raw.line) { ok = false }
 
-        var status = Deal.Status.won
-        if let field = raw.status, !field.isEmpty {
-            if let parsed = Deal.Status(rawValue: field.bytes.string) {
-                status = parsed
-            } else {
-                problem(field, "status '\(field.bytes.string)' must be 'won' or 'cancelled'")
+        var isCancelled = false
+        if raw.status.bytes.equals("cancelled") {
+            isCancelled = true
+        } else if !(raw.status.isEmpty || raw.status.bytes.equals("won")) {
+            problem(raw.status, "status '\(raw.status.bytes.string)' must be 'won' or 'cancelled'")
+        }
+        var cancel: (day: Int32, month: Int) = (0, 0)
+        if !raw.cancelDate.isEmpty {
+            let date = date(raw.cancelDate, name: "cancel_date", at: raw.line)
+            if date == nil { ok = false }
+            if !isCancelled {
+                problem(raw.cancelDate, "a won deal has no cancel_date (set status to 'cancelled' or clear cancel_date)")
+            } else if let date, let close, date.day < close.day {
+                problem(raw.cancelDate, "cancel_date \(CalendarDate(dayNumber: Int(date.day))) is before close_date \(CalendarDate(dayNumber: Int(close.day)))")
             }
+            cancel = date ?? cancel
+        } else if isCancelled {
+            problem(raw.status, "a cancelled deal needs a cancel_date")
         }
-        var cancelDate: CalendarDate?
-        if let field = raw.cancelDate, !field.isEmpty {
-            cancelDate = date(field, name: "cancel_date", problem: problem)
-            if status == .won {
-                problem(field, "a won deal has no cancel_date (set status to 'cancelled' or clear cancel_date)")
-            } else if let cancelDate, let closeDate, cancelDate < closeDate {
-                problem(field, "cancel_date \(cancelDate) is before close_date \(closeDate)")
-            }
-        } else if status == .cancelled {
-            problem(raw.status ?? raw.id, "a cancelled deal needs a cancel_date")
+        var createdDay: Int32?
+        if !raw.createdDate.isEmpty {
+            createdDay = date(raw.createdDate, name: "created_date", at: raw.line)?.day
+            if createdDay == nil { ok = false }
         }
-        var createdDate: CalendarDate?
-        if let field = raw.createdDate, !field.isEmpty {
-            createdDate = date(field, name: "created_date", problem: problem)
-        }
-
-        guard ok, let id, let closeDate, let currency, let type, let splits else { return nil }
-        return Deal(id: id, closeDate: closeDate, amount: amount, currency: currency, type: type, product: product,
-                    splits: splits, status: status, cancelDate: cancelDate, createdDate: createdDate,
-                    source: SourceLocation(file: file, line: raw.line, column: 0))
+        guard ok, let close else { return nil }
+        return CheckedDeal(id: raw.id.bytes, closeDay: close.day, closeMonth: close.month, amount: amount, currency: currency,
+                           type: raw.type.bytes, product: raw.product.bytes, isCancelled: isCancelled,
+                           cancelDay: cancel.day, cancelMonth: cancel.month, createdDay: createdDay)
     }
 
-    /// Parses CSV `reps`: `R001`, or splits `R001:60;R002:40`.
-    func splits(fromReps field: RawField, line: Int) -> [Deal.Split]? {
-        guard !field.isEmpty else {
-            log.error(file: file, line: line, column: field.column, "reps is required (a rep id, or splits like R001:60;R002:40)")
-            return nil
-        }
-        let parts = field.bytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
-        var shares: [(rep: RawField, percent: RawField?)] = []
-        for part in parts {
-            let buffer = UnsafeBufferPointer(rebasing: part)
-            if let colon = buffer.firstIndex(of: UInt8(ascii: ":")) {
-                let rep = UnsafeBufferPointer(rebasing: buffer[buffer.startIndex..<colon])
-                let percent = UnsafeBufferPointer(rebasing: buffer[(colon + 1)...])
-                shares.append((RawField(bytes: rep, column: field.column), RawField(bytes: percent, column: field.column)))
-            } else {
-                shares.append((RawField(bytes: buffer, column: field.column), nil))
-            }
-        }
-        return splits(shares, line: line, column: field.column)
+    private func problem(_ line: Int, _ column: Int, _ message: String) {
+        log.error(file: file, line: line, column: column, message)
     }
 
-    /// Checks a deal's shares: known, distinct reps; percents > 0 with at most 2 decimals, summing to
-    /// exactly 100; a percent may be left out only when there is a single rep (it is then 100).
-    func splits(_ shares: [(rep: RawField, percent: RawField?)], line: Int, column: Int) -> [Deal.Split]? {
+    /// Whether the field is a token (`tokenProblem`), logging why not.
+    @inline(__always)
+    private func isToken(_ field: RawField, name: String, at line: Int) -> Bool {
+        if DealRules.isASCIIToken(field.bytes) { return true }
+        guard let message = DealRules.tokenProblem(field.bytes, name: name) else { return true }
+        problem(line, field.column, message)
+        return false
+    }
+
+    /// A required date as a day number and month ordinal, or nil after logging why not.
+    @inline(__always)
+    private func date(_ field: RawField, name: String, at line: Int) -> (day: Int32, month: Int)? {
+        if let date = DealRules.date(field.bytes) { return date }
+        problem(line, field.column, field.isEmpty ? "\(name) is required" : "\(name) '\(field.bytes.string)' is not a date YYYY-MM-DD")
+        return nil
+    }
+
+    // MARK: - Splits
+
+    /// Checks a deal's shares into `splitReps` and `splitPercents`: known, distinct reps; percents
+    /// > 0 with at most 2 decimals, summing to exactly 100; a percent may be left out only when there
+    /// is a single rep (it is then 100). Logs every problem; false when there is any.
+    private mutating func splits<Shares: SplitShares>(_ shares: Shares, line: Int, column: Int, firstRep: Int32) -> Bool {
+        var shares = shares
+        let count = shares.count
+        guard count <= DealRules.maxSplits else {
+            problem(line, column, "a deal is split between \(count) reps, more than the \(DealRules.maxSplits) comp accepts")
+            return false
+        }
         var ok = true
-        func problem(_ column: Int, _ message: String) {
-            ok = false
-            log.error(file: file, line: line, column: column, message)
-        }
-        guard !shares.isEmpty else {
-            problem(column, "a deal needs at least one rep")
-            return nil
-        }
-        guard shares.count <= DealRules.maxSplits else {
-            problem(column, "a deal is split between \(shares.count) reps, more than the \(DealRules.maxSplits) comp accepts")
-            return nil
-        }
-        var result: [Deal.Split] = []
-        var total = ExactDecimal.zero
-        for share in shares {
-            guard let rep = token(share.rep, name: "rep id", problem: { problem($0.column, $1) }) else { continue }
-            if result.contains(where: { $0.repID == rep }) {
-                problem(share.rep.column, "rep '\(rep)' appears twice in one deal")
-            } else if let participantIDs, !participantIDs.contains(rep) {
-                problem(share.rep.column, "rep '\(rep)' is not a participant of any plan")
+        splitCount = 0
+        var total: Int128 = 0
+        var shareNumber = -1
+        while let share = shares.next() {
+            shareNumber += 1
+            let repField = share.rep
+            guard isToken(repField, name: "rep id", at: line) else {
+                ok = false
+                continue
+            }
+            let rep = splitCount == 0 && firstRep != DealRules.notLookedUp ? firstRep : reps.lookup(repField.bytes)
+            if rep >= 0 ? splitReps[0..<splitCount].contains(rep) : shares.restarted.contains(repField.bytes, before: shareNumber) {
+                problem(line, repField.column, "rep '\(repField.bytes.string)' appears twice in one deal")
+                ok = false
+            } else if rep < 0 {
+                if knowsEveryParticipant {
+                    problem(line, repField.column, "rep '\(repField.bytes.string)' is not a participant of any plan")
+                }
+                ok = false
             }
             var percent = ExactDecimal(100)
             if let field = share.percent {
                 switch ExactDecimal.parse(field.bytes, maxDecimals: 2, maxIntegerDigits: 3) {
                 case .success(let value):
                     percent = value
-                    if value.isZero { problem(field.column, "rep '\(rep)' has a split percent of 0") }
+                    if value.isZero {
+                        problem(line, field.column, "rep '\(repField.bytes.string)' has a split percent of 0")
+                        ok = false
+                    }
                 case .failure(let failure):
-                    problem(field.column, "split percent '\(field.bytes.string)' for rep '\(rep)' \(failure.explanation)")
+                    problem(line, field.column, "split percent '\(field.bytes.string)' for rep '\(repField.bytes.string)' \(failure.explanation)")
+                    ok = false
                 }
-            } else if shares.count > 1 {
-                problem(share.rep.column, "rep '\(rep)' needs a percent: write splits like R001:60;R002:40")
+            } else if count > 1 {
+                problem(line, repField.column, "rep '\(repField.bytes.string)' needs a percent: write splits like R001:60;R002:40")
+                ok = false
             }
-            total += percent
-            result.append(Deal.Split(repID: rep, percent: percent))
+            if splitCount < splitReps.count {
+                splitReps[splitCount] = rep
+                splitPercents[splitCount] = percent
+            } else {
+                splitReps.append(rep)
+                splitPercents.append(percent)
+            }
+            splitCount += 1
+            total += percent.widened(to: 2).mantissa
         }
-        if ok && total != ExactDecimal(100) {
-            problem(column, "split percents add up to \(total), not exactly 100")
+        if ok && total != 10_000 {
+            problem(line, column, "split percents add up to \(Self.percentSum(shares.restarted)), not exactly 100")
+            ok = false
         }
-        return ok ? result : nil
+        return ok
     }
 
-    private func token(_ field: RawField, name: String, problem: (RawField, String) -> Void) -> String? {
-        if let message = DealRules.tokenProblem(field.bytes, name: name) {
-            problem(field, message)
-            return nil
+    /// The percents of a deal's shares added up as written (for the message when they are not 100).
+    private static func percentSum<Shares: SplitShares>(_ shares: Shares) -> ExactDecimal {
+        var shares = shares
+        var sum = ExactDecimal.zero
+        while let share = shares.next() {
+            guard let field = share.percent else {
+                sum += ExactDecimal(100)
+                continue
+            }
+            if case .success(let value) = ExactDecimal.parse(field.bytes, maxDecimals: 2, maxIntegerDigits: 3) { sum += value }
         }
-        return field.bytes.string
+        return sum
     }
+
+    // MARK: - Values
 
     /// Why bytes cannot be an id or a token of deals.csv — empty, longer than `maxTokenBytes`, not
     /// UTF-8, holding a space (unless `spaces`) — or nil when they can.
@@ -182,15 +279,150 @@ struct DealRules {
         return nil
     }
 
-    private func date(_ field: RawField, name: String, problem: (RawField, String) -> Void) -> CalendarDate? {
-        guard !field.isEmpty else {
-            problem(field, "\(name) is required")
-            return nil
+    /// A non-empty printable ASCII token of at most `maxTokenBytes` bytes: the common case of
+    /// `tokenProblem` returning nil, without its look at every byte twice.
+    @inline(__always)
+    static func isASCIIToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maxTokenBytes else { return false }
+        for byte in bytes where byte <= 0x20 || byte >= 0x80 {
+            return false
         }
-        guard let date = CalendarDate(parsing: field.bytes) else {
-            problem(field, "\(name) '\(field.bytes.string)' is not a date YYYY-MM-DD")
-            return nil
+        return true
+    }
+
+    /// A `YYYY-MM-DD` date as a day number and month ordinal, by the rules of
+    /// `CalendarDate(parsing:)`; nil when it is not a real date.
+    @inline(__always)
+    static func date(_ field: UnsafeBufferPointer<UInt8>) -> (day: Int32, month: Int)? {
+        guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
+        var notDigit = false
+        @inline(__always) func digit(_ position: Int) -> Int {
+            let value = field[position] &- UInt8(ascii: "0")
+            notDigit = notDigit || value > 9
+            return Int(value)
         }
-        return date
+        let digits = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
+        guard !notDigit else { return nil }
+        let month = digits.0 * 12 + digits.1 - 1
+        let row = month - firstTabledYear * 12
+        if digits.1 >= 1 && digits.1 <= 12 && row >= 0 && row + 1 < monthStarts.count {
+            let start = monthStarts[row], length = monthStarts[row + 1] - start
+            guard digits.2 >= 1 && digits.2 <= length else { return nil }
+            return (start + Int32(digits.2 - 1), month)
+        }
+        guard let date = CalendarDate(year: digits.0, month: digits.1, day: digits.2) else { return nil }
+        return (Int32(date.dayNumber), month)
+    }
+
+    /// The day number of the first of each month from 1900 to 2199 (and of 2200-01-01): a date in
+    /// those years is one lookup, its month's length the step to the next entry.
+    private static let firstTabledYear = 1900
+    private static let monthStarts: [Int32] = (firstTabledYear * 12...2200 * 12).map { month in
+        Int32(CalendarDate(year: month / 12, month: month % 12 + 1, day: 1)!.dayNumber)
+    }
+
+    /// `ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: maxAmountIntegerDigits)`, nil
+    /// for any failure; in 64 bits while the digits fit (every amount in practice), else by that parser.
+    @inline(__always)
+    static func amount(_ field: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var value: Int64 = 0
+        var integerDigits = 0, decimals = 0, seenPoint = false
+        for byte in field {
+            if byte == UInt8(ascii: ".") {
+                if seenPoint || integerDigits == 0 { return nil }
+                seenPoint = true
+                continue
+            }
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit <= 9 else { return nil }
+            if seenPoint {
+                decimals += 1
+                if decimals > 6 { return nil }
+            } else {
+                integerDigits += 1
+                if integerDigits > maxAmountIntegerDigits && value != 0 { return nil }
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = shifted.addingReportingOverflow(Int64(digit))
+            if overflow || carry {
+                guard case .success(let parsed) = ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: maxAmountIntegerDigits)
+                else { return nil }
+                return parsed
+            }
+            value = next
+        }
+        if integerDigits == 0 || (seenPoint && decimals == 0) { return nil }
+        return ExactDecimal(mantissa: Int128(value), scale: decimals)
+    }
+}
+
+/// A deal's shares one after the other: (rep, percent if given).
+protocol SplitShares {
+    var count: Int { get }
+    /// The same shares from the first again.
+    var restarted: Self { get }
+    mutating func next() -> (rep: RawField, percent: RawField?)?
+}
+
+extension SplitShares {
+    /// Whether one of the first `count` shares names `rep`.
+    func contains(_ rep: UnsafeBufferPointer<UInt8>, before count: Int) -> Bool {
+        var shares = self
+        for _ in 0..<count {
+            guard let share = shares.next() else { return false }
+            if share.rep.bytes.elementsEqual(rep) { return true }
+        }
+        return false
+    }
+}
+
+/// The shares of a CSV `reps` field: `R001`, or `R001:60;R002:40`.
+struct RepsField: SplitShares {
+    private let field: RawField
+    private var start = 0
+    private var done = false
+    let count: Int
+
+    init(_ field: RawField) {
+        self.field = field
+        var parts = 1
+        for byte in field.bytes where byte == UInt8(ascii: ";") { parts += 1 }
+        count = parts
+    }
+
+    var restarted: RepsField { RepsField(field) }
+
+    @inline(__always)
+    mutating func next() -> (rep: RawField, percent: RawField?)? {
+        guard !done else { return nil }
+        let bytes = field.bytes
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+        var colon = start
+        while colon < end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        defer {
+            start = end + 1
+            done = end >= bytes.count
+        }
+        guard colon < end else { return (RawField(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), column: field.column), nil) }
+        return (RawField(bytes: UnsafeBufferPointer(rebasing: bytes[start..<colon]), column: field.column),
+                RawField(bytes: UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]), column: field.column))
+    }
+}
+
+/// The shares of an XML deal's `<credit>` elements.
+private struct ShareList: SplitShares {
+    let shares: [(rep: RawField, percent: RawField?)]
+    private var position = 0
+
+    init(shares: [(rep: RawField, percent: RawField?)]) { self.shares = shares }
+
+    var count: Int { shares.count }
+    var restarted: ShareList { ShareList(shares: shares) }
+
+    mutating func next() -> (rep: RawField, percent: RawField?)? {
+        guard position < shares.count else { return nil }
+        defer { position += 1 }
+        return shares[position]
     }
 }

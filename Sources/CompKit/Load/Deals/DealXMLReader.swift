@@ -13,15 +13,50 @@ enum DealXMLReader {
         var column: Int
         var attributes: [String: [UInt8]] = [:]
         var credits: [(rep: [UInt8], percent: [UInt8]?)] = []
+
+        /// Calls `body` with the element's fields, every one blamed on the element's position (§7).
+        func withRawDeal<T>(_ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> T) -> T {
+            // One buffer holds every value, so that the fields can point into it.
+            var bytes: [UInt8] = []
+            var spans: [String: Range<Int>] = [:]
+            for name in DealXMLReader.dealAttributes {
+                guard let value = attributes[name] else { continue }
+                spans[name] = bytes.count..<bytes.count + value.count
+                bytes += value
+            }
+            var creditSpans: [(rep: Range<Int>, percent: Range<Int>?)] = []
+            for credit in credits {
+                let rep = bytes.count..<bytes.count + credit.rep.count
+                bytes += credit.rep
+                var percent: Range<Int>?
+                if let value = credit.percent {
+                    percent = bytes.count..<bytes.count + value.count
+                    bytes += value
+                }
+                creditSpans.append((rep, percent))
+            }
+            return bytes.withUnsafeBufferPointer { all in
+                func field(_ span: Range<Int>?) -> RawField {
+                    guard let span else { return .absent(column: column) }
+                    return RawField(bytes: UnsafeBufferPointer(rebasing: all[span]), column: column)
+                }
+                let raw = RawDeal(
+                    line: line, id: field(spans["id"]), closeDate: field(spans["closeDate"]), amount: field(spans["amount"]),
+                    currency: field(spans["currency"]), type: field(spans["type"]), product: field(spans["product"]),
+                    status: field(spans["status"]), cancelDate: field(spans["cancelDate"]), createdDate: field(spans["createdDate"]))
+                return body(raw, creditSpans.map { (field($0.rep), $0.percent.map { field($0) }) })
+            }
+        }
     }
 
-    /// Streams the file's deals to `body`; logs every problem. Returns the number of `<deal>` elements.
-    static func read(path: String, rules: DealRules, ids: DealIDRegistry, log: DiagnosticLog,
-                     _ body: (Deal) -> Void) throws -> Int {
+    /// Streams the file's deals to `body` as raw fields and shares (valid during the call); logs
+    /// every problem of the document's shape. Returns the number of `<deal>` elements.
+    static func read(path: String, log: DiagnosticLog,
+                     _ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> Void) throws -> Int {
         var count = 0
         try forEachDealElement(path: path, log: log) { element in
             count += 1
-            build(element, path: path, rules: rules, ids: ids, log: log).map(body)
+            element.withRawDeal(body)
         }
         return count
     }
@@ -33,54 +68,6 @@ enum DealXMLReader {
                 body($0, SourceLocation(file: path, line: element.line, column: element.column))
             }
         }
-    }
-
-    private static func build(_ element: DealElement, path: String, rules: DealRules, ids: DealIDRegistry,
-                              log: DiagnosticLog) -> Deal? {
-        // Keep every attribute's bytes alive while the checks look at them.
-        let storage = dealAttributes.map { element.attributes[$0] }
-        let credits = element.credits
-        return withBuffers(storage) { buffers in
-            withBuffers(credits.flatMap { [$0.rep, $0.percent] }) { creditBuffers in
-                func field(_ name: String) -> RawField? {
-                    let index = dealAttributes.firstIndex(of: name)!
-                    return buffers[index].map { RawField(bytes: $0, column: element.column) }
-                }
-                func required(_ name: String) -> RawField {
-                    field(name) ?? RawField(bytes: UnsafeBufferPointer(start: nil, count: 0), column: element.column)
-                }
-                let raw = RawDeal(
-                    line: element.line, id: required("id"), closeDate: required("closeDate"), amount: required("amount"),
-                    currency: required("currency"), type: required("type"), product: field("product"),
-                    status: field("status"), cancelDate: field("cancelDate"), createdDate: field("createdDate"))
-                ids.register(raw.id.bytes, at: SourceLocation(file: path, line: element.line, column: element.column))
-                var shares: [(rep: RawField, percent: RawField?)] = []
-                for index in stride(from: 0, to: creditBuffers.count, by: 2) {
-                    let rep = creditBuffers[index] ?? UnsafeBufferPointer(start: nil, count: 0)
-                    shares.append((RawField(bytes: rep, column: element.column),
-                                   creditBuffers[index + 1].map { RawField(bytes: $0, column: element.column) }))
-                }
-                return rules.deal(raw, splits: rules.splits(shares, line: element.line, column: element.column))
-            }
-        }
-    }
-
-    /// Runs `body` with buffer pointers to each array (nil stays nil).
-    private static func withBuffers<T>(_ arrays: [[UInt8]?], _ body: ([UnsafeBufferPointer<UInt8>?]) -> T) -> T {
-        var pointers: [UnsafeBufferPointer<UInt8>?] = []
-        var allocations: [UnsafeMutableBufferPointer<UInt8>] = []
-        defer { allocations.forEach { $0.deallocate() } }
-        for array in arrays {
-            guard let array else {
-                pointers.append(nil)
-                continue
-            }
-            let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(array.count, 1))
-            _ = copy.initialize(from: array)
-            allocations.append(copy)
-            pointers.append(UnsafeBufferPointer(start: copy.baseAddress, count: array.count))
-        }
-        return body(pointers)
     }
 
     /// Walks the document, checking its shape, and hands over each `<deal>` element.

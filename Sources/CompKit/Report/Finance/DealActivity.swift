@@ -1,11 +1,10 @@
-/// What the finance reports need from the stream of deals, gathered by a deal observer as the
-/// deals go past (nothing of a deal is kept but these sums):
+/// What the finance reports need from the stream of deals, gathered by the credit pass as the
+/// deals go past (`FinanceTally`, nothing of a deal is kept but these sums):
 /// - per rep and month of the fiscal year to date, the rep's own credits (forecast actuals, §4);
 /// - for the run month: the credits in and out (control totals) and the closed deals (sales metrics).
 ///
-/// A credit is recomputed exactly as the credit stage does (`CreditMath`), in the plan of the entry
-/// active on the close date, and counts only where the credit stage credits it: in a plan taking
-/// part in the run. Roll-up copies and chargebacks never count.
+/// A credit counts in the plan of the entry active on the close date, only where the credit stage
+/// credits it: in a plan taking part in the run. Roll-up copies and chargebacks never count.
 public final class DealActivity {
     /// One currency's credits of the run month, once per split share (not per component).
     public struct CreditTally: Sendable, Hashable {
@@ -47,50 +46,12 @@ public final class DealActivity {
     /// Deals whose cancel_date is in the run month.
     public internal(set) var cancelledInMonth = 0
     /// The first deal whose converted amount took the month's total past `FinanceArithmetic.limit`.
-    public private(set) var tooLarge: SourceLocation?
+    public internal(set) var tooLarge: SourceLocation?
 
     init(book: PlanBook, fx: FXTable, months: ClosedRange<YearMonth>?) {
         self.book = book
         self.fx = fx
         self.months = months
-    }
-
-    /// A deal observer (`RunOptions.dealObservers`): called with every valid deal read.
-    func observe(_ deal: Deal) {
-        let runMonth = book.runMonth
-        if deal.cancelDate?.yearMonth == runMonth { cancelledInMonth += 1 }
-        let month = deal.closeDate.yearMonth
-        guard let months, months.contains(month) else { return }
-        let inRunMonth = month == runMonth
-        if inRunMonth {
-            closedIDs.insert(deal.id)
-            closedInMonth[deal.currency, default: DealTally()].count += 1
-            closedInMonth[deal.currency, default: DealTally()].total += deal.amount
-            if let created = deal.createdDate, created <= deal.closeDate {
-                cycleDays += deal.closeDate.dayNumber - created.dayNumber
-                cycleDeals += 1
-            }
-        }
-        for split in deal.splits {
-            guard let ref = book.entry(of: split.repID, on: deal.closeDate), book.countedMonth(of: deal.closeDate, in: ref) != nil else { continue }
-            let currency = book.plan(ref).currency
-            guard let rate = fx.rate(month: month, from: deal.currency, to: currency) else { continue }  // the credit stage reports it
-            let exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: split.percent)
-            let credit = currency.round(exact)
-            if let person = book.person(split.repID) { addActual(credit, currency: currency, month: month, person: person) }
-            guard inRunMonth else { continue }
-            var tally = runMonthCredits[currency] ?? CreditTally()
-            // Exact to 12 decimals (a share has at most 6 + 12 + 2 + 2), kept below 10^18.
-            guard let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
-                  FinanceArithmetic.isInRange(amountIn) else {
-                if tooLarge == nil { tooLarge = deal.source }
-                continue
-            }
-            tally.count += 1
-            tally.amountIn = amountIn
-            tally.creditOut += credit
-            runMonthCredits[currency] = tally
-        }
     }
 
     /// The actuals' cell of a person's month, nil for a month not kept.

@@ -5,7 +5,7 @@
 /// input error.
 final class FinanceChecks {
     let fx: FXTable
-    private var missing: [CreditEngine.MissingRate: (location: SourceLocation, purpose: String)] = [:]
+    private var missing: [MissingRate: (location: SourceLocation, purpose: String)] = [:]
     private var tooLarge: [SourceLocation: String] = [:]
 
     init(fx: FXTable) { self.fx = fx }
@@ -16,7 +16,7 @@ final class FinanceChecks {
     func convert(_ amount: ExactDecimal, month: YearMonth, from: Currency, to: Currency,
                  neededBy location: @autoclosure () -> SourceLocation, for purpose: @autoclosure () -> String) -> ExactDecimal? {
         guard let rate = fx.rate(month: month, from: from, to: to) else {
-            let key = CreditEngine.MissingRate(month: month, from: from.code, to: to.code)
+            let key = MissingRate(month: month, from: from.code, to: to.code)
             if missing[key] == nil { missing[key] = (location(), purpose()) }
             return nil
         }

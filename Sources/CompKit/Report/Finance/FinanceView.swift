@@ -10,7 +10,7 @@ public struct FinanceView: Sendable {
 
     /// A rate the finance reports needed and did not have, with what first needed it.
     public struct MissingRate: Sendable, Hashable {
-        public var rate: CreditEngine.MissingRate
+        public var rate: CompKit.MissingRate
         /// What it was needed for and what is left blank, e.g. `to add R3's forecasts into the TEAM rows …`.
         public var purpose: String
 
