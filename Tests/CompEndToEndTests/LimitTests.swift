@@ -72,9 +72,18 @@ import Testing
         }
     }
 
-    @Test func creditsAddingUpTo10ToThe18() throws {
+    /// 10^15 cents is the largest credit: this deal's is 10^17 − 1.
+    @Test func aCreditOf10ToThe15MinorUnits() throws {
+        try expectRefused(at: [Where(BrokenCase.deals, lines: [3], column: 0)]) { workspace in
+            try workspace.write(BrokenCase.deals, Self.header + "B1,2026-03-02,9999999999999.99,USD,new,CORE,R1,,,\n"
+                                + "B2,2026-03-02,999999999999999.99,USD,new,CORE,R1,,,\n")
+        }
+    }
+
+    /// 9 300 credits of 10^15 − 1 cents add up past 2^63 cents: the whole file is refused.
+    @Test func creditsAddingUpPast64Bits() throws {
         try expectRefused(at: [Where(BrokenCase.deals, lines: [0], column: 0)]) { workspace in
-            let rows = (1...1_100).map { "B\($0),2026-03-02,999999999999999.99,USD,new,CORE,R1,,,\n" }.joined()
+            let rows = (1...9_300).map { "B\($0),2026-03-02,9999999999999.99,USD,new,CORE,R1,,,\n" }.joined()
             try workspace.write(BrokenCase.deals, Self.header + rows)
         }
     }

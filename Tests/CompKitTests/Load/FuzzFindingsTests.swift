@@ -16,17 +16,17 @@ import Testing
     /// deals-csv, seed bom-crlf-quotes.csv: a quoted deal id holding a line break was quoted back
     /// in the message, which then spanned two lines of stderr.
     @Test func aLineBreakInAQuotedIdStaysInsideItsMessage() throws {
-        let (deals, problems) = try DealCSVReaderTests.read("deal_id,close_date,amount,currency,type,reps\n\"D\n3\",2026-03-01,1,USD,new,R1\n")
-        #expect(deals.isEmpty)
-        #expect(problems == [#"2:1 deal_id 'D\n3' must not contain spaces"#])
-        expectPrintable(problems)
+        let pass = try DealPass.read("deal_id,close_date,amount,currency,type,reps\n\"D\n3\",2026-03-01,1,USD,new,R1\n", month: "2026-03")
+        #expect(pass.rows.isEmpty)
+        #expect(pass.problems == [#"2:1 deal_id 'D\n3' must not contain spaces"#])
+        expectPrintable(pass.problems)
     }
 
     /// deals-csv crash-17ccd862: a field of NUL bytes was quoted back whole; a thousand such rows
     /// would have kept a gigabyte of messages.
     @Test func aFieldOfNulBytesGivesAShortPrintableMessage() throws {
         let nuls = String(repeating: "\u{0}", count: 1_200)
-        let (_, problems) = try DealCSVReaderTests.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-01-1&\(nuls),1,USD,new,R1\n")
+        let problems = try DealPass.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-01-1&\(nuls),1,USD,new,R1\n").problems
         expectPrintable(problems)
         #expect(problems.first?.hasPrefix(#"2:2 close_date '2026-01-1&\u{0}\u{0}"#) == true)
     }

@@ -18,17 +18,6 @@ import Testing
         }
     }
 
-    static func dealsXML(_ text: String) throws -> (deals: [Deal], problems: [String]) {
-        try withTemporaryFolder { folder in
-            let path = try write(text, to: "deals.xml", in: folder)
-            let log = DiagnosticLog()
-            var deals: [Deal] = []
-            _ = try DealXMLReader.read(path: path, rules: DealRules(file: path, log: log, participantIDs: nil),
-                                       ids: DealIDRegistry(), log: log) { deals.append($0) }
-            return (deals, problems(log))
-        }
-    }
-
     static func fx(_ rows: [String]) throws -> (table: FXTable, problems: [String]) {
         try withTemporaryFolder { folder in
             let path = try write((["month,from,to,rate"] + rows).joined(separator: "\n") + "\n", to: "fx.csv", in: folder)
@@ -66,23 +55,24 @@ import Testing
     @Test func aDealSplitBetweenTooManyRepsIsRefusedAtOnce() throws {
         let reps = (0..<30_000).map { "R\($0):0.01" }.joined(separator: ";")
         let started = Date()
-        let (deals, problems) = try DealCSVReaderTests.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-03-02,100,USD,new,\(reps)\n")
-        #expect(deals.isEmpty && Date().timeIntervalSince(started) < 5)
-        #expect(problems == ["2:6 a deal is split between 30000 reps, more than the 100 comp accepts"])
+        let refused = try DealPass.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-03-02,100,USD,new,\(reps)\n", month: "2026-03")
+        #expect(refused.rows.isEmpty && Date().timeIntervalSince(started) < 5)
+        #expect(refused.problems == ["2:6 a deal is split between 30000 reps, more than the 100 comp accepts"])
         let hundred = (1...100).map { "R\($0):1" }.joined(separator: ";")
-        let (allowed, _) = try DealCSVReaderTests.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-03-02,100,USD,new,\(hundred)\n",
-                                                      participants: Set((1...100).map { "R\($0)" }))
-        #expect(allowed.count == 1)
+        let allowed = try DealPass.read("deal_id,close_date,amount,currency,type,reps\nD1,2026-03-02,100,USD,new,\(hundred)\n",
+                                        month: "2026-03", participants: Set((1...100).map { "R\($0)" }))
+        #expect(allowed.problems == [] && allowed.rows.count == 100)
     }
 
     @Test func aDealsXMLDealWithTooManyCreditsIsRefused() throws {
         let credits = String(repeating: "<credit rep=\"R1\" percent=\"1\"/>", count: 5_000)
-        let (deals, problems) = try Self.dealsXML("""
+        let pass = try DealPass.read("""
             <deals>
             <deal id="D1" closeDate="2026-03-02" amount="100" currency="USD" type="new">\(credits)</deal>
             </deals>
-            """)
-        #expect(deals.isEmpty)
+            """, name: "deals.xml", month: "2026-03")
+        let problems = pass.problems
+        #expect(pass.rows.isEmpty)
         #expect(problems.count == 1 && problems[0].hasPrefix("2:") && problems[0].hasSuffix("a deal is split between 101 reps, more than the 100 comp accepts"))
     }
 
@@ -157,15 +147,15 @@ import Testing
     @Test func aDealPastLine65535IsReportedOnItsOwnLine() throws {
         let deal = "  <deal id=\"X%d\" closeDate=\"2026-02-01\" amount=\"100.00\" currency=\"USD\" type=\"new\">\n    <credit rep=\"R1\"/>\n  </deal>\n"
         let body = (0..<25_000).map { deal.replacingOccurrences(of: "%d", with: "\($0)") }.joined()
-        let (deals, problems) = try Self.dealsXML("""
+        let pass = try DealPass.read("""
             <?xml version="1.0" encoding="UTF-8"?>
             <deals>
             \(body)  <!-- a <deal> in a comment, and one split over lines -->
               <deal
                  id="BAD" closeDate="2026-02-01" amount="0" currency="USD" type="new"><credit rep="R1"/></deal>
             </deals>
-            """)
-        #expect(deals.count == 25_000)
-        #expect(problems == ["75004:3 amount must be greater than 0"])
+            """, name: "deals.xml", month: "2026-02")
+        #expect(pass.outcome.won == 25_000 && pass.rows.count == 25_000)
+        #expect(pass.problems == ["75004:3 amount must be greater than 0"])
     }
 }

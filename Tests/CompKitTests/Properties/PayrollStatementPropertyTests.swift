@@ -36,9 +36,8 @@ import Testing
                 let period = YearMonth(year: 2026, month: random.int(1...12))
                 let inputs = RunInputs(planPaths: [Self.project.appendingPathComponent("plans").path], dealPaths: [deals],
                                        fxPath: Self.project.appendingPathComponent("inputs/fx.csv").path)
-                let tags = DealTags()
-                let result = try PayrollRun.compute(inputs: inputs, period: period, options: .statements(for: nil, tags: tags))
-                let builder = StatementBuilder(result: result, tags: tags, usesLedger: false)
+                let result = try PayrollRun.compute(inputs: inputs, period: period)
+                let builder = try StatementBuilder(result: result, usesLedger: false)
                 var payroll: [String: ExactDecimal] = [:]
                 for row in result.payroll.rows { payroll["\(row.key.employeeID) \(row.key.currency)", default: .zero] += row.amount }
                 var statements: [String: ExactDecimal] = [:]

@@ -11,15 +11,13 @@ import Testing
     static let inputs = RunInputs(planPaths: [fixture + "/plans"], dealPaths: [fixture + "/inputs/deals.csv"],
                                   fxPath: fixture + "/inputs/fx.csv")
 
-    /// The builder over a run capturing `ids` (nil: everyone), with `extra` what-if deals.
-    static func builder(_ ids: Set<String>? = nil, extra: [Deal] = []) throws -> StatementBuilder {
-        let tags = DealTags(reps: ids)
-        let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"),
-                                            options: .statements(for: ids, tags: tags, extraDeals: extra))
-        return StatementBuilder(result: result, tags: tags, usesLedger: false)
+    /// The builder over the run, with `extra` what-if deals.
+    static func builder(extra: [Deal] = []) throws -> StatementBuilder {
+        let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"), options: RunOptions(whatIfDeals: extra))
+        return try StatementBuilder(result: result, usesLedger: false)
     }
 
-    static func statement(_ id: String) throws -> Statement { try #require(try builder([id]).statement(for: id)) }
+    static func statement(_ id: String) throws -> Statement { try #require(try builder().statement(for: id)) }
 
     static func pay(_ statement: Statement) -> [String] {
         statement.pay.map { "\($0.key.payType.label) \($0.key.component) \($0.amount)" }
@@ -106,18 +104,18 @@ import Testing
     }
 
     @Test func unknownParticipantHasNoStatement() throws {
-        #expect(try Self.builder(["R9"]).statement(for: "R9") == nil)
+        #expect(try Self.builder().statement(for: "R9") == nil)
     }
 
     /// A what-if deal of 20000 for R1 dated 2026-02-28: C = 132000.13 → 5000 + 0.10 × 32000.13 = 8200.013 → 8200.01;
     /// commission 8200.01 − 2900.00 = 5300.01 (2000.00 more), the rest unchanged.
     @Test func estimateShowsThePayBesideTheActual() throws {
         let actual = try Self.statement("R1")
-        let book = try Self.builder(["R1"]).result.book
+        let book = try Self.builder().result.book
         let placement = try #require(WhatIfDeal.placement(of: "R1", in: book))
         #expect(placement.date == day("2026-02-28") && placement.currency == .usd)
         let deal = WhatIfDeal(amount: dec("20000")).deal(number: 1, repID: "R1", date: placement.date, currency: placement.currency)
-        let whatIf = try #require(try Self.builder(["R1"], extra: [deal]).statement(for: "R1"))
+        let whatIf = try #require(try Self.builder(extra: [deal]).statement(for: "R1"))
         let estimate = Estimate(actual: actual, whatIf: whatIf, deals: [deal])
         #expect(estimate.added.map { $0.rows.map(\.component) } == [["new"]])
         #expect(estimate.pay.map { "\($0.key.payType.label) \($0.actual) \($0.whatIf)" }

@@ -5,6 +5,8 @@
 struct Scenario {
     let book: PlanBook
     let totals: CreditTotals
+    /// Rates the deals needed and fx.csv lacked.
+    let missingRates: [MissingRate]
     let measurer: Measurer
     let schedule: PaySchedule
     let payroll: PayrollReport
@@ -15,12 +17,21 @@ struct Scenario {
         var fx = FXTable()
         for (rateMonth, from, to, rate) in rates { fx.set(dec(rate), month: month(rateMonth), from: from, to: to) }
         book = PlanBook(plans: plans, runMonth: month(runMonth))
-        var engine = CreditEngine(book: book, fx: fx)
-        for deal in deals { engine.credit(deal) }
-        totals = engine.totals
+        let credited = Scenario.credit(deals, book: book, fx: fx)
+        totals = credited.totals
+        missingRates = Array(credited.missingRates.keys).sorted()
         measurer = Measurer(book: book, totals: totals)
         schedule = PaySchedule(book: book, measurer: measurer)
         payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+    }
+
+    /// The deals credited as a run credits them (the deals given in code, after the files' none).
+    static func credit(_ deals: [Deal], book: PlanBook, fx: FXTable) -> ParallelCreditPass.Outcome {
+        let log = DiagnosticLog()
+        // Only writing the month's rows to a temporary file can fail here.
+        let outcome = try! ParallelCreditPass.run(paths: [], book: book, fx: fx, log: log, givenDeals: deals)
+        precondition(log.isEmpty, "the scenario's deals are valid: \(log.sorted)")
+        return outcome
     }
 
     /// The entry of `id` active on `date`.

@@ -36,6 +36,9 @@ struct DealChunkWorker {
     private(set) var dealRows = 0
     private(set) var won = 0
     private(set) var cancelled = 0
+    /// Set when a sum would have passed 64 bits: the pass reports it for the whole file (which
+    /// deal tips it over depends on how the file was cut).
+    private(set) var sumsOverflowed = false
     /// Where the last record of the range ended: the next range must start there.
     private(set) var endedAt = 0
     /// Set after malformed CSV: the rest of the range is not read.
@@ -411,12 +414,12 @@ struct DealChunkWorker {
         var amount: ExactDecimal { ExactDecimal(mantissa: Int128(minor), scale: planInfo.minorUnits) }
         if kind == .credit && ownMonth > 0 {
             // Forecast actuals and the control totals' credits in and out (DealActivity).
-            guard add(minor, to: ownCells, line: line) else { return }
+            guard add(minor, to: ownCells) else { return }
             if inRunMonth {
                 let tally = finance.runMonthCredits[Int(planCurrency)]
                 if let amountIn = FinanceArithmetic.sum(tally.amountIn, exact.rounded(toScale: min(exact.scale, FinanceArithmetic.scale))),
                    FinanceArithmetic.isInRange(amountIn) {
-                    finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + minor)
+                    finance.runMonthCredits[Int(planCurrency)] = (tally.count + 1, amountIn, tally.creditOut + Int128(minor))
                 } else if financeTooLarge == nil {
                     financeTooLarge = line
                 }
@@ -432,7 +435,7 @@ struct DealChunkWorker {
 
         if ownMonth > 0 {
             let components = index.matches(.own, plan: plan, pair: pair)
-            for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position), line: line) else { return } }
+            for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position)) else { return } }
             for position in index.matches(.spiff, plan: plan, pair: pair) {
                 let spiff = index.match(at: position)
                 let value = SpiffMath.amount(index.book.plans[plan].spiffs[spiff], percent: percent, credit: amount,
@@ -442,7 +445,7 @@ struct DealChunkWorker {
                     _ = tooLarge(spiffRounded, currency: index.planCurrency[plan], line: line)
                     return
                 }
-                guard add(spiffMinor, to: ownCells + planInfo.firstSpiffSlot + spiff, line: line) else { return }
+                guard add(spiffMinor, to: ownCells + planInfo.firstSpiffSlot + spiff) else { return }
             }
             if inRunMonth {
                 if components.isEmpty { row(kind, rep: rep, plan: plan, component: -1, credit: minor) }
@@ -469,7 +472,7 @@ struct DealChunkWorker {
             let cells = index.cell(entry: managerEntry, month: month, slot: 1)
             for position in components {
                 let component = index.match(at: position)
-                guard add(copy, to: cells + component, line: line) else { return }
+                guard add(copy, to: cells + component) else { return }
                 if inRunMonth { row(.rollup, rep: managerEntry.rep, plan: managerPlan, component: Int16(component), credit: copy) }
             }
         }
@@ -522,13 +525,12 @@ struct DealChunkWorker {
     /// math would stop being exact.
     static let largestMinor: Int64 = 1_000_000_000_000_000
 
-    /// Adds to a cell of `sums`; false, after logging it, instead of overflowing.
+    /// Adds to a cell of `sums`; false, and `sumsOverflowed` set, instead of overflowing.
     @inline(__always)
-    private mutating func add(_ value: Int64, to cell: Int, line: Int) -> Bool {
+    private mutating func add(_ value: Int64, to cell: Int) -> Bool {
         let (sum, overflow) = sums.base[cell].addingReportingOverflow(value)
         if overflow {
-            rules.log.error(file: rules.file, line: line, column: 0,
-                            "with this deal a participant's credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
+            sumsOverflowed = true
             return false
         }
         sums.base[cell] = sum

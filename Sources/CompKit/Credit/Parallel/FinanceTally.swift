@@ -4,7 +4,7 @@
 struct FinanceTally {
     /// Per plan currency number: shares, Σ exact converted amount, Σ credit (minor units); a
     /// currency with a count of 0 has none.
-    var runMonthCredits: [(count: Int, amountIn: ExactDecimal, creditOut: Int64)]
+    var runMonthCredits: [(count: Int, amountIn: ExactDecimal, creditOut: Int128)]
     /// Per deal currency number: deals closed in the run month and their total amount.
     var closedInMonth: [(count: Int, total: ExactDecimal)]
     /// Pipeline opportunities (by number in `CreditIndex.watchedIDs`) that closed in the run month.

@@ -113,7 +113,7 @@ enum ParallelCreditPass {
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
         mutating func add(_ worker: inout DealChunkWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
-            if !sums.add(worker.sums) {
+            if !sums.add(worker.sums) || worker.sumsOverflowed {
                 log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }
             finance.add(worker.finance)

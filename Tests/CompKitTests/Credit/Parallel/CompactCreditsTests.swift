@@ -25,7 +25,8 @@ import Testing
                     id.withUnsafeBufferPointer { id in
                         writer.add(kind: kind, rep: rep, plan: 0, component: component, day: day, credit: credit, id: id) {
                             CompactCredits.Share(amount: ExactDecimal(mantissa: 10000, scale: 2), currency: usd, rateKey: -1,
-                                                 percent: ExactDecimal(mantissa: Int128(percent), scale: 0), idStart: 0, idLength: 0)
+                                                 percent: ExactDecimal(mantissa: Int128(percent), scale: 0), tokenPair: 0,
+                                                 idStart: 0, idLength: 0)
                         }
                     }
                 }
@@ -36,7 +37,7 @@ import Testing
         }
         var credits = try write(percents: [60, 40, 30], ownComponents: [0, 1])
         credits.append(try write(percents: [20, 10], ownComponents: [0]))
-        let runMonth = RunMonthCredits(storage: .compact(credits, index))
+        let runMonth = RunMonthCredits(credits: credits, index: index)
 
         #expect(runMonth.count == 13)
         let rollups = [60, 40, 30, 20, 10].map { "2026-01,M1,AE,team,D1,2026-01-20,rollup,100.00,USD,1.000000,\($0).00,\($0).00\n" }

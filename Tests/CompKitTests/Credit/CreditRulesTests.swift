@@ -2,7 +2,7 @@ import Testing
 @testable import CompKit
 
 /// §3.1: one credit per rep share, `round(amount × fx × percent / 100)` in plan currency.
-@Suite struct CreditEngineCreditTests {
+@Suite struct CreditTests {
     static let team = [Fixture.person("R1"), Fixture.person("R2"), Fixture.person("R3")]
 
     static func january(_ deals: [Deal], plan: Plan = Fixture.plan("AE", participants: team),
@@ -112,15 +112,13 @@ import Testing
     }
 
     @Test func aMissingRateIsCollected() {
-        let book = PlanBook(plans: [Fixture.plan("AE", participants: Self.team)], runMonth: month("2026-01"))
-        var engine = CreditEngine(book: book, fx: FXTable())
-        engine.credit(Fixture.deal("D1", closed: "2026-01-20", amount: "1000", currency: .gbp))
-        #expect(engine.missingRates.keys.map { "\($0.month) \($0.from)→\($0.to)" } == ["2026-01 GBP→USD"])
+        let scenario = Self.january([Fixture.deal("D1", closed: "2026-01-20", amount: "1000", currency: .gbp)])
+        #expect(scenario.missingRates.map { "\($0.month) \($0.from)→\($0.to)" } == ["2026-01 GBP→USD"])
     }
 }
 
 /// §3.2 and §7: chargebacks of cancelled deals.
-@Suite struct CreditEngineChargebackTests {
+@Suite struct ChargebackTests {
     /// D1: 5000 USD to R1, closed 2026-01-15.
     static func cancelled(on cancelDate: String, runMonth: String = "2026-04", clawbackDays: Int? = 90) -> Scenario {
         Scenario(month: runMonth, plans: [Fixture.plan("AE", clawbackDays: clawbackDays, participants: [Fixture.person("R1")])],
@@ -205,7 +203,7 @@ import Testing
 }
 
 /// §3.3 and §7: manager roll-ups.
-@Suite struct CreditEngineRollUpTests {
+@Suite struct RollUpTests {
     /// R1, R2 (plan AE, USD) report to M1 (plan MGR, EUR), who reports to D1 (plan DIR, USD).
     /// AE pays SPIFF push (100 a deal), MGR pays SPIFF mgr-push (50 a deal).
     static let plans = [
