@@ -4,9 +4,11 @@
 #   Fuzz/run.sh TARGET SECONDS      TARGET: deals-csv, deals-xml, plan, crm-export, or all (one after the other)
 #
 # SwiftPM cannot link a fuzzer executable here (undefined `<target>_main`), so each target is built
-# with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan and
-# InputFile.swift; Model/, Money/, Diagnostics/, Measure/QuotaSchedule.swift: no Crypto, no GRDB), plus Fuzz/Sources/Support and
-# the target's entry file, with the plan schema embedded as SwiftPM would.
+# with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan, FX and
+# InputFile.swift; Model/, Money/, Diagnostics/, Measure/QuotaSchedule.swift; the credit pass the
+# deals go through: Credit/, Reward/SpiffMath.swift, the finance tallies; no Crypto, no GRDB), with
+# CPlatform compiled by clang, plus Fuzz/Sources/Support and the target's entry file, with the plan
+# schema embedded as SwiftPM would.
 #
 # Seeds come from Fuzz/corpus/TARGET (read only); what the fuzzer learns goes to
 # .build/fuzz/TARGET/corpus, and a crashing input to .build/fuzz/TARGET/crash-*: keep it as a
@@ -30,17 +32,17 @@ mkdir -p "$build/$target/corpus"
 
 kit=Sources/CompKit
 sources=(
-    $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Model" "$kit/Money" \
-           "$kit/Diagnostics" -name '*.swift' | sort)
-    "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift"
+    $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Load/FX" "$kit/Model" "$kit/Money" \
+           "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
+    "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift" "$kit/Reward/SpiffMath.swift"
+    "$kit/Report/Finance/DealActivity.swift" "$kit/Report/Finance/FinanceArithmetic.swift" "$kit/Run/StageTimer.swift"
     Fuzz/Sources/Support/*.swift
     "Fuzz/Sources/$target.swift"
 )
 # The CRM import writes deals.csv itself: it needs the connectors and the CSV writer too.
 if [[ $target == crm-export ]]; then
     sources+=($(find "$kit/Connect/Import" -name '*.swift' | sort) "$kit/Connect/Crosswalk/PeopleCrosswalk.swift"
-              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift" "$kit/Run/StageTimer.swift"
-              "$kit/Statement/ExactDecimal+Words.swift")
+              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift" "$kit/Statement/ExactDecimal+Words.swift")
 fi
 
 # SwiftPM embeds plan.xsd as `PackageResources.plan_xsd`; generate the same for this build.
@@ -56,18 +58,27 @@ if [[ ! -f $resources || $kit/Load/Plan/plan.xsd -nt $resources ]]; then
     mv "$resources.new" "$resources"
 fi
 
+# CPlatform (prefetch, atomics, huge-page tables) is C: compiled on its own, imported through a module map.
+platform=$build/CPlatform
+mkdir -p "$platform"
+printf 'module CPlatform {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CPlatform/include/CPlatform.h" > "$platform/module.modulemap"
+
 stale=0
 [[ -x $binary ]] || stale=1
-for file in "${sources[@]}" "$resources" "$0"; do [[ $file -nt $binary ]] && stale=1; done
+for file in "${sources[@]}" "$resources" "$0" Sources/CPlatform/CPlatform.c Sources/CPlatform/include/CPlatform.h; do
+    [[ $file -nt $binary ]] && stale=1
+done
 if (( stale )); then
     echo "fuzz: building $target" >&2
     libxml=()
     for flag in $(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2); do libxml+=(-Xcc "$flag"); done
     linker=()  # lld, when the toolchain has it: gold warns about every ASan symbol
     [[ -x "$(dirname "$(command -v swiftc)")/ld.lld" ]] && linker=(-use-ld=lld)
+    clang -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CPlatform/include -c Sources/CPlatform/CPlatform.c \
+        -o "$platform/CPlatform.o"
     swiftc -O -g "${linker[@]}" -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name CompFuzz \
-        -I Sources/CLibXML2 "${libxml[@]}" -lxml2 \
-        "${sources[@]}" "$resources" -o "$binary.new"
+        -I Sources/CLibXML2 -I "$platform" "${libxml[@]}" -lxml2 \
+        "${sources[@]}" "$resources" "$platform/CPlatform.o" -o "$binary.new"
     mv "$binary.new" "$binary"
 fi
 

@@ -74,36 +74,33 @@ enum Fuzz {
         return lines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
     }
 
-    /// A deal that came through the readers follows every rule of §2.2.
-    static func checkDeal(_ deal: Deal) {
-        require(!deal.id.isEmpty && deal.id.utf8.count <= DealRules.maxTokenBytes, "deal id '\(deal.id)'")
-        require(deal.amount > .zero, "deal \(deal.id): amount \(deal.amount)")
-        require(!deal.type.isEmpty, "deal \(deal.id): empty type")
-        require(!deal.splits.isEmpty, "deal \(deal.id): no split")
-        require(Set(deal.splits.map(\.repID)).count == deal.splits.count, "deal \(deal.id): a rep twice")
-        require(deal.splits.allSatisfy { $0.percent > .zero && participantIDs.contains($0.repID) }, "deal \(deal.id): splits \(deal.splits)")
-        require(deal.splits.reduce(ExactDecimal.zero) { $0 + $1.percent } == ExactDecimal(100), "deal \(deal.id): splits do not add up to 100")
-        require((deal.status == .cancelled) == (deal.cancelDate != nil), "deal \(deal.id): status and cancel date disagree")
-        if let cancelDate = deal.cancelDate { require(cancelDate >= deal.closeDate, "deal \(deal.id): cancelled before closing") }
-    }
-
-    /// Reads one deals file the way a run does (deals, then the duplicate-id check) and checks the result.
-    static func readDeals(
-        _ bytes: UnsafeRawBufferPointer, name: String,
-        read: (String, DealRules, DealIDRegistry, DiagnosticLog, (Deal) -> Void) throws -> Int,
-        forEachID: @escaping (String, (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws -> Void
-    ) {
+    /// Credits one deals file the way a run does (every deal checked and credited, then the
+    /// duplicate-id check) under a plan of `participantIDs`, and checks the result: every credit
+    /// of the month belongs to a participant and a row that was read, and every diagnostic points
+    /// into the file.
+    static func creditDeals(_ bytes: UnsafeRawBufferPointer, name: String) {
         let path = file(name, bytes)
         let log = DiagnosticLog()
-        let ids = DealIDRegistry()
-        var deals = 0
+        let start = CalendarDate(year: 2026, month: 1, day: 1)!
+        let people = participantIDs.sorted().map {
+            ParticipantEntry(id: $0, name: $0, start: start, end: nil, managerID: $0 == "M1" ? nil : "M1", baseSalaryAnnual: .zero, quotas: [:])
+        }
+        let table = RateTable(method: .graduated, basis: .amount, tiers: [RateTable.Tier(from: .zero, rate: ExactDecimal(mantissa: 1, scale: 1))])
+        let plan = Plan(id: "P", name: "P", currency: Currency(code: "USD")!, yearStart: start, quotaPeriod: .quarter,
+                        components: [Component(id: "own", filter: DealFilter(types: nil, products: nil), creditFrom: .own, rateTable: table, cap: nil, bonuses: []),
+                                     Component(id: "team", filter: DealFilter(types: nil, products: nil), creditFrom: .team, rateTable: table, cap: nil, bonuses: [])],
+                        spiffs: [], draw: nil, clawback: Clawback(windowDays: 90), participants: people)
+        let book = PlanBook(plans: [plan], runMonth: YearMonth(year: 2026, month: 3))
         do {
-            let rows = try read(path, DealRules(file: path, log: log, participantIDs: participantIDs), ids, log) { deal in
-                checkDeal(deal)
-                deals += 1
+            // A small id filter: many false alarms, so the exact check runs too.
+            let outcome = try ParallelCreditPass.run(paths: [path], book: book, fx: FXTable(), log: log, idFilterLog2Words: 8)
+            let rows = try outcome.totals.runMonthCredits()
+            require(outcome.won + outcome.cancelled <= outcome.rowsPerFile.reduce(0, +), "more deals than rows")
+            for row in rows {
+                require(participantIDs.contains(row.repID), "a credit for \(row.repID), no participant")
+                require(row.creditDate.yearMonth == book.runMonth, "a credit of \(row.creditDate) in credits.csv of 2026-03")
+                require(row.percent > .zero && row.percent <= ExactDecimal(100), "a share of \(row.percent) %")
             }
-            require(rows >= deals, "\(rows) rows but \(deals) deals")
-            try ids.reportDuplicates(log: log) { visit in try forEachID(path, visit) }
         } catch {
             fatalError("invariant broken: reading a file that exists threw \(error)")
         }

@@ -101,7 +101,8 @@ struct DealChunkWorker {
     /// the header's) and credits every record that starts in it. Throws `InputFile.Failure` when
     /// reading fails.
     mutating func process(descriptor: Int32, start: Int, end: Int, skipsHeader: Bool = false) throws {
-        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        // 4 MiB, or the range and a little more when smaller (a record longer grows it).
+        var buffer = [UInt8](repeating: 0, count: min(4 << 20, end - start + 4096))
         var filled = 0
         var fileOffset = start
         var atEnd = false

@@ -36,7 +36,7 @@ enum DealIDProbe {
     static func ids(descriptor: Int32, start: Int, end: Int, columns: DealColumns,
                     fingerprints: Fingerprints) throws -> [(id: [UInt8], line: Int)] {
         var found: [(id: [UInt8], line: Int)] = []
-        var buffer = [UInt8](repeating: 0, count: 4 << 20)
+        var buffer = [UInt8](repeating: 0, count: min(4 << 20, end - start + 4096))
         let fields = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: columns.id + 1)
         defer { fields.deallocate() }
         let scratch = ByteScratch()
