@@ -34,6 +34,20 @@ public struct CreditTotals: @unchecked Sendable {
         var tokenPair: Int32 = -1
     }
 
+    /// The roll-up copies one manager received in the month from one team member (a direct
+    /// report, for everything credited below them) into one component, added up.
+    public struct RollUpSum: Sendable, Hashable {
+        /// The manager's entry the copies were credited to.
+        public var entry: PlanBook.EntryRef
+        public var planID: String
+        public var component: String
+        public var memberID: String
+        /// How many copies (credit and chargeback rows of credits.csv) were added.
+        public var copies: Int
+        public var credit: ExactDecimal
+        public var planCurrency: Currency
+    }
+
     /// One line of exceptions.csv.
     public struct ExceptionRow: Sendable, Hashable {
         public var source: String

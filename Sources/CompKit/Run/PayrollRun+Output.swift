@@ -5,19 +5,18 @@ import Foundation
 /// every core. The manifest comes last, with the others' checksums and the inputs'.
 extension PayrollRun {
     /// Writes the run's files into the folder `path`, replacing an earlier one atomically (nothing
-    /// changes when anything fails); `extra` files (the statements) come before the manifest.
-    public static func write(_ result: Result, to path: String, command: [String], version: String,
-                             extra: [(name: String, bytes: [UInt8])] = []) throws {
+    /// changes when anything fails); with `statements`, every participant's statement too.
+    public static func write(_ result: Result, to path: String, command: [String], version: String, statements: Bool) throws {
         try OutputFolder.write(to: path) { staging in
-            _ = try render(result, command: command, version: version, extra: extra, into: staging.write)
+            _ = try render(result, command: command, version: version, statements: statements, into: staging.write)
         }
     }
 
     /// Every file a run writes, in memory, manifest last (tests and small runs).
     public static func outputFiles(_ result: Result, command: [String], version: String,
-                                   extra: [(name: String, bytes: [UInt8])] = []) throws -> [(name: String, bytes: [UInt8])] {
+                                   statements: Bool = false) throws -> [(name: String, bytes: [UInt8])] {
         let files = KeptFiles()
-        let names = try render(result, command: command, version: version, extra: extra) { name, body in
+        let names = try render(result, command: command, version: version, statements: statements) { name, body in
             var writer = OutputFileWriter(.memory)
             try body(&writer)
             files.keep(name, writer.kept)
@@ -28,7 +27,7 @@ extension PayrollRun {
 
     /// The manifest a run would write, its files rendered only to be hashed (`comp close` records it).
     public static func manifest(_ result: Result, command: [String], version: String) throws -> [UInt8] {
-        try render(result, command: command, version: version, extra: []) { name, body in
+        try render(result, command: command, version: version, statements: false) { name, body in
             var writer = OutputFileWriter(.checksumOnly)
             try body(&writer)
             return writer.manifestEntry(name: name)
@@ -40,7 +39,7 @@ extension PayrollRun {
 
     /// Renders every file into `sink`, the independent pieces side by side; returns the manifest
     /// and the files' names in its order.
-    private static func render(_ result: Result, command: [String], version: String, extra: [(name: String, bytes: [UInt8])],
+    private static func render(_ result: Result, command: [String], version: String, statements: Bool,
                                into sink: @escaping FileSink) throws -> (manifest: [UInt8], names: [String]) {
         func file(_ name: String, _ bytes: @escaping () -> [UInt8]) -> () throws -> [Manifest.Output] {
             { [try sink(name) { try $0.write(bytes()) }] }
@@ -48,7 +47,16 @@ extension PayrollRun {
         func files(_ make: @escaping () -> [(name: String, bytes: [UInt8])]) -> () throws -> [Manifest.Output] {
             { try make().map { file in try sink(file.name) { try $0.write(file.bytes) } } }
         }
-        // In manifest order; credits.csv and the summary (the largest) are started first.
+        /// Each statement rendered and written as it is made: never all of them in memory.
+        func statementFiles() throws -> [Manifest.Output] {
+            guard statements else { return [] }
+            var written: [Manifest.Output] = []
+            try StatementBuilder(result: result).forEachStatement { statement in
+                for file in StatementFiles.files(for: statement) { written.append(try sink(file.name) { try $0.write(file.bytes) }) }
+            }
+            return written
+        }
+        // In manifest order; credits.csv, the statements and the summary (the largest) are started first.
         let pieces: [() throws -> [Manifest.Output]] = [
             file("payroll.csv") { result.payroll.csv(period: result.period) },
             { [try sink("credits.csv") { writer in
@@ -61,11 +69,11 @@ extension PayrollRun {
             file("forecast_accuracy.csv") { result.finance.forecast.csv() },
             file("variance.csv") { result.finance.variance.csv() },
             files { FinanceSummary(result).files },
-            files { extra },
+            statementFiles,
         ]
         let outputs = SideBySide<[Manifest.Output]>()
-        // The largest first: credits.csv, then the summary; as many at once as there are cores.
-        let first = [1, 7]
+        // The largest first: credits.csv, the statements, then the summary; as many at once as there are cores.
+        let first = [1, 8, 7]
         let order = first + pieces.indices.filter { !first.contains($0) }
         DispatchQueue.concurrentPerform(iterations: pieces.count) { turn in
             outputs.finish(order[turn]) { try pieces[order[turn]]() }

@@ -19,6 +19,8 @@ public enum PayrollRun {
         public var rowCounts: [String: Int]
         /// Forecast accuracy, variance, sales metrics and control totals (§4, §5).
         public var finance: FinanceView
+        /// Whether a ledger's payments were taken into account (§3.10): payroll.csv then has prior adjustments.
+        public var usesLedger: Bool
     }
 
     /// An input file a run read.
@@ -120,7 +122,7 @@ public enum PayrollRun {
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
             period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            prepared: prepared, rowCounts: counts, finance: finance)
+            prepared: prepared, rowCounts: counts, finance: finance, usesLedger: ledger != nil)
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

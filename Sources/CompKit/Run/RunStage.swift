@@ -1,6 +1,6 @@
 /// The stages of a run as a person waiting on a terminal sees them (`TerminalProgress`).
 public enum RunStage: Int, CaseIterable, Sendable {
-    case plans, deals, pay, reports, statements, files
+    case plans, deals, pay, reports, files
 
     /// What the run is doing, in a few words.
     public var label: String {
@@ -9,8 +9,7 @@ public enum RunStage: Int, CaseIterable, Sendable {
         case .deals: return "crediting deals"
         case .pay: return "measuring and paying"
         case .reports: return "attainment, payroll and finance reports"
-        case .statements: return "statements"
-        case .files: return "writing files"
+        case .files: return "writing files and statements"
         }
     }
 }

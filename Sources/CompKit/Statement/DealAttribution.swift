@@ -1,12 +1,25 @@
 /// Which deal earned which part of a component's commission in the month: the month's credits are
 /// added one by one to the credit the quota period had before the month, in order of credit date,
-/// then deal id, then kind; each is attributed what it added to the exact (capped, unrounded)
-/// earnings, rounded to the minor unit. What the roundings leave over is the residual, so that the
+/// then deal id, then kind (a team component's roll-ups per team member, in id order); each is
+/// attributed what it added to the exact (capped, unrounded) earnings, rounded to the minor unit. What the roundings leave over is the residual, so that the
 /// attributed amounts and the residual add up to the month's commission exactly.
 public struct DealAttribution: Sendable {
-    /// One credit, chargeback or roll-up copy of the month and what it added.
+    /// What a line adds: an own credit or chargeback, or a team member's roll-up copies summed.
+    public enum Source: Sendable {
+        case row(CreditTotals.CreditRow)
+        case rollUp(CreditTotals.RollUpSum)
+
+        public var credit: ExactDecimal {
+            switch self {
+            case .row(let row): return row.credit
+            case .rollUp(let sum): return sum.credit
+            }
+        }
+    }
+
+    /// One credit, chargeback or team member's roll-ups of the month and what it added.
     public struct Line: Sendable {
-        public var row: CreditTotals.CreditRow
+        public var source: Source
         /// C after this credit.
         public var creditedToDate: ExactDecimal
         /// The tier C reaches before and after this credit (nil: C ≤ 0).
@@ -32,10 +45,10 @@ public struct DealAttribution: Sendable {
     /// The month's commission: `round(E(C)) − round(E(opening))`, as `earned(q, m) − earned(q, m−1)`.
     public var commission: ExactDecimal
 
-    /// `rows` are the month's rows of the component (any order); `openingCredit` is the quota
-    /// period's credit to the end of the month before.
+    /// `rows` are the month's own rows of the component (any order), `rollUps` its roll-up sums
+    /// (in member order); `openingCredit` is the quota period's credit to the end of the month before.
     public init(component: Component, quota: ExactDecimal, currency: Currency, openingCredit: ExactDecimal,
-                rows: [CreditTotals.CreditRow]) {
+                rows: [CreditTotals.CreditRow], rollUps: [CreditTotals.RollUpSum] = []) {
         let lowers = CommissionMath.lowerBounds(of: component.rateTable, quota: quota)
         func earned(_ credit: ExactDecimal) -> ExactDecimal {
             TierBreakdown.cappedEarned(component: component, credited: credit, quota: quota)
@@ -43,16 +56,16 @@ public struct DealAttribution: Sendable {
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
         let ordered = rows.enumerated().sorted {
             CreditTotals.CreditRow.statementOrder($0.element, $1.element) ?? ($0.offset < $1.offset)
-        }.map(\.element)
+        }.map { Source.row($0.element) } + rollUps.map(Source.rollUp)
         var credit = openingCredit
         var earnedSoFar = earned(openingCredit)
         var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)
         var lines: [Line] = []
-        for row in ordered {
-            let newCredit = credit + row.credit
+        for source in ordered {
+            let newCredit = credit + source.credit
             let newEarned = earned(newCredit)
             let newTier = TierBreakdown.tier(reachedBy: newCredit, lowerBounds: lowers)
-            lines.append(Line(row: row, creditedToDate: newCredit, tierBefore: tier, tier: newTier,
+            lines.append(Line(source: source, creditedToDate: newCredit, tierBefore: tier, tier: newTier,
                               earnedToDate: newEarned, commission: currency.round(newEarned - earnedSoFar)))
             (credit, earnedSoFar, tier) = (newCredit, newEarned, newTier)
         }

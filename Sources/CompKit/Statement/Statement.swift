@@ -2,8 +2,8 @@
 /// credits, each component's tier math and per-deal attribution, bonuses, SPIFFs, draw and base,
 /// and the pay lines, which add up to that person's payroll.csv rows.
 ///
-/// A statement holds only its participant's data: their own credit rows and the roll-up copies
-/// they receive, and their own pay. `StatementBuilder` makes them; `StatementLayout` words them.
+/// A statement holds only its participant's data: their own credit rows, the roll-up copies they
+/// receive summed per team member, and their own pay. `StatementBuilder` makes them; `StatementLayout` words them.
 public struct Statement: Sendable {
     public var participantID: String
     public var name: String
@@ -31,9 +31,11 @@ public struct Statement: Sendable {
         public var start: CalendarDate
         public var end: CalendarDate?
         public var fiscalMonth: Int
-        /// The month's credit rows of this entry (own credits, chargebacks, roll-ups received),
-        /// by credit date, deal id, kind, component.
+        /// The month's own credit rows of this entry (credits, chargebacks), by credit date, deal
+        /// id, kind, component.
         public var credits: [CreditTotals.CreditRow]
+        /// The roll-up copies received, per component and team member.
+        public var rollUps: [CreditTotals.RollUpSum]
         public var components: [ComponentPart]
         public var spiffs: [SpiffPart]
         public var draw: DrawPart?

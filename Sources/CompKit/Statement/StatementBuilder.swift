@@ -6,16 +6,13 @@ public struct StatementBuilder {
     public let result: PayrollRun.Result
     public let usesLedger: Bool
     private let measurer: Measurer
-    private let rowsByID: [String: [CreditTotals.CreditRow]]
     private let payrollByID: [String: [PayrollReport.Row]]
     private let entriesByID: [String: [PlanBook.EntryRef]]
 
-    /// Throws `CompError.io` when the run month's credit rows cannot be read back.
-    public init(result: PayrollRun.Result, usesLedger: Bool) throws {
+    public init(result: PayrollRun.Result) {
         self.result = result
-        self.usesLedger = usesLedger
+        usesLedger = result.usesLedger
         measurer = Measurer(book: result.book, totals: result.totals)
-        rowsByID = Dictionary(grouping: try result.totals.runMonthCredits(), by: \.repID)
         payrollByID = Dictionary(grouping: result.payroll.rows, by: \.key.employeeID)
         entriesByID = Dictionary(grouping: result.book.participatingEntries) { result.book.entry($0).id }
     }
@@ -24,16 +21,41 @@ public struct StatementBuilder {
     public var participantIDs: [String] { entriesByID.keys.sorted(by: byteOrder) }
 
     /// The participant's statement, nil when they have no entry in a plan taking part in the run.
-    public func statement(for id: String) -> Statement? {
+    /// Throws `CompError.io` when the month's credit rows cannot be read back.
+    public func statement(for id: String) throws -> Statement? {
+        guard entriesByID[id] != nil else { return nil }
+        return statement(for: id, credits: try result.totals.runMonthCreditRows.participantCredits(id))
+    }
+
+    /// Calls `body` with every participant's statement, in byte order of their ids, reading the
+    /// month's credits once, one partition at a time. Throws what `body` throws, or `CompError.io`.
+    public func forEachStatement(_ body: (Statement) throws -> Void) throws {
+        let ids = participantIDs
+        var next = 0
+        func upTo(_ id: String?) throws {
+            while next < ids.count, id.map({ byteOrder(ids[next], $0) }) ?? true {
+                if let statement = statement(for: ids[next], credits: RunMonthCredits.ParticipantCredits()) { try body(statement) }
+                next += 1
+            }
+        }
+        try result.totals.runMonthCreditRows.forEachParticipant { id, credits in
+            try upTo(id)
+            guard next < ids.count, ids[next] == id else { return }
+            if let statement = statement(for: id, credits: credits) { try body(statement) }
+            next += 1
+        }
+        try upTo(nil)
+    }
+
+    private func statement(for id: String, credits: RunMonthCredits.ParticipantCredits) -> Statement? {
         let book = result.book
         guard let refs = entriesByID[id] else { return nil }
         let month = DateRange(first: book.runMonth.firstDay, last: book.runMonth.lastDay)
-        let rows = rowsByID[id] ?? []
         var parts: [Statement.EntryPart] = []
         for ref in refs.sorted(by: { book.entry($0).start < book.entry($1).start }) {
             let active = book.entry(ref).activeRange.overlapDays(with: month) > 0
             let paid = result.schedule.lines[ref].map { !$0[$0.count - 1].isEmpty } ?? false
-            guard active || paid, let part = entryPart(ref, rows: rows) else { continue }
+            guard active || paid, let part = entryPart(ref, credits: credits) else { continue }
             parts.append(part)
         }
         let payroll = payrollByID[id] ?? []
@@ -44,29 +66,30 @@ public struct StatementBuilder {
 
     // MARK: - Entry parts
 
-    private func entryPart(_ ref: PlanBook.EntryRef, rows allRows: [CreditTotals.CreditRow]) -> Statement.EntryPart? {
+    private func entryPart(_ ref: PlanBook.EntryRef, credits all: RunMonthCredits.ParticipantCredits) -> Statement.EntryPart? {
         let book = result.book
         let plan = book.plan(ref)
         let entry = book.entry(ref)
         guard let fiscalMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { return nil }
         // A person's rows in this plan and inside this entry's dates are this entry's (entries never overlap).
-        let rows = allRows.filter {
-            $0.planID == plan.id && entry.isActive(on: $0.creditDate) && $0.creditDate.yearMonth == book.runMonth
-        }
+        let rows = all.rows.filter { $0.planID == plan.id && entry.isActive(on: $0.creditDate) }
+        let rollUps = all.rollUps.filter { $0.entry == ref }
         let credits = rows.enumerated().sorted {
             CreditTotals.CreditRow.statementOrder($0.element, $1.element)
                 ?? ($0.element.component != $1.element.component ? byteOrder($0.element.component, $1.element.component) : $0.offset < $1.offset)
         }.map(\.element)
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
-            fiscalMonth: fiscalMonth, credits: credits,
-            components: plan.components.indices.map { componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: rows) },
+            fiscalMonth: fiscalMonth, credits: credits, rollUps: rollUps,
+            components: plan.components.indices.map {
+                componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: rows, rollUps: rollUps)
+            },
             spiffs: spiffParts(ref, fiscalMonth: fiscalMonth, rows: rows),
             draw: drawPart(ref, fiscalMonth: fiscalMonth), base: basePart(ref))
     }
 
-    private func componentPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int,
-                               rows: [CreditTotals.CreditRow]) -> Statement.ComponentPart {
+    private func componentPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int, rows: [CreditTotals.CreditRow],
+                               rollUps: [CreditTotals.RollUpSum]) -> Statement.ComponentPart {
         let plan = result.book.plan(ref)
         let component = plan.components[index]
         let measure = measurer.measure(ref, component: index, fiscalMonth: fiscalMonth)
@@ -85,7 +108,8 @@ public struct StatementBuilder {
             monthBefore: before == nil ? nil : result.book.runMonth.adding(months: -1),
             attribution: DealAttribution(component: component, quota: quota, currency: plan.currency,
                                          openingCredit: before?.creditedToDate ?? .zero,
-                                         rows: rows.filter { $0.component == component.id }),
+                                         rows: rows.filter { $0.component == component.id },
+                                         rollUps: rollUps.filter { $0.component == component.id }),
             bonuses: bonuses)
     }
 
@@ -94,7 +118,7 @@ public struct StatementBuilder {
         let plan = result.book.plan(ref)
         // A credit has a row per matching component: one per deal and kind is the credit itself.
         var seen = Set<String>()
-        let own = rows.filter { $0.kind != .rollup && seen.insert("\($0.kind.rawValue) \($0.dealID)").inserted }
+        let own = rows.filter { seen.insert("\($0.kind.rawValue) \($0.dealID)").inserted }
             .sorted { CreditTotals.CreditRow.statementOrder($0, $1) ?? false }
         return plan.spiffs.enumerated().map { index, spiff in
             let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in

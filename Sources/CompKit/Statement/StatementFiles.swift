@@ -13,10 +13,6 @@ public enum StatementFiles {
                 (base + ".md", Array(MarkdownRenderer.render(document).utf8))]
     }
 
-    /// Every participant's statement files, in participant id order.
-    public static func files(for builder: StatementBuilder) -> [(name: String, bytes: [UInt8])] {
-        builder.participantIDs.compactMap(builder.statement(for:)).flatMap(files(for:))
-    }
 
     /// A participant id as a file name: letters, digits, `-` and `_` as they are, any other byte
     /// (and a leading `.`) as `%XX`, so no id can reach outside the folder or collide with another.

@@ -44,22 +44,33 @@ public enum StatementLayout {
 
     private static func credits(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
         document.heading("Credits in \(period)", level: 3)
-        guard !part.credits.isEmpty else {
+        guard !part.credits.isEmpty || !part.rollUps.isEmpty else {
             document.paragraph("No credits in \(period).")
             return
         }
-        document.paragraph("credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a cancelled deal's credit back; "
-                           + "a roll-up is a copy of a team member's credit for a team component (deal amount, fx rate and share as the team member "
-                           + "was credited; the credit converted into this plan's currency). A credit matching no component pays no commission.")
         let money = part.currency
-        document.table(Table(
-            columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
-                      Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)],
-            rows: part.credits.map { row in
-                [row.creditDate.description, row.dealID, kindText(row.kind), row.component.isEmpty ? "(none)" : row.component,
-                 row.dealCurrency.format(row.dealAmount) + " " + row.dealCurrency.code, row.fxRate.formatted(decimals: 6),
-                 row.percent.formatted(decimals: 2) + " %", money.format(row.credit)]
-            }))
+        if !part.credits.isEmpty {
+            document.paragraph("credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a cancelled deal's credit back. "
+                               + "A credit matching no component pays no commission.")
+            document.table(Table(
+                columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
+                          Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)],
+                rows: part.credits.map { row in
+                    [row.creditDate.description, row.dealID, kindText(row.kind), row.component.isEmpty ? "(none)" : row.component,
+                     row.dealCurrency.format(row.dealAmount) + " " + row.dealCurrency.code, row.fxRate.formatted(decimals: 6),
+                     row.percent.formatted(decimals: 2) + " %", money.format(row.credit)]
+                }))
+        }
+        if !part.rollUps.isEmpty {
+            document.paragraph("Roll-ups: copies of the team's credits and chargebacks for a team component, converted into this plan's "
+                               + "currency, added up per team member (everything credited below a team member counts as theirs); "
+                               + "credits.csv lists them deal by deal.")
+            document.table(Table(
+                columns: [Column("team member"), Column("component"), Column("credits", .right), Column("credit \(money.code)", .right)],
+                rows: part.rollUps.map { [$0.memberID, $0.component, String($0.copies), money.format($0.credit)] },
+                footer: [["total", "", String(part.rollUps.reduce(0) { $0 + $1.copies }),
+                          money.format(part.rollUps.reduce(ExactDecimal.zero) { $0 + $1.credit })]]))
+        }
     }
 
     // MARK: - Component
@@ -135,8 +146,9 @@ public enum StatementLayout {
     private static func attribution(_ attribution: DealAttribution, breakdown: TierBreakdown, currency money: Currency,
                                      period: YearMonth, into document: inout StatementDocument) {
         guard !attribution.lines.isEmpty else { return }
-        document.paragraph("Deals behind this month's commission, added in order of credit date, then deal id: each is "
-                           + "attributed what it added to the exact earnings, rounded; the rounding residual makes up the difference.")
+        document.paragraph("Deals behind this month's commission, added in order of credit date, then deal id (roll-ups per team "
+                           + "member): each is attributed what it added to the exact earnings, rounded; the rounding residual makes up "
+                           + "the difference.")
         func tier(_ value: Int?) -> String { value.map(String.init) ?? "-" }
         var rows = [["", "before \(period)", "", "", money.format(attribution.openingCredit), tier(attribution.openingTier),
                      attribution.openingEarned.exactText(minDecimals: money.minorUnits), "", ""]]
@@ -150,7 +162,12 @@ public enum StatementLayout {
             } else if to < from {
                 note = "drops back to tier \(to)"
             }
-            rows.append([line.row.creditDate.description, line.row.dealID, kindText(line.row.kind), money.format(line.row.credit),
+            let (date, source, kind): (String, String, String)
+            switch line.source {
+            case .row(let row): (date, source, kind) = (row.creditDate.description, row.dealID, kindText(row.kind))
+            case .rollUp(let sum): (date, source, kind) = ("", "team member \(sum.memberID)", "roll-up × \(sum.copies)")
+            }
+            rows.append([date, source, kind, money.format(line.source.credit),
                          money.format(line.creditedToDate), tier(line.tier), line.earnedToDate.exactText(minDecimals: money.minorUnits),
                          money.format(line.commission), note])
         }

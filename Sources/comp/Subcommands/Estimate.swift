@@ -35,7 +35,7 @@ struct EstimateCommand: ParsableCommand {
             let paidLedger = try ledger.ledgerForRun()
             let runInputs = inputs.runInputs()
             let actual = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger)
-            guard let actualStatement = try StatementBuilder(result: actual, usesLedger: paidLedger != nil).statement(for: rep),
+            guard let actualStatement = try StatementBuilder(result: actual).statement(for: rep),
                   let placement = WhatIfDeal.placement(of: rep, in: actual.book) else {
                 throw ValidationError("\(rep) has no plan entry active in \(period) in a plan whose fiscal year holds it")
             }
@@ -43,7 +43,7 @@ struct EstimateCommand: ParsableCommand {
                 $1.deal(number: $0 + 1, repID: rep, date: placement.date, currency: placement.currency)
             }
             let whatIf = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger, options: RunOptions(whatIfDeals: deals))
-            guard let whatIfStatement = try StatementBuilder(result: whatIf, usesLedger: paidLedger != nil).statement(for: rep) else {
+            guard let whatIfStatement = try StatementBuilder(result: whatIf).statement(for: rep) else {
                 return
             }
             TerminalProgress.shared.finish()

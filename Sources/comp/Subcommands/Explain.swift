@@ -24,7 +24,7 @@ struct Explain: ParsableCommand {
         do {
             let paidLedger = try ledger.ledgerForRun()
             let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger)
-            guard let statement = try StatementBuilder(result: result, usesLedger: paidLedger != nil).statement(for: rep) else {
+            guard let statement = try StatementBuilder(result: result).statement(for: rep) else {
                 throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")
             }
             TerminalProgress.shared.finish()

@@ -29,12 +29,9 @@ struct Run: ParsableCommand {
             var options = RunOptions()
             options.varianceThresholds = thresholds.thresholds
             let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger, options: options)
-            TerminalProgress.shared.begin(.statements)
-            let statements = noStatements ? [] : StatementFiles.files(for: try StatementBuilder(result: result, usesLedger: paidLedger != nil))
             let command = ["comp"] + CommandLine.arguments.dropFirst()
-            StageTimer.shared.mark("statements")
             TerminalProgress.shared.begin(.files)
-            try PayrollRun.write(result, to: folder, command: command, version: Comp.version, extra: statements)
+            try PayrollRun.write(result, to: folder, command: command, version: Comp.version, statements: !noStatements)
             StageTimer.shared.mark("render, checksum and write files")
             TerminalProgress.shared.finish()
             print("comp: \(period): \(result.payroll.rows.count) payroll rows for \(Set(result.payroll.rows.map(\.key.employeeID)).count) people written to \(folder)/")

@@ -37,12 +37,12 @@ import Testing
                 let inputs = RunInputs(planPaths: [Self.project.appendingPathComponent("plans").path], dealPaths: [deals],
                                        fxPath: Self.project.appendingPathComponent("inputs/fx.csv").path)
                 let result = try PayrollRun.compute(inputs: inputs, period: period)
-                let builder = try StatementBuilder(result: result, usesLedger: false)
+                let builder = StatementBuilder(result: result)
                 var payroll: [String: ExactDecimal] = [:]
                 for row in result.payroll.rows { payroll["\(row.key.employeeID) \(row.key.currency)", default: .zero] += row.amount }
                 var statements: [String: ExactDecimal] = [:]
-                for id in builder.participantIDs {
-                    for total in builder.statement(for: id)?.totals ?? [] { statements["\(id) \(total.currency)", default: .zero] += total.amount }
+                try builder.forEachStatement { statement in
+                    for total in statement.totals { statements["\(statement.participantID) \(total.currency)", default: .zero] += total.amount }
                 }
                 let differences = Set(payroll.keys).union(statements.keys).sorted()
                     .filter { (payroll[$0] ?? .zero) != (statements[$0] ?? .zero) }

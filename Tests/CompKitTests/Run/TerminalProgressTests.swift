@@ -16,8 +16,8 @@ import Testing
 
     @Test func theLineNamesTheStageAndTheTime() {
         // 3.45 s shows as 3.4 s (tenths, cut); crediting deals is the second of six stages.
-        #expect(TerminalProgress.line(stage: .deals, elapsedNanoseconds: 3_450_000_000) == "comp: [2/6] crediting deals… 3.4 s")
-        #expect(TerminalProgress.line(stage: .files, elapsedNanoseconds: 0) == "comp: [6/6] writing files… 0.0 s")
+        #expect(TerminalProgress.line(stage: .deals, elapsedNanoseconds: 3_450_000_000) == "comp: [2/5] crediting deals… 3.4 s")
+        #expect(TerminalProgress.line(stage: .files, elapsedNanoseconds: 0) == "comp: [5/5] writing files and statements… 0.0 s")
     }
 
     @Test func onATerminalTheLineAppearsAndIsClearedAtTheEnd() throws {
@@ -29,7 +29,7 @@ import Testing
         while !written.value.contains("crediting deals") && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         progress.finish()
         let text = written.value
-        #expect(text.hasPrefix(TerminalProgress.clearLine + "comp: [2/6] crediting deals… "), "\(text.debugDescription)")
+        #expect(text.hasPrefix(TerminalProgress.clearLine + "comp: [2/5] crediting deals… "), "\(text.debugDescription)")
         #expect(text.hasSuffix(TerminalProgress.clearLine), "the line is cleared last: \(text.debugDescription)")
         // Nothing more once finished.
         Thread.sleep(forTimeInterval: 0.3)

@@ -14,7 +14,7 @@ import Testing
     /// The builder over the run, with `extra` what-if deals.
     static func builder(extra: [Deal] = []) throws -> StatementBuilder {
         let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"), options: RunOptions(whatIfDeals: extra))
-        return try StatementBuilder(result: result, usesLedger: false)
+        return try StatementBuilder(result: result)
     }
 
     static func statement(_ id: String) throws -> Statement { try #require(try builder().statement(for: id)) }
@@ -53,7 +53,7 @@ import Testing
         let statement = try Self.statement("R2")
         let new = try #require(statement.entries.first?.components.first)
         // D03 668.52, D08 200.01, D05 chargeback −500.00 = 368.53; commission 1468.52 − 1100.00 = 368.52; residual −0.01.
-        #expect(new.attribution.lines.map { "\($0.row.dealID) \($0.row.kind.label) \($0.commission)" }
+        #expect(new.attribution.lines.map { "\($0.label) \($0.commission)" }
                 == ["D03 credit 668.52", "D08 credit 200.01", "D05 chargeback -500.00"])
         #expect(new.attribution.residual == dec("-0.01") && new.attribution.commission == dec("368.52"))
         // The chargeback reverses D05's SPIFF: −round(200 × 100 / 100) = −200.00.
@@ -65,13 +65,16 @@ import Testing
     @Test func managerStatementShowsRollUpsAsHisTeamComponent() throws {
         let statement = try Self.statement("M1")
         let entry = try #require(statement.entries.first)
-        // February's roll-ups: D03 13370.36, D04 50000, D08 twice 4000.13, D05's chargeback −10000.
-        #expect(entry.credits.allSatisfy { $0.kind == .rollup && $0.repID == "M1" && $0.component == "team" })
-        #expect(entry.credits.map(\.dealID) == ["D03", "D04", "D08", "D08", "D05"])
+        // February's roll-ups, summed per team member: R1's D04 50000 and D08 4000.13 (50 % of 8000.25);
+        // R2's D03 13370.36, D08 4000.13 and D05's chargeback −10000: 7370.49. No deal is listed.
+        #expect(entry.credits.isEmpty)
+        #expect(entry.rollUps.map { "\($0.memberID) \($0.component) \($0.copies) \($0.credit)" } == ["R1 team 2 54000.13", "R2 team 3 7370.49"])
         let team = try #require(entry.components.first)
-        // 1 % of each: 133.7036 → 133.70, 500.00, 40.0013 → 40.00, 40.0013 → 40.00, −100.00 = 613.70;
-        // commission round(1413.7062) − 800.00 = 613.71, residual 0.01.
-        #expect(team.attribution.lines.map(\.commission) == [dec("133.70"), dec("500.00"), dec("40.00"), dec("40.00"), dec("-100.00")])
+        // January's 80000 earned 800.00 at 1 %. R1: C = 134000.13, E = 1340.0013, adds 540.0013 → 540.00;
+        // R2: C = 141370.62, E = 1413.7062, adds 73.7049 → 73.70. Commission round(1413.7062) − 800.00 = 613.71,
+        // residual 613.71 − 613.70 = 0.01.
+        #expect(team.attribution.lines.map(\.label) == ["R1 roll-up ×2", "R2 roll-up ×3"])
+        #expect(team.attribution.lines.map(\.commission) == [dec("540.00"), dec("73.70")])
         #expect(team.attribution.residual == dec("0.01") && team.attribution.commission == dec("613.71"))
         #expect(entry.spiffs.isEmpty && statement.totals.map(\.amount) == [dec("10613.71")])   // 10000.00 + 613.71
     }
@@ -81,7 +84,7 @@ import Testing
         let builder = try Self.builder()
         #expect(builder.participantIDs == ["M1", "R1", "R2"])
         for id in builder.participantIDs {
-            let statement = try #require(builder.statement(for: id))
+            let statement = try #require(try builder.statement(for: id))
             let rows = builder.result.payroll.rows.filter { $0.key.employeeID == id }
             #expect(statement.pay.map(\.key) == rows.map(\.key), "\(id)")
             #expect(statement.pay.map(\.amount) == rows.map(\.amount), "\(id)")

@@ -30,3 +30,13 @@ struct DealPass {
         return rows.map(\.dealID).filter { seen.insert($0).inserted }
     }
 }
+
+extension DealAttribution.Line {
+    /// `D04 credit` for a deal's row, `R1 roll-up ×2` for a team member's roll-ups.
+    var label: String {
+        switch source {
+        case .row(let row): return "\(row.dealID) \(row.kind.label)"
+        case .rollUp(let sum): return "\(sum.memberID) roll-up ×\(sum.copies)"
+        }
+    }
+}

@@ -24,11 +24,15 @@ struct CompactCredits {
         var percentHundredths: Int32
         /// The deal's type and product as `CreditIndex.tokenPair`: which SPIFFs it matches.
         var tokenPair: Int32
+        /// The rep number of the split share credited: a roll-up copy's team member is found from it.
+        var creditedRep: Int32
         var currency: Int16
         private var amountScale: UInt8
 
-        init(amount: ExactDecimal, currency: Int16, rateKey: Int, percent: ExactDecimal, tokenPair: Int, idStart: Int32, idLength: Int32) {
+        init(amount: ExactDecimal, currency: Int16, rateKey: Int, percent: ExactDecimal, tokenPair: Int, creditedRep: Int32,
+             idStart: Int32, idLength: Int32) {
             self.tokenPair = Int32(tokenPair)
+            self.creditedRep = creditedRep
             amountLow = UInt64(truncatingIfNeeded: amount.mantissa)
             amountHigh = Int64(truncatingIfNeeded: amount.mantissa >> 64)
             amountScale = UInt8(amount.scale)
@@ -332,7 +336,7 @@ public struct RunMonthCredits: @unchecked Sendable {
             var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
             for number in 0..<CompactCredits.partitionCount {
                 let partition = try credits.partition(number, file: file)
-                numbered += partition.rows.indices.map { (partition.rows[$0].sequence, row(at: $0, partition, index)) }
+                numbered += partition.rows.indices.map { (partition.rows[$0].sequence, RunMonthCredits.row(at: $0, partition, index)) }
             }
             rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)
         }
@@ -372,7 +376,7 @@ public struct RunMonthCredits: @unchecked Sendable {
     }
 
     /// The row at `position` of a partition.
-    func row(at position: Int, _ compact: CompactCredits.Partition, _ index: CreditIndex) -> CreditTotals.CreditRow {
+    static func row(at position: Int, _ compact: CompactCredits.Partition, _ index: CreditIndex) -> CreditTotals.CreditRow {
         let row = compact.rows[position]
         let share = compact.shares[Int(row.share)]
         let plan = index.book.plans[Int(row.plan)]

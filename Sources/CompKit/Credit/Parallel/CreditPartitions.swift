@@ -58,6 +58,9 @@ struct CreditPartitions {
         firstDay = Int32(index.runMonth.firstDay.dayNumber)
     }
 
+    /// The partitions a rep's rows are in.
+    func partitions(of rep: Int32) -> Range<Int> { Int(first[Int(rep)])..<Int(first[Int(rep)]) + Int(count[Int(rep)]) }
+
     /// The partition of a run-month row.
     @inline(__always)
     func partition(rep: Int32, plan: Int16, component: Int16, day: Int32) -> Int {

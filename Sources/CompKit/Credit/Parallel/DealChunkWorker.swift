@@ -427,10 +427,11 @@ struct DealChunkWorker {
             }
         }
         if inRunMonth { runMonth.startShare() }
+        let creditedRep = rep
         func row(_ kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int, component: Int16, credit: Int64) {
             runMonth.add(kind: kind, rep: rep, plan: Int16(plan), component: component, day: day, credit: credit, id: id) {
                 CompactCredits.Share(amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent, tokenPair: pair,
-                                     idStart: 0, idLength: 0)
+                                     creditedRep: creditedRep, idStart: 0, idLength: 0)
             }
         }
 

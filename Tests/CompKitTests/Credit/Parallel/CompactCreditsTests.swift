@@ -13,6 +13,7 @@ import Testing
         let index = CreditIndex(book: book, fx: FXTable())
         let usd = Int16(try #require(index.currencies.firstIndex(of: .usd)))
         let rep = { (id: String) in Int32(index.repIDs.firstIndex(of: id)!) }
+        let r1 = rep("R1")
         let day = Int32(book.runMonth.firstDay.dayNumber + 19)
         let id = Array("D1".utf8)
 
@@ -25,7 +26,7 @@ import Testing
                     id.withUnsafeBufferPointer { id in
                         writer.add(kind: kind, rep: rep, plan: 0, component: component, day: day, credit: credit, id: id) {
                             CompactCredits.Share(amount: ExactDecimal(mantissa: 10000, scale: 2), currency: usd, rateKey: -1,
-                                                 percent: ExactDecimal(mantissa: Int128(percent), scale: 0), tokenPair: 0,
+                                                 percent: ExactDecimal(mantissa: Int128(percent), scale: 0), tokenPair: 0, creditedRep: r1,
                                                  idStart: 0, idLength: 0)
                         }
                     }

@@ -1,0 +1,103 @@
+/// The run month's credits one participant at a time, for statements: a person's own credits and
+/// chargebacks row by row, the roll-up copies they receive summed per team member (the deal-level
+/// copies are in credits.csv), so that a manager's statement does not grow with the organisation.
+extension RunMonthCredits {
+    /// One participant's credits of the month.
+    public struct ParticipantCredits: Sendable {
+        /// Own credits and chargebacks, in credits.csv's order.
+        public var rows: [CreditTotals.CreditRow] = []
+        /// Roll-up copies received, per entry, component and team member, by plan, component and member.
+        public var rollUps: [CreditTotals.RollUpSum] = []
+    }
+
+    /// The credits of the participant `id` (none for someone without any); reads only the
+    /// partitions that hold that person's rows. Throws `CompError.io` when they cannot be read back.
+    public func participantCredits(_ id: String) throws -> ParticipantCredits {
+        var id = id
+        guard let index, case let rep = id.withUTF8({ index.reps.lookup($0) }), rep >= 0 else { return ParticipantCredits() }
+        var gathered = Gathering(index: index)
+        for number in CreditPartitions(index: index).partitions(of: rep) {
+            let partition = try credits.partition(number)
+            for position in RunMonthCredits.sortedPositions(partition, index) where partition.rows[Int(position)].rep == rep {
+                gathered.add(Int(position), of: partition)
+            }
+        }
+        return gathered.finish()
+    }
+
+    /// Calls `body` with every participant that has credits in the month, in byte order of their
+    /// ids, reading one partition at a time. Throws what `body` throws, or `CompError.io` when the
+    /// rows cannot be read back.
+    public func forEachParticipant(_ body: (String, ParticipantCredits) throws -> Void) throws {
+        guard let index else { return }
+        var current: Int32 = -1
+        var gathered = Gathering(index: index)
+        for number in 0..<CompactCredits.partitionCount where credits.rowCounts[number] > 0 {
+            let partition = try credits.partition(number)
+            for position in RunMonthCredits.sortedPositions(partition, index) {
+                let rep = partition.rows[Int(position)].rep
+                if rep != current {
+                    if current >= 0 { try body(index.repIDs[Int(current)], gathered.finish()) }
+                    (current, gathered) = (rep, Gathering(index: index))
+                }
+                gathered.add(Int(position), of: partition)
+            }
+        }
+        if current >= 0 { try body(index.repIDs[Int(current)], gathered.finish()) }
+    }
+
+    /// One participant's rows as they are read: own rows kept, roll-up copies added up.
+    private struct Gathering {
+        let index: CreditIndex
+        var credits = ParticipantCredits()
+        /// Sums by (the manager's entry, component, team member's rep number), minor units, and their copies.
+        var sums: [SumKey: (copies: Int, minor: Int64)] = [:]
+
+        struct SumKey: Hashable {
+            var entry: Int
+            var component: Int16
+            var member: Int32
+        }
+
+        init(index: CreditIndex) { self.index = index }
+
+        mutating func add(_ position: Int, of partition: CompactCredits.Partition) {
+            let row = partition.rows[position]
+            guard row.kind == .rollup else {
+                credits.rows.append(RunMonthCredits.row(at: position, partition, index))
+                return
+            }
+            let member = teamMember(credited: partition.shares[Int(row.share)].creditedRep, manager: row.rep, day: row.day)
+            let key = SumKey(entry: index.entry(rep: row.rep, day: row.day), component: row.component, member: member)
+            let sum = sums[key] ?? (0, 0)
+            sums[key] = (sum.copies + 1, sum.minor + row.credit)
+        }
+
+        /// The manager's direct report through whom a credit of `credited` reached `manager` on `day`.
+        private func teamMember(credited: Int32, manager: Int32, day: Int32) -> Int32 {
+            let entry = index.entry(rep: credited, day: day)
+            guard entry >= 0 else { return credited }
+            var chain: [Int] = []
+            index.managerChain(entry: entry, day: day, into: &chain)
+            guard let level = chain.firstIndex(where: { index.entries[$0].rep == manager }), level > 0 else { return credited }
+            return index.entries[chain[level - 1]].rep
+        }
+
+        func finish() -> ParticipantCredits {
+            var credits = self.credits
+            let plans = index.book.plans
+            credits.rollUps = sums.map { key, sum in
+                let entry = index.entryRef[key.entry]
+                let plan = plans[entry.plan]
+                return CreditTotals.RollUpSum(entry: entry, planID: plan.id, component: plan.components[Int(key.component)].id,
+                                              memberID: index.repIDs[Int(key.member)], copies: sum.copies,
+                                              credit: ExactDecimal(mantissa: Int128(sum.minor), scale: plan.currency.minorUnits),
+                                              planCurrency: plan.currency)
+            }.sorted { a, b in
+                let plan = byteCompare(a.planID, b.planID), component = byteCompare(a.component, b.component)
+                return plan != 0 ? plan < 0 : component != 0 ? component < 0 : byteOrder(a.memberID, b.memberID)
+            }
+            return credits
+        }
+    }
+}
