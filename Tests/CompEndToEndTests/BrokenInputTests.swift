@@ -22,6 +22,20 @@ import Testing
         #expect(!workspace.exists("out"), "a refused run must write no output folder")
     }
 
+    /// Every command reads the inputs by the same rules: what `run` refuses, `validate`, `close`
+    /// and `explain` refuse with the very same problems, and what one accepts the others accept.
+    @Test(arguments: BrokenCase.all)
+    func everyCommandRefusesItAlike(_ broken: BrokenCase) throws {
+        let workspace = try Workspace(fixtures: "valid")
+        for edit in broken.edits { try edit.apply(to: workspace) }
+        let run = try workspace.comp("run", "--period", "2026-03", timeout: 30)
+        for command in [["validate"], ["close", "--ledger", "closing.sqlite"], ["explain", "--rep", "R1"]] {
+            let other = try workspace.comp(command + ["--period", "2026-03"], timeout: 30)
+            #expect(other.status == run.status && other.problems == run.problems, "\(command[0]): \(other.transcript)")
+        }
+        #expect(!workspace.exists("out"))
+    }
+
     /// §2.1: no DTD loading, no external entities, bounded size — refused in seconds, and no
     /// byte of the referenced file shows up anywhere.
     @Test(arguments: BrokenCase.hostileCases)

@@ -5,7 +5,8 @@ import Testing
 /// invalid input (exit 1, `file:line:column: error:` lines, nothing written), never a crash, a
 /// hang or a run out of memory.
 @Suite struct LimitTests {
-    /// Runs March on a copy of `valid` changed by `change`, and expects it refused at `places`.
+    /// Runs March on a copy of `valid` changed by `change`, and expects it refused at `places`, by
+    /// `validate` and `close` with the same problems.
     private func expectRefused(at places: [Where], timeout: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
                                _ change: (Workspace) throws -> Void) throws {
         let workspace = try Workspace(fixtures: "valid")
@@ -13,6 +14,11 @@ import Testing
         let run = try workspace.comp(["run", "--period", "2026-03"], timeout: timeout)
         #expect(!run.timedOut, "took more than \(timeout) s", sourceLocation: sourceLocation)
         CompEndToEndTests.expectRefused(run, at: [places], sourceLocation: sourceLocation)
+        for command in [["validate"], ["close", "--ledger", "closing.sqlite"]] {
+            let other = try workspace.comp(command + ["--period", "2026-03"], timeout: timeout)
+            #expect(other.status == run.status && other.problems == run.problems, "\(command[0]): \(other.transcript)",
+                    sourceLocation: sourceLocation)
+        }
         #expect(!workspace.exists("out"), sourceLocation: sourceLocation)
     }
 

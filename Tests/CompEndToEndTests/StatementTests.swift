@@ -40,7 +40,17 @@ import Testing
         let bare = try workspace.comp("run", "--period", "2026-02", "--no-statements", "--out", "bare")
         try #require(bare.status == 0, bare.transcript)
         #expect(!workspace.exists("bare/statements") && workspace.exists("bare/payroll.csv"))
-        #expect(try workspace.read("bare/payroll.csv") == payroll)
+        // Every other file is the same byte for byte; the manifests differ only by the statements,
+        // the command line and the clock.
+        let full = try workspace.snapshot("out/2026-02"), without = try workspace.snapshot("bare")
+        #expect(without.keys.sorted() == full.keys.filter { !$0.hasPrefix("statements/") }.sorted())
+        for (name, bytes) in without where name != "manifest.json" { #expect(full[name] == bytes, "\(name) differs") }
+        func manifest(_ folder: String) throws -> NSDictionary {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(workspace.read(folder + "/manifest.json").utf8)) as? [String: Any])
+            let outputs = (json["outputs"] as? [[String: Any]] ?? []).filter { !(($0["file"] as? String) ?? "").hasPrefix("statements/") }
+            return json.filter { !["command", "generatedAt", "outputs"].contains($0.key) }.merging(["outputs": outputs]) { $1 } as NSDictionary
+        }
+        #expect(try manifest("bare") == manifest("out/2026-02"))
     }
 
     /// On the project's own data (README): every participant's statement adds up to their payroll

@@ -20,17 +20,14 @@ enum HTMLText {
         """
     }
 
+    /// The characters HTML gives a meaning to, in text and in attribute values.
+    static let escapes = EscapeTable([UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
+                                      UInt8(ascii: "\""): "&quot;", UInt8(ascii: "'"): "&#39;"])
+
     /// Escapes the characters HTML gives a meaning to, in text and in attribute values.
     static func escape(_ text: String) -> String {
-        text.escaped { byte in
-            switch byte {
-            case UInt8(ascii: "&"): return "&amp;"
-            case UInt8(ascii: "<"): return "&lt;"
-            case UInt8(ascii: ">"): return "&gt;"
-            case UInt8(ascii: "\""): return "&quot;"
-            case UInt8(ascii: "'"): return "&#39;"
-            default: return nil
-            }
-        }
+        var out = RenderedText(capacity: text.utf8.count)
+        out.append(text, escaping: escapes)
+        return out.string
     }
 }

@@ -9,8 +9,7 @@ public enum StatementFiles {
     public static func files(for statement: Statement) -> [(name: String, bytes: [UInt8])] {
         let document = StatementLayout.document(statement)
         let base = folder + "/" + fileName(statement.participantID)
-        return [(base + ".html", Array(HTMLRenderer.render(document).utf8)),
-                (base + ".md", Array(MarkdownRenderer.render(document).utf8))]
+        return [(base + ".html", HTMLRenderer.bytes(document).bytes), (base + ".md", MarkdownRenderer.bytes(document).bytes)]
     }
 
 

@@ -2,43 +2,56 @@
 /// external resources, laid out to print on A4 or Letter (tables do not split across pages where
 /// they fit on one, headings stay with what follows).
 public enum HTMLRenderer {
-    public static func render(_ document: StatementDocument) -> String {
-        var out = HTMLText.pageStart(title: document.title, style: style) + """
-            <h1>\(escape(document.title))</h1>
+    public static func render(_ document: StatementDocument) -> String { bytes(document).string }
 
-            """
+    /// The document as the bytes of the `.html` file.
+    static func bytes(_ document: StatementDocument) -> RenderedText {
+        var out = RenderedText(capacity: 16_384)
+        out.append(HTMLText.pageStart(title: document.title, style: style) + "<h1>")
+        out.append(document.title, escaping: HTMLText.escapes)
+        out.append("</h1>\n")
         for block in document.blocks {
             switch block {
             case .heading(let text, let level):
                 let tag = "h\(min(max(level, 2), 6))"
-                out += "<\(tag)>\(escape(text))</\(tag)>\n"
+                out.append("<\(tag)>")
+                out.append(text, escaping: HTMLText.escapes)
+                out.append("</\(tag)>\n")
             case .paragraph(let text):
-                out += "<p>\(escape(text))</p>\n"
+                out.append("<p>")
+                out.append(text, escaping: HTMLText.escapes)
+                out.append("</p>\n")
             case .table(let table):
-                out += render(table)
+                render(table, into: &out)
             }
         }
-        return out + "</body>\n</html>\n"
+        out.append("</body>\n</html>\n")
+        return out
     }
 
-    private static func render(_ table: StatementDocument.Table) -> String {
-        func cells(_ values: [String], tag: String) -> String {
-            table.columns.indices.map { column in
+    private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
+        func cells(_ values: [String], tag: String) {
+            out.append("<tr>")
+            for column in table.columns.indices {
                 let value = values.indices.contains(column) ? values[column] : ""
-                let align = table.columns[column].alignment == .right ? " class=\"num\"" : ""
-                return "<\(tag)\(align)>\(escape(value))</\(tag)>"
-            }.joined()
+                out.append(table.columns[column].alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>")
+                out.append(value, escaping: HTMLText.escapes)
+                out.append("</\(tag)>")
+            }
+            out.append("</tr>\n")
         }
-        var out = "<table>\n<thead><tr>" + cells(table.columns.map(\.title), tag: "th") + "</tr></thead>\n<tbody>\n"
-        for row in table.rows { out += "<tr>" + cells(row, tag: "td") + "</tr>\n" }
-        out += "</tbody>\n"
+        out.append("<table>\n<thead>")
+        cells(table.columns.map(\.title), tag: "th")
+        out.append("</thead>\n<tbody>\n")
+        for row in table.rows { cells(row, tag: "td") }
+        out.append("</tbody>\n")
         if !table.footer.isEmpty {
-            out += "<tfoot>\n" + table.footer.map { "<tr>" + cells($0, tag: "td") + "</tr>\n" }.joined() + "</tfoot>\n"
+            out.append("<tfoot>\n")
+            for row in table.footer { cells(row, tag: "td") }
+            out.append("</tfoot>\n")
         }
-        return out + "</table>\n"
+        out.append("</table>\n")
     }
-
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     private static let style = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 14px; color: #111;
