@@ -13,6 +13,11 @@
 #   BENCH_DIR_PREFIX                    (default /tmp/comp-bench-; data in ${prefix}N)
 #   COMP_ALL_INPUTS=1  also time comp run from the data folder with every default input
 #                      (forecasts.csv, pipeline.csv, expected.csv too) as an extra row
+#   VARIANTS  0 to skip the runs on the same deals written as a CRM writes them (every field
+#             quoted, \r\n) and as deals.xml (default 1; each is made once, by peers/rewrite_deals.py)
+#
+# comp is measured as users run it: `comp run` with every output, statements included (the
+# headline), then with --no-statements.
 #
 # Each size's data set is generated once into ${BENCH_DIR_PREFIX}N (kept for later runs). Every
 # measurement goes through /usr/bin/time -v (wall clock, maximum resident set size). Page cache
@@ -35,8 +40,7 @@ SIZES=("$@")
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 "$PY" -c 'import duckdb, polars' 2>/dev/null || { echo "run.sh: $PY lacks duckdb/polars" >&2; exit 2; }
 
-STATEMENTS_FLAG=()
-if "$COMP" run --help 2>&1 | grep -q -- '--no-statements'; then STATEMENTS_FLAG=(--no-statements); fi
+VARIANTS=${VARIANTS:-1}
 
 bytes() { stat -c %s "$@" | awk '{ s += $1 } END { print s + 0 }'; }
 
@@ -47,6 +51,8 @@ measure() {
     BEST_WALL= BEST_RSS= FAILED=0
     local i wall rss
     for ((i = 1; i <= RUNS; i++)); do
+        # A run's output folder is made afresh (replacing one of 100 000 statements costs seconds of its own).
+        [ -z "${CLEAN:-}" ] || rm -rf "$CLEAN"
         local t0 t1
         t0=$(date +%s%N)
         if ! /usr/bin/time -v -o "$log.time.$i" "$@" >"$log.out.$i" 2>&1; then
@@ -93,13 +99,31 @@ for N in "${SIZES[@]}"; do
     TABLE=()
     measure wc "$DIR/logs/wc" -- wc -l "$DIR/inputs/deals.csv"
     TABLE+=("$(row "$N" 'wc -l deals.csv (floor)' "$DEALS_B")")
-    measure comp "$DIR/logs/comp" -- bash -c 'cd "$1" && shift && exec "$@"' _ "$DIR/cwd" \
-        "$COMP" run --period 2026-12 ${STATEMENTS_FLAG[@]+"${STATEMENTS_FLAG[@]}"} \
-        --plans "$DIR/plans" --deals "$DIR/inputs/deals.csv" --fx "$DIR/inputs/fx.csv" --inputs "$DIR/cwd" --out "$DIR/out-comp"
-    TABLE+=("$(row "$N" 'comp run' "$CORE_B")")
+    # comp_run LOG DEALS [FLAGS...]: the core inputs, from an empty inputs folder (no optional inputs).
+    comp_run() {
+        local log=$1 deals=$2; shift 2
+        CLEAN=$DIR/out-$log
+        measure comp "$DIR/logs/$log" -- bash -c 'cd "$1" && shift && exec "$@"' _ "$DIR/cwd" \
+            "$COMP" run --period 2026-12 "$@" \
+            --plans "$DIR/plans" --deals "$deals" --fx "$DIR/inputs/fx.csv" --inputs "$DIR/cwd" --out "$DIR/out-$log"
+        CLEAN=
+    }
+    comp_run comp "$DIR/inputs/deals.csv"
+    TABLE+=("$(row "$N" 'comp run (every output, statements included)' "$CORE_B")")
+    comp_run comp-no-statements "$DIR/inputs/deals.csv" --no-statements
+    TABLE+=("$(row "$N" 'comp run --no-statements' "$CORE_B")")
+    if [ "$VARIANTS" = 1 ]; then
+        for kind in quoted xml; do
+            target=$DIR/inputs/deals-$kind.${kind/quoted/csv}
+            [ -f "$target" ] || python3 "$HERE/peers/rewrite_deals.py" "$kind" "$DIR/inputs/deals.csv" "$target"
+            comp_run "comp-$kind" "$target"
+            TABLE+=("$(row "$N" "comp run, deals $( [ $kind = quoted ] && echo 'quoted, \\r\\n' || echo 'as XML')" \
+                "$(bytes "$target" "$DIR/inputs/fx.csv" "$DIR"/plans/*.xml)")")
+        done
+    fi
     if [ "${COMP_ALL_INPUTS:-0}" = 1 ]; then
         measure comp-all "$DIR/logs/comp-all" -- bash -c 'cd "$1" && shift && exec "$@"' _ "$DIR" \
-            "$COMP" run --period 2026-12 ${STATEMENTS_FLAG[@]+"${STATEMENTS_FLAG[@]}"} --out "$DIR/out-comp-all"
+            "$COMP" run --period 2026-12 --out "$DIR/out-comp-all"
         TABLE+=("$(row "$N" 'comp run (all default inputs)' "$ALL_B")")
     fi
     measure duckdb "$DIR/logs/duckdb" -- "$PY" "$HERE/peers/duckdb_core.py" "$DIR" "$DIR/out-duckdb.csv"

@@ -47,14 +47,18 @@ extension PayrollRun {
         func files(_ make: @escaping () -> [(name: String, bytes: [UInt8])]) -> () throws -> [Manifest.Output] {
             { try make().map { file in try sink(file.name) { try $0.write(file.bytes) } } }
         }
-        /// Each statement rendered and written as it is made: never all of them in memory.
-        func statementFiles() throws -> [Manifest.Output] {
-            guard statements else { return [] }
-            var written: [Manifest.Output] = []
-            try StatementBuilder(result: result).forEachStatement { statement in
-                for file in StatementFiles.files(for: statement) { written.append(try sink(file.name) { try $0.write(file.bytes) }) }
+        // Statements come in slices of participants, one per core, each rendered and written as it is
+        // made (never all of them in memory).
+        let builder = StatementBuilder(result: result)
+        let slices = statements ? ProcessInfo.processInfo.activeProcessorCount : 0
+        func statementSlice(_ slice: Int) -> () throws -> [Manifest.Output] {
+            {
+                var files: [Manifest.Output] = []
+                try builder.forEachStatement(slice: slice, of: slices) { statement in
+                    for file in StatementFiles.files(for: statement) { files.append(try sink(file.name) { try $0.write(file.bytes) }) }
+                }
+                return files
             }
-            return written
         }
         // In manifest order; credits.csv, the statements and the summary (the largest) are started first.
         let pieces: [() throws -> [Manifest.Output]] = [
@@ -69,11 +73,10 @@ extension PayrollRun {
             file("forecast_accuracy.csv") { result.finance.forecast.csv() },
             file("variance.csv") { result.finance.variance.csv() },
             files { FinanceSummary(result).files },
-            statementFiles,
-        ]
+        ] + (0..<slices).map(statementSlice)
         let outputs = SideBySide<[Manifest.Output]>()
         // The largest first: credits.csv, the statements, then the summary; as many at once as there are cores.
-        let first = [1, 8, 7]
+        let first = [1] + (0..<slices).map { 8 + $0 } + [7]
         let order = first + pieces.indices.filter { !first.contains($0) }
         DispatchQueue.concurrentPerform(iterations: pieces.count) { turn in
             outputs.finish(order[turn]) { try pieces[order[turn]]() }

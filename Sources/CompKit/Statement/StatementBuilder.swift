@@ -27,21 +27,27 @@ public struct StatementBuilder {
         return statement(for: id, credits: try result.totals.runMonthCreditRows.participantCredits(id))
     }
 
-    /// Calls `body` with every participant's statement, in byte order of their ids, reading the
-    /// month's credits once, one partition at a time. Throws what `body` throws, or `CompError.io`.
-    public func forEachStatement(_ body: (Statement) throws -> Void) throws {
-        let ids = participantIDs
-        var next = 0
+    /// Calls `body` with every participant's statement of slice `slice` of `slices` (consecutive
+    /// runs of ids in byte order, about equal in number), in that order, reading the month's
+    /// credits once, one partition at a time. Slices can be made on threads of their own. Throws
+    /// what `body` throws, or `CompError.io`.
+    public func forEachStatement(slice: Int = 0, of slices: Int = 1, _ body: (Statement) throws -> Void) throws {
+        let all = participantIDs
+        let ids = all[all.count * slice / slices..<all.count * (slice + 1) / slices]
+        guard let firstID = ids.first, let lastID = ids.last else { return }
+        let credits = result.totals.runMonthCreditRows
+        var next = ids.startIndex
         func upTo(_ id: String?) throws {
-            while next < ids.count, id.map({ byteOrder(ids[next], $0) }) ?? true {
+            while next < ids.endIndex, id.map({ byteOrder(ids[next], $0) }) ?? true {
                 if let statement = statement(for: ids[next], credits: RunMonthCredits.ParticipantCredits()) { try body(statement) }
                 next += 1
             }
         }
-        try result.totals.runMonthCreditRows.forEachParticipant { id, credits in
+        let ranks = credits.byteRank(of: firstID).flatMap { low in credits.byteRank(of: lastID).map { low..<$0 + 1 } }
+        try credits.forEachParticipant(ranks: ranks ?? 0..<0) { id, participant in
             try upTo(id)
-            guard next < ids.count, ids[next] == id else { return }
-            if let statement = statement(for: id, credits: credits) { try body(statement) }
+            guard next < ids.endIndex, ids[next] == id else { return }
+            if let statement = statement(for: id, credits: participant) { try body(statement) }
             next += 1
         }
         try upTo(nil)

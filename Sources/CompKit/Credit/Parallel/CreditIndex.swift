@@ -181,6 +181,12 @@ final class CreditIndex {
         entryRef = refs
         entries = records
         cellCount = cells
+        repByteRanks = CreditIndex.byteRanks(ids)
+        var repOfRank = [Int32](repeating: 0, count: ids.count)
+        for (rep, rank) in repByteRanks.enumerated() { repOfRank[Int(rank)] = Int32(rep) }
+        repOfByteRank = repOfRank
+        planByteRanks = CreditIndex.byteRanks(book.plans.map(\.id))
+        componentByteRanks = book.plans.map { CreditIndex.byteRanks($0.components.map(\.id)) }
     }
 
     // MARK: Lookups
@@ -216,9 +222,11 @@ final class CreditIndex {
     func rate(key: Int) -> ExactDecimal { key < 0 ? CreditIndex.one : rates.lookup(key) ?? CreditIndex.one }
 
     /// Ranks of rep ids, plan ids and each plan's component ids in byte order (§5 sorting).
-    lazy var repByteRanks: [Int32] = CreditIndex.byteRanks(repIDs)
-    lazy var planByteRanks: [Int32] = CreditIndex.byteRanks(book.plans.map(\.id))
-    lazy var componentByteRanks: [[Int32]] = book.plans.map { CreditIndex.byteRanks($0.components.map(\.id)) }
+    let repByteRanks: [Int32]
+    let planByteRanks: [Int32]
+    let componentByteRanks: [[Int32]]
+    /// The rep number of each byte-order rank (`repByteRanks` inverted).
+    let repOfByteRank: [Int32]
 
     private static func byteRanks(_ ids: [String]) -> [Int32] {
         var ranks = [Int32](repeating: 0, count: ids.count)

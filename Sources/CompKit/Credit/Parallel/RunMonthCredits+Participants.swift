@@ -25,17 +25,23 @@ extension RunMonthCredits {
         return gathered.finish()
     }
 
-    /// Calls `body` with every participant that has credits in the month, in byte order of their
-    /// ids, reading one partition at a time. Throws what `body` throws, or `CompError.io` when the
-    /// rows cannot be read back.
-    public func forEachParticipant(_ body: (String, ParticipantCredits) throws -> Void) throws {
-        guard let index else { return }
+    /// Calls `body` with every participant whose id's byte-order rank is in `ranks` and who has
+    /// credits in the month, in that order, reading one partition at a time (only those holding
+    /// such rows). Throws what `body` throws, or `CompError.io` when the rows cannot be read back.
+    public func forEachParticipant(ranks: Range<Int>? = nil, _ body: (String, ParticipantCredits) throws -> Void) throws {
+        guard let index, !index.repIDs.isEmpty else { return }
+        let ranks = ranks ?? 0..<index.repIDs.count
+        guard !ranks.isEmpty else { return }
+        let partitions = CreditPartitions(index: index)
+        let first = partitions.partitions(of: index.repOfByteRank[ranks.lowerBound]).lowerBound
+        let last = partitions.partitions(of: index.repOfByteRank[ranks.upperBound - 1]).upperBound
         var current: Int32 = -1
         var gathered = Gathering(index: index)
-        for number in 0..<CompactCredits.partitionCount where credits.rowCounts[number] > 0 {
+        for number in first..<last where credits.rowCounts[number] > 0 {
             let partition = try credits.partition(number)
             for position in RunMonthCredits.sortedPositions(partition, index) {
                 let rep = partition.rows[Int(position)].rep
+                guard ranks.contains(Int(index.repByteRanks[Int(rep)])) else { continue }
                 if rep != current {
                     if current >= 0 { try body(index.repIDs[Int(current)], gathered.finish()) }
                     (current, gathered) = (rep, Gathering(index: index))
@@ -44,6 +50,13 @@ extension RunMonthCredits {
             }
         }
         if current >= 0 { try body(index.repIDs[Int(current)], gathered.finish()) }
+    }
+
+    /// The byte-order rank of a participant's id, nil for someone without an entry in any plan.
+    func byteRank(of id: String) -> Int? {
+        var id = id
+        guard let index, case let rep = id.withUTF8({ index.reps.lookup($0) }), rep >= 0 else { return nil }
+        return Int(index.repByteRanks[Int(rep)])
     }
 
     /// One participant's rows as they are read: own rows kept, roll-up copies added up.

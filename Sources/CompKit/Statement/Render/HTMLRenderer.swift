@@ -30,7 +30,7 @@ public enum HTMLRenderer {
     }
 
     private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        func cells(_ values: [String], tag: String) {
+        func cells(_ values: [String], tag: String, lineEnd: String = "\n") {
             out.append("<tr>")
             for column in table.columns.indices {
                 let value = values.indices.contains(column) ? values[column] : ""
@@ -38,10 +38,10 @@ public enum HTMLRenderer {
                 out.append(value, escaping: HTMLText.escapes)
                 out.append("</\(tag)>")
             }
-            out.append("</tr>\n")
+            out.append("</tr>" + lineEnd)
         }
         out.append("<table>\n<thead>")
-        cells(table.columns.map(\.title), tag: "th")
+        cells(table.columns.map(\.title), tag: "th", lineEnd: "")
         out.append("</thead>\n<tbody>\n")
         for row in table.rows { cells(row, tag: "td") }
         out.append("</tbody>\n")
