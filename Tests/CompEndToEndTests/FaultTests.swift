@@ -86,7 +86,7 @@ import Glibc
         #expect(try Self.ledger(workspace) == ledger)
     }
 
-    /// Without statements the deals go through the parallel pass, which keeps the run month's
+    /// The credit pass keeps the run month's
     /// credit rows in the temporary folder (`TMPDIR`): that folder full (a small tmpfs filled up,
     /// as root) or missing (elsewhere) fails the run without touching anything.
     @Test func temporaryFolderFull() throws {

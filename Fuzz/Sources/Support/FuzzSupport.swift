@@ -93,7 +93,7 @@ enum Fuzz {
         let book = PlanBook(plans: [plan], runMonth: YearMonth(year: 2026, month: 3))
         do {
             // A small id filter: many false alarms, so the exact check runs too.
-            let outcome = try ParallelCreditPass.run(paths: [path], book: book, fx: FXTable(), log: log, idFilterLog2Words: 8)
+            let outcome = try CreditPass.run(paths: [path], book: book, fx: FXTable(), log: log, idFilterLog2Words: 8)
             let rows = try outcome.totals.runMonthCredits()
             require(outcome.won + outcome.cancelled <= outcome.rowsPerFile.reduce(0, +), "more deals than rows")
             for row in rows {

@@ -111,7 +111,7 @@ public struct CreditTotals: @unchecked Sendable {
     }
 
     /// Adds an entry's sums of every month at once, given in minor units (`scale` decimals):
-    /// `credit(component, month)` and `spiff(spiff, month)`, 0 for none (the parallel pass).
+    /// `credit(component, month)` and `spiff(spiff, month)`, 0 for none (the credit pass).
     mutating func addMinorUnits(entry ref: PlanBook.EntryRef, scale: Int,
                                 credit: (Int, Int) -> Int64, spiff: (Int, Int) -> Int64) {
         let entryCredits = creditCell(ref, component: 0, fiscalMonth: 0)

@@ -76,7 +76,7 @@ public enum PayrollRun {
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         StageTimer.shared.mark("forecast inputs")
         TerminalProgress.shared.begin(.deals)
-        let credited = try ParallelCreditPass.run(
+        let credited = try CreditPass.run(
             paths: inputs.dealPaths, book: book, fx: fx, log: log, knowsEveryParticipant: plansAreValid, givenDeals: options.whatIfDeals,
             activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
         StageTimer.shared.mark("credit")

@@ -19,7 +19,7 @@ import Testing
             let planCurrency = random.currency()
             let dealCurrency = random.chance(0.3) ? planCurrency : random.currency()
             // Amounts below 10^9 and rates below 10^3: every credit stays below the largest comp
-            // accepts (10^15 minor units, `DealChunkWorker.largestMinor`).
+            // accepts (10^15 minor units, `CreditWorker.largestMinor`).
             let rate = dealCurrency == planCurrency ? ExactDecimal(1)
                 : ExactDecimal(mantissa: Int128(random.int(1...999_999_999)), scale: random.int(6...12))
             let amount = ExactDecimal(mantissa: Int128(random.int(1...999_999_999)), scale: random.int(0...6))

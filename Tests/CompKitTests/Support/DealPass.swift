@@ -4,7 +4,7 @@
 /// run month and every problem as `line:column message`.
 struct DealPass {
     let rows: [CreditTotals.CreditRow]
-    let outcome: ParallelCreditPass.Outcome
+    let outcome: CreditPass.Outcome
     let problems: [String]
 
     /// Credits `text` (written to `name`, `.csv` or `.xml`) for `month` under a plan in USD whose
@@ -17,7 +17,7 @@ struct DealPass {
             let plan = Fixture.plan("P", participants: participants.sorted().map { Fixture.person($0) })
             let book = PlanBook(plans: [plan], runMonth: month(runMonth))
             let log = DiagnosticLog()
-            let outcome = try ParallelCreditPass.run(paths: [path], book: book, fx: FXTable(), log: log,
+            let outcome = try CreditPass.run(paths: [path], book: book, fx: FXTable(), log: log,
                                                      knowsEveryParticipant: knowsEveryParticipant, threads: threads)
             return DealPass(rows: try outcome.totals.runMonthCredits(), outcome: outcome,
                             problems: log.sorted.map { "\($0.location.line):\($0.location.column) \($0.message)" })

@@ -26,10 +26,10 @@ struct Scenario {
     }
 
     /// The deals credited as a run credits them (the deals given in code, after the files' none).
-    static func credit(_ deals: [Deal], book: PlanBook, fx: FXTable) -> ParallelCreditPass.Outcome {
+    static func credit(_ deals: [Deal], book: PlanBook, fx: FXTable) -> CreditPass.Outcome {
         let log = DiagnosticLog()
         // Only writing the month's rows to a temporary file can fail here.
-        let outcome = try! ParallelCreditPass.run(paths: [], book: book, fx: fx, log: log, givenDeals: deals)
+        let outcome = try! CreditPass.run(paths: [], book: book, fx: fx, log: log, givenDeals: deals)
         precondition(log.isEmpty, "the scenario's deals are valid: \(log.sorted)")
         return outcome
     }

@@ -4,49 +4,53 @@ import CLibXML2
 /// never the whole tree. `<deals><deal id closeDate amount currency type product status cancelDate
 /// createdDate><credit rep percent/></deal></deals>`; percent defaults to 100.
 enum DealXMLReader {
+    /// The attributes of `<deal>` (NUL-terminated, for libxml2), by their number in `DealElement.spans`.
     private static let dealAttributes = ["id", "closeDate", "amount", "currency", "type", "product",
-                                         "status", "cancelDate", "createdDate"]
+                                         "status", "cancelDate", "createdDate"].map { Array($0.utf8) + [0] }
 
-    /// One `<deal>`'s attributes and credits, copied out of the reader (its strings do not outlive a step).
+    /// One `<deal>`'s attributes and credits, copied out of the reader (its strings do not outlive
+    /// a step) into one buffer, reused from deal to deal.
     private struct DealElement {
-        var line: Int
-        var column: Int
-        var attributes: [String: [UInt8]] = [:]
-        var credits: [(rep: [UInt8], percent: [UInt8]?)] = []
+        var line = 0
+        var column = 0
+        var bytes: [UInt8] = []
+        /// Per attribute of `dealAttributes`, its value in `bytes` (nil when absent).
+        var spans = [Range<Int>?](repeating: nil, count: DealXMLReader.dealAttributes.count)
+        var credits: [(rep: Range<Int>, percent: Range<Int>?)] = []
+
+        mutating func start(line: Int, column: Int) {
+            (self.line, self.column) = (line, column)
+            bytes.removeAll(keepingCapacity: true)
+            for index in spans.indices { spans[index] = nil }
+            credits.removeAll(keepingCapacity: true)
+        }
+
+        /// Copies a value into `bytes`.
+        mutating func keep(_ value: UnsafePointer<xmlChar>?) -> Range<Int> {
+            let start = bytes.count
+            if let value { bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))) }
+            return start..<bytes.count
+        }
 
         /// Calls `body` with the element's fields, every one blamed on the element's position (§7).
         func withRawDeal<T>(_ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> T) -> T {
-            // One buffer holds every value, so that the fields can point into it.
-            var bytes: [UInt8] = []
-            var spans: [String: Range<Int>] = [:]
-            for name in DealXMLReader.dealAttributes {
-                guard let value = attributes[name] else { continue }
-                spans[name] = bytes.count..<bytes.count + value.count
-                bytes += value
-            }
-            var creditSpans: [(rep: Range<Int>, percent: Range<Int>?)] = []
-            for credit in credits {
-                let rep = bytes.count..<bytes.count + credit.rep.count
-                bytes += credit.rep
-                var percent: Range<Int>?
-                if let value = credit.percent {
-                    percent = bytes.count..<bytes.count + value.count
-                    bytes += value
-                }
-                creditSpans.append((rep, percent))
-            }
-            return bytes.withUnsafeBufferPointer { all in
+            bytes.withUnsafeBufferPointer { all in
                 func field(_ span: Range<Int>?) -> RawField {
                     guard let span else { return .absent(column: column) }
                     return RawField(bytes: UnsafeBufferPointer(rebasing: all[span]), column: column)
                 }
                 let raw = RawDeal(
-                    line: line, id: field(spans["id"]), closeDate: field(spans["closeDate"]), amount: field(spans["amount"]),
-                    currency: field(spans["currency"]), type: field(spans["type"]), product: field(spans["product"]),
-                    status: field(spans["status"]), cancelDate: field(spans["cancelDate"]), createdDate: field(spans["createdDate"]))
-                return body(raw, creditSpans.map { (field($0.rep), $0.percent.map { field($0) }) })
+                    line: line, id: field(spans[0]), closeDate: field(spans[1]), amount: field(spans[2]), currency: field(spans[3]),
+                    type: field(spans[4]), product: field(spans[5]), status: field(spans[6]), cancelDate: field(spans[7]),
+                    createdDate: field(spans[8]))
+                return body(raw, credits.map { (field($0.rep), $0.percent.map { field($0) }) })
             }
         }
+    }
+
+    /// The number of a `<deal>` attribute, nil for an unknown one.
+    private static func dealAttribute(_ name: UnsafePointer<xmlChar>) -> Int? {
+        dealAttributes.firstIndex { xmlStrEqual($0, name) == 1 }
     }
 
     /// Streams the file's deals to `body` as raw fields and shares (valid during the call); logs
@@ -64,8 +68,8 @@ enum DealXMLReader {
     /// Calls `body` with every deal id and its position; for confirming suspected duplicates.
     static func forEachID(path: String, _ body: (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws {
         try forEachDealElement(path: path, log: DiagnosticLog()) { element in
-            (element.attributes["id"] ?? []).withUnsafeBufferPointer {
-                body($0, SourceLocation(file: path, line: element.line, column: element.column))
+            element.bytes.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[element.spans[0] ?? 0..<0]), SourceLocation(file: path, line: element.line, column: element.column))
             }
         }
     }
@@ -108,10 +112,16 @@ enum DealXMLReader {
             return scanner?.position(ofStartTag: "deal", depth: 1, ordinal: dealCount) ?? position
         }
         /// Problems inside a `<deal>` point at the deal element's line (§7).
-        var current: DealElement?
+        var element = DealElement()
+        var inDeal = false
         func problem(_ message: String) {
-            let position = current.map { ($0.line, $0.column) } ?? location()
+            let position = inDeal ? (element.line, element.column) : location()
             log.error(file: path, line: position.0, column: position.1, message)
+        }
+        func text(_ name: UnsafePointer<xmlChar>?) -> String { name.map { String(cString: $0) } ?? "" }
+        func finishDeal() {
+            if inDeal { body(element) }
+            inDeal = false
         }
 
         var sawRoot = false
@@ -123,62 +133,57 @@ enum DealXMLReader {
             }
             let type = xmlTextReaderNodeType(reader)
             let depth = xmlTextReaderDepth(reader)
-            let name = xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
+            let name = xmlTextReaderConstLocalName(reader)
             switch type {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                switch (depth, name) {
-                case (0, "deals"):
+                if depth == 0 {
+                    guard named(name, "deals") else {
+                        problem("the root element must be <deals>, not <\(text(name))>")
+                        return
+                    }
                     sawRoot = true
-                case (0, _):
-                    problem("the root element must be <deals>, not <\(name)>")
-                    return
-                case (1, "deal"):
+                } else if depth == 1 && named(name, "deal") {
                     dealCount += 1
                     guard dealCount <= InputFile.maxRecords else {
                         problem("the file has more than \(InputFile.maxRecords) <deal> elements, the most comp reads from one file (split it)")
                         return
                     }
                     let position = dealLocation()
-                    current = DealElement(line: position.line, column: position.column)
+                    element.start(line: position.line, column: position.column)
+                    inDeal = true
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let attribute = String(cString: xmlTextReaderConstLocalName(reader))
-                        let value = Array(UnsafeBufferPointer(start: xmlTextReaderConstValue(reader), count: strlenXML(xmlTextReaderConstValue(reader))))
-                        if dealAttributes.contains(attribute) {
-                            current?.attributes[attribute] = value
+                        let attribute = xmlTextReaderConstLocalName(reader)!
+                        if let number = dealAttribute(attribute) {
+                            element.spans[number] = element.keep(xmlTextReaderConstValue(reader))
                         } else {
-                            problem("<deal> has an unknown attribute '\(attribute)'")
+                            problem("<deal> has an unknown attribute '\(text(attribute))'")
                         }
                     }
                     xmlTextReaderMoveToElement(reader)
-                    if isEmpty, let element = current {
-                        body(element)
-                        current = nil
-                    }
-                case (2, "credit") where current != nil:
-                    var rep: [UInt8]?
-                    var percent: [UInt8]?
+                    if isEmpty { finishDeal() }
+                } else if depth == 2 && inDeal && named(name, "credit") {
+                    var rep: Range<Int>?
+                    var percent: Range<Int>?
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let attribute = String(cString: xmlTextReaderConstLocalName(reader))
-                        let value = Array(UnsafeBufferPointer(start: xmlTextReaderConstValue(reader), count: strlenXML(xmlTextReaderConstValue(reader))))
-                        switch attribute {
-                        case "rep": rep = value
-                        case "percent": percent = value
-                        default: problem("<credit> has an unknown attribute '\(attribute)'")
+                        let attribute = xmlTextReaderConstLocalName(reader)!
+                        if named(attribute, "rep") {
+                            rep = element.keep(xmlTextReaderConstValue(reader))
+                        } else if named(attribute, "percent") {
+                            percent = element.keep(xmlTextReaderConstValue(reader))
+                        } else {
+                            problem("<credit> has an unknown attribute '\(text(attribute))'")
                         }
                     }
                     xmlTextReaderMoveToElement(reader)
                     if rep == nil { problem("<credit> needs a rep attribute") }
                     // One past the limit is kept, for DealRules to report; more would only take memory.
-                    if current!.credits.count <= DealRules.maxSplits { current?.credits.append((rep ?? [], percent)) }
-                default:
-                    problem("unexpected element <\(name)> (a deals file holds <deals><deal><credit/></deal></deals>)")
+                    if element.credits.count <= DealRules.maxSplits { element.credits.append((rep ?? 0..<0, percent)) }
+                } else {
+                    problem("unexpected element <\(text(name))> (a deals file holds <deals><deal><credit/></deal></deals>)")
                 }
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if depth == 1 && name == "deal", let element = current {
-                    body(element)
-                    current = nil
-                }
+                if depth == 1 && named(name, "deal") { finishDeal() }
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
                 problem("unexpected text in a deals file (deal fields are attributes)")
             default:
@@ -191,10 +196,8 @@ enum DealXMLReader {
         }
     }
 
-    private static func strlenXML(_ text: UnsafePointer<xmlChar>?) -> Int {
-        guard let text else { return 0 }
-        var length = 0
-        while text[length] != 0 { length += 1 }
-        return length
+    /// Whether a name from the reader is `literal`.
+    private static func named(_ name: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
+        name.map { xmlStrEqual($0, literal.utf8Start) == 1 } ?? false
     }
 }

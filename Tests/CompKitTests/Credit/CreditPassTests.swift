@@ -4,7 +4,7 @@ import Testing
 
 /// The one credit pass reads deals however a file writes them — plain or quoted CSV, `\n` or
 /// `\r\n`, XML — on any number of threads, and gives the same totals and files for the same deals.
-@Suite struct ParallelCreditPassTests {
+@Suite struct CreditPassTests {
     /// A generated year (splits, cancellations, four currencies, mid-year hires and plan changes,
     /// two levels of manager roll-up) in a temporary folder.
     private static func dataSet(reps: Int, deals: Int) throws -> (folder: String, inputs: RunInputs) {
@@ -16,7 +16,7 @@ import Testing
         return (folder, inputs)
     }
 
-    /// The data set's plans as a book for `runMonth`, and its fx rates: what `ParallelCreditPass.run` takes.
+    /// The data set's plans as a book for `runMonth`, and its fx rates: what `CreditPass.run` takes.
     private static func bookAndRates(_ inputs: RunInputs, runMonth: YearMonth) throws -> (book: PlanBook, fx: FXTable) {
         let log = DiagnosticLog()
         let plans = PlanReader.read(files: inputs.planFiles(log: log), log: log)
@@ -77,9 +77,9 @@ import Testing
         let multiline = try write(([text[0] + ",note"] + text.dropFirst().map { $0 + ",\"a\n\nb\n\nc\n\nd\"" }).joined(separator: "\n") + "\n",
                                   to: "multiline.csv", in: folder)
         let log = DiagnosticLog()
-        let plain = try ParallelCreditPass.run(paths: [path], book: book, fx: fx, log: log, threads: 1)
+        let plain = try CreditPass.run(paths: [path], book: book, fx: fx, log: log, threads: 1)
         for threads in [2, 5] {
-            let cut = try ParallelCreditPass.run(paths: [multiline], book: book, fx: fx, log: log, threads: threads)
+            let cut = try CreditPass.run(paths: [multiline], book: book, fx: fx, log: log, threads: threads)
             #expect(cut.totals.componentCredits == plain.totals.componentCredits && cut.rowsPerFile == [3_000])
         }
         #expect(log.isEmpty)
@@ -92,8 +92,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (book, fx) = try Self.bookAndRates(inputs, runMonth: YearMonth(year: 2026, month: 12))
         let log = DiagnosticLog()
-        let one = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, threads: 1)
-        let many = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, threads: threads)
+        let one = try CreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, threads: 1)
+        let many = try CreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, threads: threads)
         #expect(log.isEmpty)
         #expect(one.totals.componentCredits == many.totals.componentCredits)
         #expect(one.totals.spiffAmounts == many.totals.spiffAmounts)
@@ -109,15 +109,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (book, fx) = try Self.bookAndRates(inputs, runMonth: YearMonth(year: 2026, month: 6))
         let log = DiagnosticLog()
-        let roomy = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log)
-        let crowded = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, idFilterLog2Words: 4)
+        let roomy = try CreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log)
+        let crowded = try CreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, idFilterLog2Words: 4)
         #expect(log.isEmpty)
         #expect(roomy.totals.componentCredits == crowded.totals.componentCredits)
 
         let path = inputs.dealPaths[0]
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         try (lines.joined(separator: "\n") + "\n" + lines[1] + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try ParallelCreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, idFilterLog2Words: 4)
+        _ = try CreditPass.run(paths: inputs.dealPaths, book: book, fx: fx, log: log, idFilterLog2Words: 4)
         let id = lines[1].prefix { $0 != "," }
         // Line 1 is the header, then 2 000 deals: the repeat is line 2002.
         #expect(log.sorted.map(\.description) == ["\(path):2002:1: error: deal_id '\(id)' is used twice (first at \(path):2)"])

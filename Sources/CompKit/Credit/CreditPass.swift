@@ -5,12 +5,12 @@ import Glibc
 
 /// The credit stage (§3.1–3.3, §3.7 and §7) for every command: each deals.csv is cut into one byte
 /// range per core and every range is checked and credited on its own thread by a
-/// `DealChunkWorker`; a deals.xml is streamed into one worker; deals given in code follow. The workers'
+/// `CreditWorker`; a deals.xml is streamed into one worker; deals given in code follow. The workers'
 /// integer sums, exceptions and problems are then added up into `CreditTotals`.
 ///
 /// Every problem of the deals is logged with its file, line and column: the deal rules
 /// (`DealRules`), malformed CSV, ids used twice, credits too large to add up.
-enum ParallelCreditPass {
+enum CreditPass {
     struct Outcome {
         var totals: CreditTotals
         var missingRates: [MissingRate: SourceLocation]
@@ -45,7 +45,7 @@ enum ParallelCreditPass {
             for path in paths where cutsHold {
                 merged.rowsPerFile.append(0)
                 if path.hasSuffix(".xml") {
-                    var worker = DealChunkWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
+                    var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
                     let rows = try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
                     suspects += worker.suspects
                     try merged.add(&worker, path: path, firstLine: 0)
@@ -68,12 +68,16 @@ enum ParallelCreditPass {
                     try merged.add(&workers[part], path: path, firstLine: line)
                     line += workers[part].newlines
                 }
+                if merged.rowsPerFile[merged.rowsPerFile.count - 1] > InputFile.maxRecords {
+                    passLog.error(file: path, line: 0, column: 0,
+                                  "the file has more than \(InputFile.maxRecords) data rows, the most comp reads from one file (split it)")
+                }
                 layouts.append(file)
                 StageTimer.shared.mark("credit: workers on \(path) (\(suspects.count) ids to check)")
             }
             guard cutsHold else { continue }
             if let source = givenDeals.first?.source.file {
-                var worker = DealChunkWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(source))
+                var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(source))
                 for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
                 try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
             }
@@ -111,7 +115,7 @@ enum ParallelCreditPass {
         }
 
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
-        mutating func add(_ worker: inout DealChunkWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
+        mutating func add(_ worker: inout CreditWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
             if !sums.add(worker.sums) || worker.sumsOverflowed {
                 log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
@@ -203,7 +207,7 @@ enum ParallelCreditPass {
             var status = stat()
             guard fstat(descriptor, &status) == 0 else { throw CompError.io("\(path): cannot read the file: \(String(cString: strerror(errno)))") }
             let size = Int(status.st_size)
-            let header = try ParallelCreditPass.header(descriptor, size: size)
+            let header = try CreditPass.header(descriptor, size: size)
             if exact {
                 let parts = try CSVRanges.parts(path: path, count: threads, minimumBytes: 1)
                 cuts = [header.dataStart] + parts.dropFirst().map(\.range.lowerBound).map { max($0, header.dataStart) } + [size]
@@ -211,7 +215,7 @@ enum ParallelCreditPass {
                 var cuts = [header.dataStart]
                 for part in 1..<threads {
                     let target = header.dataStart + (size - header.dataStart) * part / threads
-                    cuts.append(max(cuts[cuts.count - 1], ParallelCreditPass.nextLineStart(descriptor, from: target, size: size)))
+                    cuts.append(max(cuts[cuts.count - 1], CreditPass.nextLineStart(descriptor, from: target, size: size)))
                 }
                 cuts.append(size)
                 self.cuts = cuts
@@ -221,9 +225,9 @@ enum ParallelCreditPass {
         }
 
         /// Credits every range on a thread of its own, each worker with rules (and a log) of its own.
-        mutating func credit(index: CreditIndex, filter: DealIDFilter, makeRules: () -> DealRules) throws -> [DealChunkWorker] {
+        mutating func credit(index: CreditIndex, filter: DealIDFilter, makeRules: () -> DealRules) throws -> [CreditWorker] {
             var workers = (0..<cuts.count - 1).map { _ in
-                DealChunkWorker(index: index, columns: columns, deduplicator: filter, rules: makeRules())
+                CreditWorker(index: index, columns: columns, deduplicator: filter, rules: makeRules())
             }
             // Each thread changes its own worker only.
             try workers.withUnsafeMutableBufferPointer { workers in
@@ -237,7 +241,7 @@ enum ParallelCreditPass {
 
         /// Whether every range but the first started at a record's start: the range before it
         /// ended exactly there (or stopped at malformed CSV, which is reported anyway).
-        func cutsAreRecordStarts(_ workers: [DealChunkWorker]) -> Bool {
+        func cutsAreRecordStarts(_ workers: [CreditWorker]) -> Bool {
             workers.indices.dropFirst().allSatisfy { part in
                 cuts[part] == cuts[part - 1] || workers[part - 1].stopped || workers[part - 1].endedAt == cuts[part]
             }

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The run month's credit rows as the parallel pass keeps them: at ten million deals they are
+/// The run month's credit rows as the credit pass keeps them: at ten million deals they are
 /// millions, so each worker writes them to an unlinked temporary file in blocks, split into
 /// partitions that are consecutive ranges of credits.csv's order (`CreditPartitions`). Memory then
 /// holds one partition at a time, which is sorted and rendered on its own: peak memory does not

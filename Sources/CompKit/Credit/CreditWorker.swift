@@ -10,7 +10,7 @@ import CPlatform
 ///
 /// Lines of a CSV range are counted from the range's first record (0) and made absolute when the
 /// pass adds the workers up; deals handed over carry their own line.
-struct DealChunkWorker {
+struct CreditWorker {
     let index: CreditIndex
     /// `index.reps`, held here: looking up through the index would retain its arrays per call.
     private let reps: ByteKeyTable
@@ -84,9 +84,9 @@ struct DealChunkWorker {
         sums = IntegerTable(count: index.cellCount)
         runMonth = CompactCredits.Writer(index: index)
         finance = FinanceTally(currencies: index.currencies.count)
-        fields = FieldSlots(count: (columns.width + 1) * (DealChunkWorker.lookahead + 1))
-        scratch = (0...DealChunkWorker.lookahead).map { _ in ByteScratch() }
-        waiting = (0...DealChunkWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
+        fields = FieldSlots(count: (columns.width + 1) * (CreditWorker.lookahead + 1))
+        scratch = (0...CreditWorker.lookahead).map { _ in ByteScratch() }
+        waiting = (0...CreditWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
     }
 
     /// Writes the last of the run month's rows and hands them over; throws `CompError.io` when
@@ -170,18 +170,18 @@ struct DealChunkWorker {
     /// needs what the one before loaded), and credits the oldest once `lookahead` rows are
     /// waiting behind it.
     private mutating func advanceWaiting() {
-        let ring = DealChunkWorker.lookahead + 1
+        let ring = CreditWorker.lookahead + 1
         func slot(_ age: Int) -> Int { (waitingStart + waitingCount - 1 - age) % ring }
         // The newest row: its filter word and its first rep's slot.
         let newest = slot(0)
         let row = fields.base + waiting[newest].fields
         waiting[newest].fingerprint = DealIDRegistry.fingerprint(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
-        reps.prefetch(DealChunkWorker.firstRep(row[columns.reps]))
+        reps.prefetch(CreditWorker.firstRep(row[columns.reps]))
         // Then its first rep's number (the slot is cached by now), and its entry range.
         if waitingCount > 2 {
             let older = slot(2)
-            let rep = reps.lookup(DealChunkWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
+            let rep = reps.lookup(CreditWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
             waiting[older].firstRep = rep
             if rep >= 0 { index.prefetchEntryRange(rep: rep) }
         }
@@ -210,12 +210,12 @@ struct DealChunkWorker {
                 if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1)) }
             }
         }
-        if waitingCount > DealChunkWorker.lookahead { creditOldest() }
+        if waitingCount > CreditWorker.lookahead { creditOldest() }
     }
 
     private mutating func creditOldest() {
         let oldest = waiting[waitingStart]
-        waitingStart = (waitingStart + 1) % (DealChunkWorker.lookahead + 1)
+        waitingStart = (waitingStart + 1) % (CreditWorker.lookahead + 1)
         waitingCount -= 1
         credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint, firstRep: oldest.firstRep)
     }
@@ -224,7 +224,7 @@ struct DealChunkWorker {
     /// record starts, or nil when the record is not complete in `bytes`. Malformed CSV is logged
     /// and stops the range.
     private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, isHeader: Bool) -> Int? {
-        let next = (waitingStart + waitingCount) % (DealChunkWorker.lookahead + 1)
+        let next = (waitingStart + waitingCount) % (CreditWorker.lookahead + 1)
         switch CSVRecordScan.split(bytes, from: start, atEnd: atEnd, into: fields.base + waiting[next].fields, capacity: width,
                                    scratch: scratch[next]) {
         case .incomplete:
@@ -405,8 +405,8 @@ struct DealChunkWorker {
             exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: percent)
             rateKey = CreditIndex.rateKey(month: deal.closeMonth, from: deal.currency, to: planCurrency)
         }
-        let magnitude = DealChunkWorker.rounded(exact, decimals: planInfo.minorUnits)
-        guard let unsigned = Int64(exactly: magnitude), unsigned < DealChunkWorker.largestMinor else {
+        let magnitude = CreditWorker.rounded(exact, decimals: planInfo.minorUnits)
+        guard let unsigned = Int64(exactly: magnitude), unsigned < CreditWorker.largestMinor else {
             _ = tooLarge(magnitude, currency: index.planCurrency[plan], line: line)
             return
         }
@@ -443,7 +443,7 @@ struct DealChunkWorker {
                 let value = SpiffMath.amount(index.book.plans[plan].spiffs[spiff], percent: percent, credit: amount,
                                              isReversal: kind == .chargeback, currency: index.planCurrency[plan])
                 let spiffRounded = value.rounded(toScale: planInfo.minorUnits).mantissa
-                guard let spiffMinor = Int64(exactly: spiffRounded), abs(spiffMinor) < DealChunkWorker.largestMinor else {
+                guard let spiffMinor = Int64(exactly: spiffRounded), abs(spiffMinor) < CreditWorker.largestMinor else {
                     _ = tooLarge(spiffRounded, currency: index.planCurrency[plan], line: line)
                     return
                 }
@@ -465,7 +465,7 @@ struct DealChunkWorker {
             if managerCurrency != planCurrency {
                 guard let conversion = self.rate(month: deal.closeMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
                 let convertedMinor = index.planCurrency[managerPlan].round(amount * conversion).mantissa
-                guard let converted = Int64(exactly: convertedMinor), abs(converted) < DealChunkWorker.largestMinor else {
+                guard let converted = Int64(exactly: convertedMinor), abs(converted) < CreditWorker.largestMinor else {
                     _ = tooLarge(convertedMinor, currency: index.planCurrency[managerPlan], line: line)
                     return
                 }
@@ -543,7 +543,7 @@ struct DealChunkWorker {
     private mutating func tooLarge(_ minor: Int128, currency: Currency, line: Int) -> Bool {
         rules.log.error(file: rules.file, line: line, column: 0,
                         "this deal makes a credit of \(currency.format(ExactDecimal(mantissa: minor, scale: currency.minorUnits))) \(currency.code), "
-                            + "more than the \(currency.format(ExactDecimal(mantissa: Int128(DealChunkWorker.largestMinor), scale: currency.minorUnits))) comp accepts (are the amounts or fx rates right?)")
+                            + "more than the \(currency.format(ExactDecimal(mantissa: Int128(CreditWorker.largestMinor), scale: currency.minorUnits))) comp accepts (are the amounts or fx rates right?)")
         return false
     }
 }
