@@ -11,16 +11,19 @@ import Darwin
 /// It reads the file alongside the parser, once and forwards, skipping comments, CDATA sections,
 /// processing instructions and quoted attribute values. It is asked only about elements libxml2
 /// has already read, so the text up to them is well-formed XML.
+///
+/// Its state is exempt from the runtime's exclusivity checks, which would otherwise be paid on
+/// every byte: a scanner is used by the one thread reading its file.
 final class XMLStartTagScanner {
     private let descriptor: Int32
-    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
-    private var index = 0
-    private var end = 0
-    private var line = 1
-    private var lineStart = 0  // bytes read before the current line
-    private var consumed = 0   // bytes read before `buffer[index]`
-    private var depth = 0
-    private var matches = 0
+    @exclusivity(unchecked) private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    @exclusivity(unchecked) private var index = 0
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var lineStart = 0  // bytes read before the current line
+    @exclusivity(unchecked) private var consumed = 0   // bytes read before `buffer[index]`
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var matches = 0
 
     init?(path: String) {
         descriptor = open(path, O_RDONLY)
@@ -101,7 +104,10 @@ final class XMLStartTagScanner {
                         return (name, tagDepth, line, column)
                     }
                     if inName {
-                        if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/")].contains(byte) { inName = false } else { name.append(byte) }
+                        switch byte {
+                        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"): inName = false
+                        default: name.append(byte)
+                        }
                     }
                     previous = byte
                 }
