@@ -175,7 +175,7 @@ enum CreditPass {
         for (path, layout) in zip(paths, layouts) {
             if path.hasSuffix(".xml") {
                 try DealXMLReader.forEachID(path: path) { id, location in
-                    if fingerprints.contains(DealIDRegistry.fingerprint(id)) { visit(Array(id), location) }
+                    if fingerprints.contains(DealIDFingerprint.of(id)) { visit(Array(id), location) }
                 }
             } else if let layout {
                 for found in try layout.ids(among: fingerprints) {

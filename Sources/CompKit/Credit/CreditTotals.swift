@@ -102,14 +102,6 @@ public struct CreditTotals: @unchecked Sendable {
         return layout.firstSpiff + (ref.entry * layout.spiffs + spiff) * 13 + fiscalMonth
     }
 
-    mutating func addCredit(_ amount: ExactDecimal, entry: PlanBook.EntryRef, component: Int, fiscalMonth: Int) {
-        componentCredits[creditCell(entry, component: component, fiscalMonth: fiscalMonth)] += amount
-    }
-
-    mutating func addSpiff(_ amount: ExactDecimal, entry: PlanBook.EntryRef, spiff: Int, fiscalMonth: Int) {
-        spiffAmounts[spiffCell(entry, spiff: spiff, fiscalMonth: fiscalMonth)] += amount
-    }
-
     /// Adds an entry's sums of every month at once, given in minor units (`scale` decimals):
     /// `credit(component, month)` and `spiff(spiff, month)`, 0 for none (the credit pass).
     mutating func addMinorUnits(entry ref: PlanBook.EntryRef, scale: Int,

@@ -175,7 +175,7 @@ struct CreditWorker {
         // The newest row: its filter word and its first rep's slot.
         let newest = slot(0)
         let row = fields.base + waiting[newest].fields
-        waiting[newest].fingerprint = DealIDRegistry.fingerprint(row[columns.id])
+        waiting[newest].fingerprint = DealIDFingerprint.of(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
         reps.prefetch(CreditWorker.firstRep(row[columns.reps]))
         // Then its first rep's number (the slot is cached by now), and its entry range.
@@ -275,7 +275,7 @@ struct CreditWorker {
     mutating func credit(_ raw: RawDeal, shares: [(rep: RawField, percent: RawField?)]) {
         dealRows += 1
         if !raw.id.isEmpty {
-            let fingerprint = DealIDRegistry.fingerprint(raw.id.bytes)
+            let fingerprint = DealIDFingerprint.of(raw.id.bytes)
             if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         }
         guard let deal = rules.check(raw, shares: shares) else { return }
@@ -624,7 +624,7 @@ final class DealIDFilter {
         comp_prefetch_for_write(words.base + (Int(truncatingIfNeeded: fingerprint) & mask))
     }
 
-    /// Records an id by its `DealIDRegistry.fingerprint`; false when it may have been seen before
+    /// Records an id by its `DealIDFingerprint.of`; false when it may have been seen before
     /// (then the caller checks exactly).
     @inline(__always)
     func insert(_ fingerprint: UInt64) -> Bool {

@@ -70,7 +70,7 @@ enum DealIDProbe {
                         position = next
                     case .record(let next, let lineEnds, let fieldCount):
                         if fieldCount > columns.id, !fields[columns.id].isEmpty,
-                           fingerprints.contains(DealIDRegistry.fingerprint(fields[columns.id])) {
+                           fingerprints.contains(DealIDFingerprint.of(fields[columns.id])) {
                             found.append((Array(fields[columns.id]), line))
                         }
                         line += lineEnds

@@ -58,23 +58,4 @@ public struct PlanBook: Sendable {
             plans[planIndex].participants.indices.map { EntryRef(plan: planIndex, entry: $0) }
         }
     }
-
-    /// The fiscal month index of a date in the entry's plan, when the plan takes part in the run
-    /// and the date lies between the start of its fiscal year and the end of the run month.
-    public func countedMonth(of date: CalendarDate, in ref: EntryRef) -> Int? {
-        guard participates[ref.plan], date <= runMonth.lastDay else { return nil }
-        return plans[ref.plan].fiscalYear.fiscalMonth(of: date.yearMonth)
-    }
-
-    /// The managers above an entry on a date: each ancestor's entry active on that date, nearest
-    /// first, stopping at a manager with no active entry (§7).
-    public func managerChain(of ref: EntryRef, on date: CalendarDate) -> [EntryRef] {
-        var chain: [EntryRef] = []
-        var managerID = entry(ref).managerID
-        while let id = managerID, let managerRef = entry(of: id, on: date), !chain.contains(managerRef), managerRef != ref {
-            chain.append(managerRef)
-            managerID = entry(managerRef).managerID
-        }
-        return chain
-    }
 }

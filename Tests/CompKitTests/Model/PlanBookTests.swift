@@ -23,22 +23,4 @@ import Testing
         #expect(book.participates == [true, true, true, true, false])  // OLD: 2025-01 … 2025-12
         #expect(book.participatingEntries.count == 5)  // R1 twice, M1, M2, D1; not X1
     }
-
-    @Test func countsOnlyDatesUpToTheRunMonth() {
-        let r1 = book.entry(of: "R1", on: day("2026-04-01"))!
-        #expect(book.countedMonth(of: day("2026-05-31"), in: r1) == 5)
-        #expect(book.countedMonth(of: day("2026-06-01"), in: r1) == nil)  // after the run month
-        let x1 = book.entry(of: "X1", on: day("2025-06-01"))!
-        #expect(book.countedMonth(of: day("2025-06-01"), in: x1) == nil)  // plan not in the run
-    }
-
-    @Test func managerChainIsReadOnTheDateAndStopsAtAManagerWithoutEntry() {
-        func chain(_ date: String) -> [String] {
-            let r1 = book.entry(of: "R1", on: day(date))!
-            return book.managerChain(of: r1, on: day(date)).map { book.entry($0).id }
-        }
-        #expect(chain("2026-01-20") == [])            // M1 not active yet: the chain stops, D1 gets nothing
-        #expect(chain("2026-02-20") == ["M1", "D1"])   // nearest first
-        #expect(chain("2026-04-20") == ["M2", "D1"])   // plan B's entry names M2
-    }
 }

@@ -213,7 +213,7 @@ final class ExportRows {
     /// the id is not one deals.csv can hold.
     private func checkedID() -> UInt64? {
         guard isValid(columns.id, title: titles.id) else { return nil }
-        let fingerprint = DealIDRegistry.fingerprint(field(columns.id))
+        let fingerprint = DealIDFingerprint.of(field(columns.id))
         idFingerprints.append(fingerprint)
         return fingerprint
     }
@@ -353,7 +353,7 @@ final class ExportRows {
         var firstLine: [String: Int] = [:]
         try again.forEachRow(log: DiagnosticLog()) {
             let id = again.field(columns.id)
-            guard suspects.contains(DealIDRegistry.fingerprint(id)) else { return }
+            guard suspects.contains(DealIDFingerprint.of(id)) else { return }
             let text = id.string
             if let first = firstLine[text] {
                 log.error(file: table.path, line: again.line, column: columns.id + 1, "\(titles.id) \(text) is given twice (first on line \(first))")

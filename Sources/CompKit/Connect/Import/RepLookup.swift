@@ -25,7 +25,7 @@ struct RepLookup {
         var filter = [UInt64](repeating: 0, count: bits / 64)
         for (opportunity, _) in opportunities {
             var id = opportunity
-            let slot = Int(truncatingIfNeeded: id.withUTF8(DealIDRegistry.fingerprint)) & (bits - 1)
+            let slot = Int(truncatingIfNeeded: id.withUTF8(DealIDFingerprint.of)) & (bits - 1)
             filter[slot / 64] |= 1 << UInt64(slot % 64)
         }
         splitFilter = filter
@@ -40,7 +40,7 @@ struct RepLookup {
     }
 
     /// The number of the opportunity whose id has these bytes and `fingerprint`
-    /// (`DealIDRegistry.fingerprint`) in the splits export, or -1.
+    /// (`DealIDFingerprint.of`) in the splits export, or -1.
     func splitOpportunity(_ id: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int {
         let slot = Int(truncatingIfNeeded: fingerprint) & (splitFilter.count * 64 - 1)
         guard splitFilter[slot / 64] & (1 << UInt64(slot % 64)) != 0 else { return -1 }

@@ -1,0 +1,42 @@
+import Testing
+@testable import CompKit
+
+/// §3.3 and §7 as the credit pass looks them up: the fiscal month a credit counts in, and the
+/// managers above an entry on a date.
+@Suite struct CreditIndexTests {
+    /// R1 moves from plan A to plan B on 2026-04-01; M1 (plan M) joins on 2026-02-01 and reports to D1 (plan D).
+    let index = CreditIndex(book: PlanBook(plans: [
+        Fixture.plan("A", participants: [Fixture.person("R1", end: "2026-03-31", manager: "M1")]),
+        Fixture.plan("B", participants: [Fixture.person("R1", start: "2026-04-01", manager: "M2")]),
+        Fixture.plan("M", participants: [Fixture.person("M1", start: "2026-02-01", manager: "D1"), Fixture.person("M2", manager: "D1")]),
+        Fixture.plan("D", participants: [Fixture.person("D1")]),
+        Fixture.plan("OLD", yearStart: "2025-01-01", participants: [Fixture.person("X1", start: "2025-01-01")]),
+    ], runMonth: month("2026-05")), fx: FXTable())
+
+    private func entry(_ id: String, on date: String) -> Int {
+        index.entry(rep: Int32(index.repIDs.firstIndex(of: id)!), day: Int32(day(date).dayNumber))
+    }
+
+    private func countedMonth(_ date: String, plan: String) -> Int {
+        let date = day(date)
+        return index.countedMonth(day: Int32(date.dayNumber), monthOrdinal: date.yearMonth.ordinal,
+                                  plan: index.book.plans.firstIndex { $0.id == plan }!)
+    }
+
+    @Test func countsOnlyDatesUpToTheRunMonth() {
+        #expect(countedMonth("2026-05-31", plan: "B") == 5)
+        #expect(countedMonth("2026-06-01", plan: "B") == 0)  // after the run month
+        #expect(countedMonth("2025-06-01", plan: "OLD") == 0)  // plan not in the run
+    }
+
+    @Test func managerChainIsReadOnTheDateAndStopsAtAManagerWithoutEntry() {
+        func chain(_ date: String) -> [String] {
+            var chain: [Int] = []
+            index.managerChain(entry: entry("R1", on: date), day: Int32(day(date).dayNumber), into: &chain)
+            return chain.map { index.repIDs[Int(index.entries[$0].rep)] }
+        }
+        #expect(chain("2026-01-20") == [])            // M1 not active yet: the chain stops, D1 gets nothing
+        #expect(chain("2026-02-20") == ["M1", "D1"])   // nearest first
+        #expect(chain("2026-04-20") == ["M2", "D1"])   // plan B's entry names M2
+    }
+}
