@@ -106,7 +106,7 @@ private struct CompactRowText {
         // Period, rep, plan, component, date, kind and currency at most `longestText` each; the
         // fx rate and three numbers at most `ExactDecimal.maxFastLength` bytes (or `ExactDecimal.formatted`'s
         // 41 digits and sign); a comma or newline after each.
-        longestRow = 7 * longestText + longestID + 4 * 42 + 5
+        longestRow = 7 * longestText + 2 * longestID + 2 + 4 * 42 + 5
     }
 
 }
@@ -217,8 +217,25 @@ private struct CompactRowRenderer {
                     memcpy(out + used, out + prefix.start, prefix.count)
                     used += prefix.count
                 }
-                copyShort(gathered.ids + slot * text.longestID, count: Int(share.idLength), to: out + used)
-                used += Int(share.idLength)
+                let id = UnsafeBufferPointer(start: gathered.ids + slot * text.longestID, count: Int(share.idLength))
+                if id.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                    // An id a CRM export quoted (a comma, a quote, a line break in it) is quoted again.
+                    out[used] = UInt8(ascii: "\"")
+                    used += 1
+                    for byte in id {
+                        if byte == UInt8(ascii: "\"") {
+                            out[used] = byte
+                            used += 1
+                        }
+                        out[used] = byte
+                        used += 1
+                    }
+                    out[used] = UInt8(ascii: "\"")
+                    used += 1
+                } else {
+                    copyShort(id.baseAddress!, count: id.count, to: out + used)
+                    used += id.count
+                }
                 out[used] = UInt8(ascii: ",")
                 used += 1
                 put(text.firstDay + Int(row.day) - text.dayNumberOfFirstDay)

@@ -40,6 +40,18 @@ import Testing
             """)
     }
 
+    /// A CRM's deal ids may hold commas and quotes (a quoted field): credits.csv quotes them again.
+    @Test func dealIDsWithCommasAndQuotesAreQuoted() throws {
+        let scenario = Scenario(month: "2026-01", plans: [Fixture.plan("AE", participants: [Fixture.person("R1")])],
+                                deals: [Fixture.deal("D,1", closed: "2026-01-05", amount: "10"),
+                                        Fixture.deal("D\"2\"", closed: "2026-01-06", amount: "20")])
+        #expect(try Self.csv(scenario) == Self.header + #"""
+            2026-01,R1,AE,all,"D,1",2026-01-05,credit,10.00,USD,1.000000,100.00,10.00
+            2026-01,R1,AE,all,"D""2""",2026-01-06,credit,20.00,USD,1.000000,100.00,20.00
+
+            """#)
+    }
+
     /// The pass sorts its compact rows on the deal id's first 8 bytes and looks longer ids up
     /// only on a tie: ids sharing those bytes, of 8 bytes or fewer and longer, a roll-up copy per
     /// rep of a split, must come out in §5's order (rep, plan, component, date, deal id byte by
