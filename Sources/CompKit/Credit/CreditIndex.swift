@@ -1,6 +1,6 @@
 import CPlatform
 
-/// Everything the parallel credit pass looks up per deal, flattened into arrays indexed by small
+/// Everything the credit pass looks up per deal, flattened into arrays indexed by small
 /// integers: who a rep id is, which entry is active on a day, which components and SPIFFs match a
 /// deal's type and product, fx rates and manager chains. Built once, read by every thread.
 final class CreditIndex {

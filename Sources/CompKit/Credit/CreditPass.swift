@@ -21,11 +21,11 @@ enum CreditPass {
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    /// Credits the deals of `paths`, then `givenDeals` (what-if deals, made in code). `knowsEveryParticipant` is false when
-    /// the plans are broken (a rep they do not name is then not blamed on the deals).
-    /// `activity` receives what the finance reports gather from the deals; `watchedIDs` are the
-    /// deal ids it wants to know closed in the run month. `idFilterLog2Words` sizes the deal-id
-    /// filter (tests make it tiny to force the exact check).
+    /// Credits the deals of `paths`, then `givenDeals` (what-if deals, made in code), logging every
+    /// problem into `log`. `knowsEveryParticipant` is false when the plans are broken (a rep they do
+    /// not name is then not blamed on the deals). `activity` receives what the finance reports
+    /// gather from the deals; `watchedIDs` are the deal ids it wants to know closed in the run
+    /// month. `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
     static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
                     givenDeals: [Deal] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
                     threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {

@@ -282,29 +282,18 @@ struct CreditWorker {
         credit(deal, line: raw.line)
     }
 
-    private struct ParsedDeal {
-        var closeDay: Int32
-        var closeMonth: Int
-        var amount: ExactDecimal
-        var currency: Int16
-        var cancelDay: Int32
-        var cancelMonth: Int
-    }
-
     /// Credits a checked deal: a credit per split share, and a chargeback when it was cancelled
     /// inside the clawback window of the plan active on its close date (§3.1–3.3).
-    private mutating func credit(_ checked: CheckedDeal, line: Int) {
-        let id = checked.id
-        if checked.isCancelled { cancelled += 1 } else { won += 1 }
+    private mutating func credit(_ deal: CheckedDeal, line: Int) {
+        let id = deal.id
+        if deal.isCancelled { cancelled += 1 } else { won += 1 }
         let runMonthOrdinal = index.runMonth.ordinal
-        if checked.isCancelled && checked.cancelMonth == runMonthOrdinal { finance.cancelledInMonth += 1 }
-        if checked.closeMonth == runMonthOrdinal {
-            tallyClosing(close: checked.closeDay, created: checked.createdDay, amount: checked.amount, currency: checked.currency, id: id)
+        if deal.isCancelled && deal.cancelMonth == runMonthOrdinal { finance.cancelledInMonth += 1 }
+        if deal.closeMonth == runMonthOrdinal {
+            tallyClosing(close: deal.closeDay, created: deal.createdDay, amount: deal.amount, currency: deal.currency, id: id)
         }
-        guard checked.closeDay <= index.runEnd else { return }
-        let deal = ParsedDeal(closeDay: checked.closeDay, closeMonth: checked.closeMonth, amount: checked.amount, currency: checked.currency,
-                              cancelDay: checked.cancelDay, cancelMonth: checked.cancelMonth)
-        let pair = index.tokenPair(type: checked.type, product: checked.product)
+        guard deal.closeDay <= index.runEnd else { return }
+        let pair = index.tokenPair(type: deal.type, product: deal.product)
         for share in 0..<rules.splitCount {
             let rep = rules.splitReps[share], percent = rules.splitPercents[share]
             let entry = index.entry(rep: rep, day: deal.closeDay)
@@ -317,13 +306,13 @@ struct CreditWorker {
             }
             post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: deal.closeDay,
                  monthOrdinal: deal.closeMonth, line: line)
-            if checked.isCancelled && deal.cancelDay <= index.runEnd {
+            if deal.isCancelled && deal.cancelDay <= index.runEnd {
                 chargeBack(deal, pair: pair, id: id, rep: rep, percent: percent, creditedTo: entry, line: line)
             }
         }
     }
 
-    /// `DealActivity.observe`'s count of a deal closed in the run month.
+    /// What the finance reports count of a deal closed in the run month (`DealActivity`).
     private mutating func tallyClosing(close: Int32, created: Int32?, amount: ExactDecimal, currency: Int16, id: RawBytes) {
         let closed = finance.closedInMonth[Int(currency)]
         finance.closedInMonth[Int(currency)] = (closed.count + 1, closed.total + amount)
@@ -335,7 +324,7 @@ struct CreditWorker {
         }
     }
 
-    private mutating func chargeBack(_ deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
+    private mutating func chargeBack(_ deal: CheckedDeal, pair: Int, id: RawBytes, rep: Int32,
                             percent: ExactDecimal, creditedTo entry: Int, line: Int) {
         let plan = Int(index.entries[entry].plan)
         let cancelDate = CalendarDate(dayNumber: Int(deal.cancelDay))
@@ -368,7 +357,7 @@ struct CreditWorker {
     }
 
     /// `CreditEngine.post`, on indices and integer sums.
-    private mutating func post(_ kind: CreditTotals.CreditRow.Kind, deal: ParsedDeal, pair: Int, id: RawBytes, rep: Int32,
+    private mutating func post(_ kind: CreditTotals.CreditRow.Kind, deal: CheckedDeal, pair: Int, id: RawBytes, rep: Int32,
                       percent: ExactDecimal, entry: Int, day: Int32, monthOrdinal: Int, line: Int) {
         let own = index.entries[entry]
         let plan = Int(own.plan)

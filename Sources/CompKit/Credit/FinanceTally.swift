@@ -1,5 +1,5 @@
 /// What `DealActivity` gathers from each deal (control totals, the run month's closed deals),
-/// gathered by a parallel worker on integer keys and handed over after the pass. The forecast
+/// gathered by each credit worker on integer keys and handed over after the pass. The forecast
 /// actuals live in the workers' credit sums (slot 0 of each entry's month, `CreditIndex.cell`).
 struct FinanceTally {
     /// Per plan currency number: shares, Σ exact converted amount, Σ credit (minor units); a
@@ -35,8 +35,8 @@ struct FinanceTally {
 }
 
 extension DealActivity {
-    /// Takes over what the parallel credit pass gathered, as if every deal had been observed;
-    /// `sums` are the merged credit sums holding the forecast actuals.
+    /// Takes over what the credit pass gathered; `sums` are the merged credit sums holding the
+    /// forecast actuals.
     func absorb(_ tally: FinanceTally, sums: IntegerTable<Int64>, index: CreditIndex) {
         let persons = index.repIDs.map { index.book.person($0) }
         for (number, entry) in index.entries.enumerated() {

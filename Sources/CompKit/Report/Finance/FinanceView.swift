@@ -32,7 +32,7 @@ public struct FinanceView: Sendable {
         book.plans.indices.filter { book.participates[$0] }.map { book.plans[$0].fiscalYear }.min { $0.start < $1.start }
     }
 
-    /// The months whose actuals the deal observer keeps: the fiscal year through the run month.
+    /// The months whose actuals the credit pass keeps: the fiscal year through the run month.
     static func months(of book: PlanBook) -> ClosedRange<YearMonth>? {
         fiscalYear(of: book).map { $0.start...book.runMonth }
     }
