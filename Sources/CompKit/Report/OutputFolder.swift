@@ -35,14 +35,17 @@ public enum OutputFolder {
 
     /// The temporary folder of a run being written. Files may be written from several threads at once.
     public final class Staging: @unchecked Sendable {
-        private let folder: URL
+        /// The temporary folder's path.
+        private let folderPath: String
         /// The output's parent folder, named in error messages.
         private let parent: URL
         private let lock = NSLock()
         private var started = 0, finished = 0
+        /// The subfolders made so far (`statements`): made once, not looked up again per file.
+        private var subfolders = Set<String>()
 
         fileprivate init(folder: URL, parent: URL) {
-            self.folder = folder
+            folderPath = folder.path
             self.parent = parent
         }
 
@@ -56,12 +59,17 @@ public enum OutputFolder {
             do {
                 // The folder as a whole is swapped in at the end: each file needs no atomic write
                 // of its own (which would cost a temporary file and an fsync per statement).
-                let url = folder.appendingPathComponent(name)
-                if name.contains("/") {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // A plain path: a URL per file costs more than writing a statement's bytes.
+                let path = folderPath + "/" + name
+                if let slash = name.lastIndex(of: "/") {
+                    let subfolder = String(name[..<slash])
+                    if lock.withLock({ !subfolders.contains(subfolder) }) {
+                        try FileManager.default.createDirectory(atPath: folderPath + "/" + subfolder, withIntermediateDirectories: true)
+                        lock.withLock { _ = subfolders.insert(subfolder) }
+                    }
                 }
                 if let failure = FaultInjection.injectedFailure("output-write", step: step) { throw failure }
-                let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 var writer = OutputFileWriter(.file(descriptor))
                 do {
