@@ -206,7 +206,7 @@ struct DealRules {
                 ok = false
                 continue
             }
-            let rep = splitCount == 0 && firstRep != DealRules.notLookedUp ? firstRep : reps.lookup(repField.bytes)
+            let rep = shareNumber == 0 && firstRep != DealRules.notLookedUp ? firstRep : reps.lookup(repField.bytes)
             if rep >= 0 ? splitReps[0..<splitCount].contains(rep) : shares.restarted.contains(repField.bytes, before: shareNumber) {
                 problem(line, repField.column, "rep '\(repField.bytes.string)' appears twice in one deal")
                 ok = false

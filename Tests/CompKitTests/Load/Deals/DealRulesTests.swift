@@ -48,4 +48,19 @@ import Testing
             "8:6 rep 'R2' needs a percent: write splits like R001:60;R002:40",
         ])
     }
+
+    /// The first rep of a row is looked up ahead of time; when it is not a valid id, the next rep
+    /// is looked up on its own (and is a participant).
+    @Test func aBrokenFirstRepLeavesTheNextOneItsOwn() throws {
+        let pass = try DealPass.read("""
+            deal_id,close_date,amount,currency,type,reps
+            D1,2026-01-20,100,USD,new,R1 x:50;R2:50
+            D2,2026-01-20,100,USD,new,R1
+            D3,2026-01-20,100,USD,new,R2
+            D4,2026-01-20,100,USD,new,R3
+
+            """, threads: 1)
+        #expect(pass.problems == ["2:6 rep id 'R1 x' must not contain spaces"])
+        #expect(pass.creditedIDs == ["D2", "D3", "D4"])
+    }
 }
