@@ -97,16 +97,14 @@ struct CreditWorker {
 
     // MARK: Reading a range of deals.csv
 
-    /// Reads `[start, end)` of the open file (`start` is a record's first byte; with `skipsHeader`
-    /// the header's) and credits every record that starts in it. Throws `InputFile.Failure` when
-    /// reading fails.
-    mutating func process(descriptor: Int32, start: Int, end: Int, skipsHeader: Bool = false) throws {
+    /// Reads `[start, end)` of the open file (`start` is a record's first byte) and credits every
+    /// record that starts in it. Throws `InputFile.Failure` when reading fails.
+    mutating func process(descriptor: Int32, start: Int, end: Int) throws {
         // 4 MiB, or the range and a little more when smaller (a record longer grows it).
         var buffer = [UInt8](repeating: 0, count: min(4 << 20, end - start + 4096))
         var filled = 0
         var fileOffset = start
         var atEnd = false
-        var headerLeft = skipsHeader
         endedAt = start
         while !stopped {
             // Fill the buffer after what is carried over.
@@ -121,8 +119,7 @@ struct CreditWorker {
             }
             let consumedStart = fileOffset - filled
             let (used, done) = buffer.withUnsafeBufferPointer { all in
-                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: end, atEnd: atEnd,
-                        headerLeft: &headerLeft)
+                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: end, atEnd: atEnd)
             }
             endedAt = consumedStart + used
             if done { return }
@@ -152,14 +149,12 @@ struct CreditWorker {
     /// Handles the complete records in `bytes`; returns how many bytes it used, and whether the
     /// range is finished (the next record starts at or after `rangeEnd`).
     /// Every row waiting is credited before it returns (`bytes` may move afterwards).
-    private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool,
-                                 headerLeft: inout Bool) -> (Int, Bool) {
+    private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
         var position = 0
         defer { while waitingCount > 0 { creditOldest() } }
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
-            guard let next = record(bytes, from: position, atEnd: atEnd, isHeader: headerLeft) else { return (position, false) }
-            headerLeft = false
+            guard let next = record(bytes, from: position, atEnd: atEnd) else { return (position, false) }
             position = next
             if stopped { return (position, true) }
         }
@@ -223,7 +218,7 @@ struct CreditWorker {
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
     /// record starts, or nil when the record is not complete in `bytes`. Malformed CSV is logged
     /// and stops the range.
-    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, isHeader: Bool) -> Int? {
+    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
         let next = (waitingStart + waitingCount) % (CreditWorker.lookahead + 1)
         switch CSVRecordScan.split(bytes, from: start, atEnd: atEnd, into: fields.base + waiting[next].fields, capacity: width,
                                    scratch: scratch[next]) {
@@ -242,7 +237,6 @@ struct CreditWorker {
                 return bytes.count
             }
             defer { newlines += lineEnds }
-            if isHeader { return end }
             dealRows += 1
             guard fieldCount == width else {
                 rules.log.error(file: rules.file, line: newlines, column: 0, "this row has \(fieldCount) fields, the header has \(width)")
