@@ -13,8 +13,7 @@ extension RunMonthCredits {
     /// The credits of the participant `id` (none for someone without any); reads only the
     /// partitions that hold that person's rows. Throws `CompError.io` when they cannot be read back.
     public func participantCredits(_ id: String) throws -> ParticipantCredits {
-        var id = id
-        guard let index, case let rep = id.withUTF8({ index.reps.lookup($0) }), rep >= 0 else { return ParticipantCredits() }
+        guard let index, let rep = repNumber(of: id) else { return ParticipantCredits() }
         var gathered = Gathering(index: index)
         for number in CreditPartitions(index: index).partitions(of: rep) {
             let partition = try credits.partition(number)
@@ -54,9 +53,16 @@ extension RunMonthCredits {
 
     /// The byte-order rank of a participant's id, nil for someone without an entry in any plan.
     func byteRank(of id: String) -> Int? {
-        var id = id
-        guard let index, case let rep = id.withUTF8({ index.reps.lookup($0) }), rep >= 0 else { return nil }
+        guard let index, let rep = repNumber(of: id) else { return nil }
         return Int(index.repByteRanks[Int(rep)])
+    }
+
+    /// A participant's rep number in the credit pass's index, nil for someone it does not know.
+    private func repNumber(of id: String) -> Int32? {
+        guard let index else { return nil }
+        var id = id
+        let rep = id.withUTF8 { index.reps.lookup($0) }
+        return rep >= 0 ? rep : nil
     }
 
     /// One participant's rows as they are read: own rows kept, roll-up copies added up.
