@@ -46,10 +46,9 @@ enum CreditPass {
                 merged.rowsPerFile.append(0)
                 if path.hasSuffix(".xml") {
                     var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
-                    let rows = try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
+                    try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
                     suspects += worker.suspects
                     try merged.add(&worker, path: path, firstLine: 0)
-                    merged.rowsPerFile[merged.rowsPerFile.count - 1] = rows
                     layouts.append(nil)
                     continue
                 }

@@ -45,7 +45,6 @@ public struct CreditTotals: @unchecked Sendable {
         /// How many copies (credit and chargeback rows of credits.csv) were added.
         public var copies: Int
         public var credit: ExactDecimal
-        public var planCurrency: Currency
     }
 
     /// One line of exceptions.csv.

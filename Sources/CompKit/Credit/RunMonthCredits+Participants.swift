@@ -13,15 +13,10 @@ extension RunMonthCredits {
     /// The credits of the participant `id` (none for someone without any); reads only the
     /// partitions that hold that person's rows. Throws `CompError.io` when they cannot be read back.
     public func participantCredits(_ id: String) throws -> ParticipantCredits {
-        guard let index, let rep = repNumber(of: id) else { return ParticipantCredits() }
-        var gathered = Gathering(index: index)
-        for number in CreditPartitions(index: index).partitions(of: rep) {
-            let partition = try credits.partition(number)
-            for position in RunMonthCredits.sortedPositions(partition, index) where partition.rows[Int(position)].rep == rep {
-                gathered.add(Int(position), of: partition)
-            }
-        }
-        return gathered.finish()
+        guard let rank = byteRank(of: id) else { return ParticipantCredits() }
+        var found = ParticipantCredits()
+        try forEachParticipant(ranks: rank..<rank + 1) { _, credits in found = credits }
+        return found
     }
 
     /// Calls `body` with every participant whose id's byte-order rank is in `ranks` and who has
@@ -110,8 +105,7 @@ extension RunMonthCredits {
                 let plan = plans[entry.plan]
                 return CreditTotals.RollUpSum(entry: entry, planID: plan.id, component: plan.components[Int(key.component)].id,
                                               memberID: index.repIDs[Int(key.member)], copies: sum.copies,
-                                              credit: ExactDecimal(mantissa: Int128(sum.minor), scale: plan.currency.minorUnits),
-                                              planCurrency: plan.currency)
+                                              credit: ExactDecimal(mantissa: Int128(sum.minor), scale: plan.currency.minorUnits))
             }.sorted { a, b in
                 let plan = byteCompare(a.planID, b.planID), component = byteCompare(a.component, b.component)
                 return plan != 0 ? plan < 0 : component != 0 ? component < 0 : byteOrder(a.memberID, b.memberID)

@@ -14,7 +14,7 @@ import Testing
     /// The builder over the run, with `extra` what-if deals.
     static func builder(extra: [Deal] = []) throws -> StatementBuilder {
         let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"), options: RunOptions(whatIfDeals: extra))
-        return try StatementBuilder(result: result)
+        return StatementBuilder(result: result)
     }
 
     static func statement(_ id: String) throws -> Statement { try #require(try builder().statement(for: id)) }

@@ -53,16 +53,11 @@ enum DealXMLReader {
         dealAttributes.firstIndex { xmlStrEqual($0, name) == 1 }
     }
 
-    /// Streams the file's deals to `body` as raw fields and shares (valid during the call); logs
-    /// every problem of the document's shape. Returns the number of `<deal>` elements.
+    /// Streams the file's deals to `body` as raw fields and shares (valid during the call), one
+    /// call per `<deal>` element; logs every problem of the document's shape.
     static func read(path: String, log: DiagnosticLog,
-                     _ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> Void) throws -> Int {
-        var count = 0
-        try forEachDealElement(path: path, log: log) { element in
-            count += 1
-            element.withRawDeal(body)
-        }
-        return count
+                     _ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> Void) throws {
+        try forEachDealElement(path: path, log: log) { $0.withRawDeal(body) }
     }
 
     /// Calls `body` with every deal id and its position; for confirming suspected duplicates.
