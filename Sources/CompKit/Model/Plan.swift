@@ -80,24 +80,56 @@ public struct Component: Sendable {
         case team
     }
 
+    /// When a deal is credited (§3.1, §3.1b).
+    public enum CreditEvent: String, Sendable {
+        /// From the deal itself, on its close date (and charged back when cancelled).
+        case close
+        /// From payments.csv, as the customer pays.
+        case payment
+    }
+
     public var id: String
     public var filter: DealFilter
     public var creditFrom: CreditSource
+    public var creditOn: CreditEvent
     public var rateTable: RateTable
     /// The most the component can earn in one quota period (commission only).
     public var cap: ExactDecimal?
     public var bonuses: [Bonus]
+    public var holdback: Holdback?
 
     public init(
-        id: String, filter: DealFilter = .any, creditFrom: CreditSource = .own, rateTable: RateTable,
-        cap: ExactDecimal? = nil, bonuses: [Bonus] = []
+        id: String, filter: DealFilter = .any, creditFrom: CreditSource = .own, creditOn: CreditEvent = .close,
+        rateTable: RateTable, cap: ExactDecimal? = nil, bonuses: [Bonus] = [], holdback: Holdback? = nil
     ) {
         self.id = id
         self.filter = filter
         self.creditFrom = creditFrom
+        self.creditOn = creditOn
         self.rateTable = rateTable
         self.cap = cap
         self.bonuses = bonuses
+        self.holdback = holdback
+    }
+}
+
+/// Part of a component's commission kept back and paid at the end of the quota period or the
+/// fiscal year, forfeited by a person who has left by then (§3.11).
+public struct Holdback: Sendable {
+    public enum Release: String, Sendable {
+        /// In the last month of each quota period.
+        case period
+        /// In the last month of the fiscal year.
+        case year
+    }
+
+    /// The share of each month's commission held, in percent: (0, 100].
+    public var percent: ExactDecimal
+    public var release: Release
+
+    public init(percent: ExactDecimal, release: Release) {
+        self.percent = percent
+        self.release = release
     }
 }
 

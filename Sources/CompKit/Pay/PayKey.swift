@@ -2,7 +2,7 @@
 public struct PayKey: Sendable, Hashable, Comparable {
     public var employeeID: String
     public var payType: PayType
-    /// The component id (COMMISSION, BONUS), the spiff id (SPIFF), or empty (BASE, draws).
+    /// The component id (COMMISSION, HOLDBACK, HOLDBACK_RELEASE, BONUS), the spiff id (SPIFF), or empty (BASE, draws).
     public var component: String
     public var currency: Currency
 

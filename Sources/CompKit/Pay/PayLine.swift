@@ -1,11 +1,13 @@
 /// The kinds of pay in payroll.csv, in the order the file lists them (§5).
 public enum PayType: Int, Sendable, CaseIterable, Comparable {
-    case base, commission, bonus, spiff, draw, drawRecovery
+    case base, commission, holdback, holdbackRelease, bonus, spiff, draw, drawRecovery
 
     public var label: String {
         switch self {
         case .base: return "BASE"
         case .commission: return "COMMISSION"
+        case .holdback: return "HOLDBACK"
+        case .holdbackRelease: return "HOLDBACK_RELEASE"
         case .bonus: return "BONUS"
         case .spiff: return "SPIFF"
         case .draw: return "DRAW"
@@ -25,7 +27,7 @@ public enum PayType: Int, Sendable, CaseIterable, Comparable {
 /// One amount computed for a participant entry in a month.
 public struct PayLine: Sendable, Hashable {
     public var type: PayType
-    /// The component id (COMMISSION, BONUS), the spiff id (SPIFF), or empty (BASE, draws).
+    /// The component id (COMMISSION, HOLDBACK, HOLDBACK_RELEASE, BONUS), the spiff id (SPIFF), or empty (BASE, draws).
     public var component: String
     public var amount: ExactDecimal
 

@@ -1,12 +1,12 @@
 /// What each participant entry is paid, month by month, replayed from its plan's fiscal year
-/// start through the run month (§3.5–3.9).
+/// start through the run month (§3.5–3.9, §3.11).
 ///
 /// The lines of every entry are kept in one flat array of 16-byte records (a line is an amount, a
 /// pay type and the index of its component or SPIFF). At fifty thousand entries an array per entry
 /// and month with a `String` per line held hundreds of megabytes, and a full `ExactDecimal` per
 /// line another hundred.
 public struct PaySchedule: Sendable {
-    /// One pay line as stored: `part` is the component index (COMMISSION, BONUS), the SPIFF index
+    /// One pay line as stored: `part` is the component index (COMMISSION, HOLDBACK, HOLDBACK_RELEASE, BONUS), the SPIFF index
     /// (SPIFF), or -1 (BASE, draws). The amount is `mantissa × 10^-scale`, or, for the rare amount
     /// beyond 64 bits (`scale` -1), `Lines.wideAmounts[mantissa]`; `Lines.amount(of:)` reads it.
     struct StoredLine: Sendable {
@@ -115,6 +115,11 @@ public struct PaySchedule: Sendable {
     /// Where each entry active in the run month stood at its end, per component: attainment.csv's
     /// rows in its order (§5, §7), kept from the replay so that they are not worked out twice.
     public let runMonthMeasures: [ComponentMeasure]
+    /// Holdback releases of the run month that were forfeited (§3.11), in person order.
+    public let forfeits: [HoldbackForfeit]
+    /// What is held back and not yet released or forfeited at the end of the run month, per
+    /// currency: a liability finance books.
+    public let heldAtMonthEnd: [Currency: ExactDecimal]
 
     public init(book: PlanBook, measurer: Measurer) {
         var entryOffsets: [Int] = []
@@ -128,7 +133,7 @@ public struct PaySchedule: Sendable {
         var most = (lines: 0, bounds: 0)
         for (plan, takesPart) in zip(book.plans, book.participates) where takesPart {
             guard let months = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { continue }
-            let perMonth = 1 + 2 * plan.components.count + plan.spiffs.count + (plan.draw == nil ? 0 : 2)
+            let perMonth = 1 + 4 * plan.components.count + plan.spiffs.count + (plan.draw == nil ? 0 : 2)
             most.lines += plan.participants.count * months * perMonth
             most.bounds += plan.participants.count * (months + 2)
         }
@@ -140,9 +145,14 @@ public struct PaySchedule: Sendable {
             let isActive = book.entry(ref).activeRange.overlapDays(with: runMonthDates) > 0
             return count + (isActive ? book.plan(ref).components.count : 0)
         })
+        var forfeits: [HoldbackForfeit] = []
+        var heldAtMonthEnd: [Currency: ExactDecimal] = [:]
         // Person by person in byte order, as attainment.csv lists them.
         for person in book.entriesOfPerson {
             var personMeasures: [ComponentMeasure] = []
+            func isActive(on day: CalendarDate) -> Bool {
+                person.contains { book.participates[$0.plan] && book.entry($0).isActive(on: day) }
+            }
             for ref in person where book.participates[ref.plan] {
                 let plan = book.plan(ref)
                 let entry = book.entry(ref)
@@ -151,6 +161,8 @@ public struct PaySchedule: Sendable {
                 lines.bounds.append(Int32(lines.stored.count))  // month 0: empty
                 lines.bounds.append(Int32(lines.stored.count))
                 var draw = DrawState()
+                // Per component: the rounded amounts held since the last release.
+                var held = Array(repeating: ExactDecimal.zero, count: plan.components.count)
                 let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
                 if entry.activeRange.overlapDays(with: runMonthDates) > 0 {
                     personMeasures += measures.map { $0[runMonth - 1] }
@@ -167,6 +179,20 @@ public struct PaySchedule: Sendable {
                     for index in plan.components.indices {
                         let measure = measures[index][month - 1]
                         add(.commission, index, measure.commission)
+                        if let holdback = plan.components[index].holdback {
+                            let amount = HoldbackMath.held(commission: measure.commission, percent: holdback.percent, currency: plan.currency)
+                            add(.holdback, index, -amount)
+                            held[index] += amount
+                            if HoldbackMath.isReleaseMonth(month, release: holdback.release, quotaPeriod: plan.quotaPeriod) {
+                                if isActive(on: calendarMonth.lastDay) {
+                                    add(.holdbackRelease, index, held[index])
+                                } else if month == runMonth && !held[index].isZero {
+                                    forfeits.append(HoldbackForfeit(entry: ref, component: index, amount: held[index],
+                                                                    releaseDay: calendarMonth.lastDay))
+                                }
+                                held[index] = .zero
+                            }
+                        }
                         add(.bonus, index, measure.bonus)
                         commissionTotal += measure.commission
                     }
@@ -180,19 +206,22 @@ public struct PaySchedule: Sendable {
                     }
                     lines.bounds.append(Int32(lines.stored.count))
                 }
+                for amount in held where !amount.isZero { heldAtMonthEnd[plan.currency, default: .zero] += amount }
             }
             runMonthMeasures += personMeasures.count < 2 ? personMeasures : personMeasures.sorted(by: ComponentMeasure.inFileOrder(book))
         }
         self.lines = lines
         self.runMonthMeasures = runMonthMeasures
+        self.forfeits = forfeits
+        self.heldAtMonthEnd = heldAtMonthEnd
     }
 }
 
 extension Plan {
-    /// The component id (COMMISSION, BONUS) or SPIFF id (SPIFF) of a stored line; empty otherwise.
+    /// The component id (COMMISSION, HOLDBACK, HOLDBACK_RELEASE, BONUS) or SPIFF id (SPIFF) of a stored line; empty otherwise.
     fileprivate func partID(_ line: PaySchedule.StoredLine) -> String {
         switch line.type {
-        case .commission, .bonus: return components[Int(line.part)].id
+        case .commission, .holdback, .holdbackRelease, .bonus: return components[Int(line.part)].id
         case .spiff: return spiffs[Int(line.part)].id
         case .base, .draw, .drawRecovery: return ""
         }

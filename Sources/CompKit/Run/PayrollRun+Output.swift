@@ -68,7 +68,10 @@ extension PayrollRun {
                                         order: try result.prepared.sortedCredits()) { try writer.write($0) }
             }] },
             file("attainment.csv") { AttainmentReport.csv(result.attainment, book: result.book) },
-            file("exceptions.csv") { ExceptionsReport.csv(result.totals.exceptions + result.finance.exceptions) },
+            file("exceptions.csv") {
+                ExceptionsReport.csv(result.totals.exceptions + result.finance.exceptions
+                                     + result.schedule.forfeits.map { $0.exceptionRow(book: result.book) })
+            },
             file("draws.csv") { DrawsReport.csv(book: result.book, schedule: result.schedule) },
             file("forecast_accuracy.csv") { result.finance.forecast.csv() },
             file("variance.csv") { result.finance.variance.csv() },

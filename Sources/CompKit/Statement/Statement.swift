@@ -55,6 +55,28 @@ public struct Statement: Sendable {
         /// Deal by deal, what the month's credits added.
         public var attribution: DealAttribution
         public var bonuses: [BonusPart]
+        /// What the component's holdback keeps back and releases (§3.11), nil without one.
+        public var holdback: HoldbackPart?
+    }
+
+    /// A component's holdback: each month's held amount since the last release, this month last,
+    /// and the release this window leads to.
+    public struct HoldbackPart: Sendable {
+        public var holdback: Holdback
+        /// The months since the last release with what each held (the month's commission × percent, rounded).
+        public var months: [(month: YearMonth, commission: ExactDecimal, held: ExactDecimal)]
+        /// The day the window is released on: the last day of its release month.
+        public var releaseDay: CalendarDate
+        /// In the release month: whether the person has an entry active on the release day (the
+        /// held amounts are paid) or not (forfeited); nil before the release month.
+        public var isReleased: Bool?
+
+        /// Held this month: paid as a HOLDBACK line of −held.
+        public var held: ExactDecimal { months.last?.held ?? .zero }
+        /// Σ held over the window: what the release pays (or what is forfeited).
+        public var heldInWindow: ExactDecimal { months.reduce(ExactDecimal.zero) { $0 + $1.held } }
+        /// What the HOLDBACK_RELEASE line pays this month.
+        public var released: ExactDecimal { isReleased == true ? heldInWindow : .zero }
     }
 
     /// One bonus of a component: reached or not at the end of the month and of the month before.

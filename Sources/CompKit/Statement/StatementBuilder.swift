@@ -116,7 +116,29 @@ public struct StatementBuilder {
                                          openingCredit: before?.creditedToDate ?? .zero,
                                          rows: rows.filter { $0.component == component.id },
                                          rollUps: rollUps.filter { $0.component == component.id }),
-            bonuses: bonuses)
+            bonuses: bonuses, holdback: holdbackPart(ref, index: index, fiscalMonth: fiscalMonth))
+    }
+
+    /// The holdback's window through this month, recomputed from each month's commission (§3.11).
+    private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int) -> Statement.HoldbackPart? {
+        let plan = result.book.plan(ref)
+        guard let holdback = plan.components[index].holdback else { return nil }
+        var releaseMonth = fiscalMonth
+        while !HoldbackMath.isReleaseMonth(releaseMonth, release: holdback.release, quotaPeriod: plan.quotaPeriod) { releaseMonth += 1 }
+        var firstMonth = fiscalMonth
+        while firstMonth > 1 && !HoldbackMath.isReleaseMonth(firstMonth - 1, release: holdback.release, quotaPeriod: plan.quotaPeriod) {
+            firstMonth -= 1
+        }
+        let months = (firstMonth...fiscalMonth).map { month -> (month: YearMonth, commission: ExactDecimal, held: ExactDecimal) in
+            let commission = measurer.measure(ref, component: index, fiscalMonth: month).commission
+            return (plan.fiscalYear.calendarMonth(fiscalMonth: month), commission,
+                    HoldbackMath.held(commission: commission, percent: holdback.percent, currency: plan.currency))
+        }
+        let releaseDay = plan.fiscalYear.calendarMonth(fiscalMonth: releaseMonth).lastDay
+        let id = result.book.entry(ref).id
+        let isReleased = releaseMonth == fiscalMonth
+            ? entriesByID[id, default: []].contains { result.book.entry($0).isActive(on: releaseDay) } : nil
+        return Statement.HoldbackPart(holdback: holdback, months: months, releaseDay: releaseDay, isReleased: isReleased)
     }
 
     /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (§3.7, §7).
@@ -176,6 +198,10 @@ public struct StatementBuilder {
             if let base = part.base { add(.base, "", base.amount, money) }
             for component in part.components {
                 add(.commission, component.component.id, component.attribution.commission, money)
+                if let holdback = component.holdback {
+                    add(.holdback, component.component.id, -holdback.held, money)
+                    add(.holdbackRelease, component.component.id, holdback.released, money)
+                }
                 add(.bonus, component.component.id, component.bonuses.reduce(ExactDecimal.zero) { $0 + $1.paid }, money)
             }
             for spiff in part.spiffs { add(.spiff, spiff.spiff.id, spiff.total, money) }

@@ -106,6 +106,29 @@ public enum StatementLayout {
         for bonus in part.bonuses {
             document.paragraph(bonusText(bonus, currency: money, measure: measure, monthBefore: part.monthBefore))
         }
+        if let holdback = part.holdback { self.holdback(holdback, currency: money, into: &document) }
+    }
+
+    private static func holdback(_ part: Statement.HoldbackPart, currency money: Currency, into document: inout StatementDocument) {
+        let until = part.holdback.release == .year ? "the end of the fiscal year" : "the end of the quota period"
+        document.paragraph("Holdback: \(part.holdback.percent.formatted(decimals: 2)) % of each month's commission is held "
+                           + "(rounded per month; a negative commission gives some back) and paid at \(until), on "
+                           + "\(part.releaseDay), to a person who still has a plan entry that day; otherwise it is forfeited.")
+        document.table(Table(
+            columns: [Column("month"), Column("commission", .right), Column("held", .right)],
+            rows: part.months.map { [$0.month.description, money.format($0.commission), money.format($0.held)] },
+            footer: [["held to date", "", money.format(part.heldInWindow)]]))
+        switch part.isReleased {
+        case nil:
+            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK). The \(money.format(part.heldInWindow)) "
+                               + "held to date is released on \(part.releaseDay).")
+        case true?:
+            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK), and the \(money.format(part.heldInWindow)) "
+                               + "held is released (HOLDBACK_RELEASE).")
+        case false?:
+            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK). No plan entry is active on \(part.releaseDay): "
+                               + "the \(money.format(part.heldInWindow)) held is forfeited.")
+        }
     }
 
     private static func methodText(_ breakdown: TierBreakdown, currency money: Currency) -> String {

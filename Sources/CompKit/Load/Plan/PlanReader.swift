@@ -158,11 +158,17 @@ struct PlanBuilder {
             }
             bonuses.append(bonus)
         }
+        let holdbacks = element.children(named: "holdback")
+        if holdbacks.count > 1 { fail(holdbacks[1], nil, "component '\(id)' has more than one <holdback>") }
         guard let tableElement = tables.first, let table = rateTable(tableElement) else { return nil }
         return Component(
             id: id, filter: filter(element),
             creditFrom: Component.CreditSource(rawValue: element.attribute("creditFrom") ?? "own") ?? .own,
-            rateTable: table, cap: caps.first.map { amount($0, "amount") }, bonuses: bonuses)
+            creditOn: Component.CreditEvent(rawValue: element.attribute("creditOn") ?? "close") ?? .close,
+            rateTable: table, cap: caps.first.map { amount($0, "amount") }, bonuses: bonuses,
+            holdback: holdbacks.first.map {
+                Holdback(percent: amount($0, "percent"), release: Holdback.Release(rawValue: $0.attribute("release") ?? "") ?? .period)
+            })
     }
 
     private func rateTable(_ element: XMLElement) -> RateTable? {

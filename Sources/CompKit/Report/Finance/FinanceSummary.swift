@@ -92,6 +92,7 @@ public struct FinanceSummary {
         }
         document.add(.table(.init(header: ["Currency", "Pay type", "Rows", "This month's pay", "Prior adjustment", "Amount paid"], rows: rows,
                                   numeric: [2, 3, 4, 5], emphasized: totals)))
+        heldBack(&document)
         for currency in controls.payCurrencies {
             let lines = controls.pay.filter { $0.currency == currency }
             document.add(.chart(BarChart(
@@ -99,6 +100,26 @@ public struct FinanceSummary {
                 categories: lines.map { .init(label: $0.payType?.label ?? "", values: [$0.amount]) },
                 format: { SummaryFormat.money($0, currency) })))
         }
+    }
+
+    /// Holdbacks (§3.11): what is held and not yet released at the month's end, a liability to book;
+    /// and what was forfeited this month.
+    private func heldBack(_ document: inout SummaryDocument) {
+        let held = result.schedule.heldAtMonthEnd.sorted { $0.key < $1.key }
+        let forfeits = result.schedule.forfeits
+        guard !held.isEmpty || !forfeits.isEmpty || result.book.plans.contains(where: { $0.components.contains { $0.holdback != nil } }) else {
+            return
+        }
+        var items = ["Held back at the end of \(period), to be released later (a liability): "
+                     + (held.isEmpty ? "nothing" : SummaryFormat.list(held.map { SummaryFormat.moneyCode($0.value, $0.key) })) + "."]
+        if !forfeits.isEmpty {
+            var sums: [Currency: ExactDecimal] = [:]
+            for forfeit in forfeits { sums[result.book.plan(forfeit.entry).currency, default: .zero] += forfeit.amount }
+            items.append("Forfeited this month by \(Set(forfeits.map { result.book.entry($0.entry).id }).count) people who left before the release: "
+                         + SummaryFormat.list(sums.sorted { $0.key < $1.key }.map { SummaryFormat.moneyCode($0.value, $0.key) })
+                         + " (rows of exceptions.csv).")
+        }
+        document.add(.bullets(items))
     }
 
     /// Variable pay this month and last, per currency.
