@@ -30,11 +30,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("What reps expect to be paid (default expected.csv of the inputs folder, when present).", valueName: "file"))
     var expected: String?
 
+    @Option(help: ArgumentHelp("Cash collected on deals, for components credited on payment (default payments.csv of the inputs folder, when present).",
+                               valueName: "file"))
+    var payments: String?
+
     /// The run's inputs with their defaults filled in; names on stderr, in one line, the files the
     /// defaults chose, so that nobody is surprised by a file they did not name.
     func runInputs() -> RunInputs {
         let resolved = RunInputs(planPaths: plans, dealPaths: deals, fxPath: fx, forecastsPath: forecasts,
-                                 pipelinePath: pipeline, expectedPath: expected).withDefaults(inputsFolder: inputsFolder)
+                                 pipelinePath: pipeline, expectedPath: expected, paymentsPath: payments)
+            .withDefaults(inputsFolder: inputsFolder)
         if !resolved.implicitPaths.isEmpty { announceImplicitInputs(resolved.implicitPaths) }
         return resolved
     }

@@ -205,7 +205,7 @@ struct CompactCredits {
     private(set) var rowCounts = [Int](repeating: 0, count: CompactCredits.partitionCount)
     /// The longest deal id's length.
     private(set) var longestID = 0
-    /// By `CreditTotals.CreditRow.Kind.rawValue` (credit, chargeback), then plan.
+    /// By `CreditTotals.CreditRow.Kind.rawValue` (every kind but roll-ups), then plan.
     private(set) var posted: [[PostedTally]] = []
 
     var count: Int { rowCounts.reduce(0, +) }
@@ -259,7 +259,8 @@ struct CompactCredits {
         init(index: CreditIndex, blockRows: Int = 512) {
             partitions = CreditPartitions(index: index)
             self.blockRows = blockRows
-            store.posted = [[PostedTally]](repeating: [PostedTally](repeating: PostedTally(), count: index.plans.count), count: 2)
+            store.posted = [[PostedTally]](repeating: [PostedTally](repeating: PostedTally(), count: index.plans.count),
+                                          count: CreditTotals.CreditRow.Kind.rollup.rawValue)
         }
 
         /// Starts a new share: the rows added until the next call belong to it.

@@ -5,6 +5,10 @@ enum CreditException {
         "rep \(rep) has no plan entry active on \(date); the credit pays nothing"
     }
 
+    static func noEntryForPayment(rep: String, on date: CalendarDate) -> String {
+        "rep \(rep) has no plan entry active on the paid date \(date); the payment credit pays nothing"
+    }
+
     static func noClawback(rep: String, plan: String, cancelDate: CalendarDate) -> String {
         "cancelled on \(cancelDate); plan \(plan) has no clawback, so \(rep)'s credit stands"
     }

@@ -50,13 +50,17 @@ final class CreditIndex {
         var firstSpiffSlot: Int
     }
 
-    /// Per plan, per (type, product) pair: the matching own components, team components and
-    /// SPIFFs, as ranges of `matchList` (`matches(_:plan:pair:)`).
+    /// Per plan, per (type, product) pair: the matching components of each `MatchKind` and the
+    /// matching SPIFFs, as ranges of `matchList` (`matches(_:plan:pair:)`).
     private let matchList: [Int16]
     private let matchStart: [Int32]
     private let pairCount: Int
 
-    enum MatchKind: Int { case own = 0, team, spiff }
+    /// Which components or SPIFFs a credit goes to: deal credits and chargebacks feed `creditOn="close"`
+    /// components (`own`, `team`), payment credits `creditOn="payment"` ones (§3.1b).
+    enum MatchKind: Int, CaseIterable {
+        case own = 0, team, spiff, ownOnPayment, teamOnPayment
+    }
 
     // Deal tokens: a type or product not named by any filter gets the number `count` ("other").
     let types: ByteKeyTable
@@ -72,11 +76,17 @@ final class CreditIndex {
     /// (pipeline opportunities), numbered in `watched`.
     let watchedIDs: [String]
     let watched: ByteKeyTable
+    /// The deal ids payments.csv names, numbered in `paidDeals`: the workers keep what their
+    /// payment credits need when they meet these deals (§3.1b).
+    let paidDealIDs: [String]
+    let paidDeals: ByteKeyTable
 
-    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = []) {
+    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = [], paidDealIDs: [String] = []) {
         self.book = book
         self.watchedIDs = watchedIDs.uniqued()
         watched = ByteKeyTable(self.watchedIDs)
+        self.paidDealIDs = paidDealIDs.uniqued()
+        paidDeals = ByteKeyTable(self.paidDealIDs)
         runMonth = book.runMonth
         runEnd = Int32(book.runMonth.lastDay.dayNumber)
 
@@ -120,10 +130,14 @@ final class CreditIndex {
         for plan in book.plans {
             for type in typeNames {
                 for product in productNames {
-                    let components = plan.components.indices.filter { matches(plan.components[$0].filter, type, product) }
+                    let matching = plan.components.indices.filter { matches(plan.components[$0].filter, type, product) }
                     let spiffs = plan.spiffs.indices.filter { matches(plan.spiffs[$0].filter, type, product) }
-                    for found in [components.filter { plan.components[$0].creditFrom == .own },
-                                  components.filter { plan.components[$0].creditFrom == .team }, spiffs] {
+                    func components(_ source: Component.CreditSource, _ event: Component.CreditEvent) -> [Int] {
+                        matching.filter { plan.components[$0].creditFrom == source && plan.components[$0].creditOn == event }
+                    }
+                    // In `MatchKind` order.
+                    for found in [components(.own, .close), components(.team, .close), spiffs,
+                                  components(.own, .payment), components(.team, .payment)] {
                         listStarts.append(Int32(list.count))
                         list += found.map(Int16.init)
                     }
@@ -288,7 +302,7 @@ final class CreditIndex {
     /// positions for `match(at:)`.
     @inline(__always)
     func matches(_ kind: MatchKind, plan: Int, pair: Int) -> Range<Int> {
-        let list = (plan * pairCount + pair) * 3 + kind.rawValue
+        let list = (plan * pairCount + pair) * MatchKind.allCases.count + kind.rawValue
         return Int(matchStart[list])..<Int(matchStart[list + 1])
     }
 

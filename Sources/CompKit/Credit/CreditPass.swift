@@ -25,11 +25,13 @@ enum CreditPass {
     /// problem into `log`. `knowsEveryParticipant` is false when the plans are broken (a rep they do
     /// not name is then not blamed on the deals). `activity` receives what the finance reports
     /// gather from the deals; `watchedIDs` are the deal ids it wants to know closed in the run
-    /// month. `idFilterLog2Words` sizes the deal-id filter (tests make it tiny to force the exact check).
+    /// month. `payments` (payments.csv, then what-if payments) are checked against the deals and
+    /// credited after them (§3.1b). `idFilterLog2Words` sizes the deal-id filter (tests make it
+    /// tiny to force the exact check).
     static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
-                    givenDeals: [Deal] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
+                    givenDeals: [Deal] = [], payments: [Payments] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
                     threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {
-        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
+        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs, paidDealIDs: payments.flatMap { $0.rows.map(\.dealID) })
         // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
         for exact in [false, true] {
@@ -80,6 +82,13 @@ enum CreditPass {
                 for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
                 try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
             }
+            let dealsAreComplete = passLog.isEmpty
+            var paid = PaidSoFar(deals: index.paidDealIDs.count)
+            for file in payments where !file.rows.isEmpty {
+                var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(file.source))
+                worker.credit(file, deals: merged.paidDeals, paid: &paid, dealsAreComplete: dealsAreComplete)
+                try merged.add(&worker, path: file.source, firstLine: 0, countsRows: false)
+            }
             try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
             StageTimer.shared.mark("credit: merge, exact id check")
             log.append(passLog, lineOffset: 0)
@@ -98,6 +107,8 @@ enum CreditPass {
         var runMonth = CompactCredits()
         var outcome: Outcome
         var financeTooLarge: SourceLocation?
+        /// The deals payments.csv names, by paid-deal number (nil: not met).
+        var paidDeals: [PaidDeal?]
 
         init(index: CreditIndex, book: PlanBook, log: DiagnosticLog) {
             self.index = index
@@ -106,6 +117,7 @@ enum CreditPass {
             sums = IntegerTable(count: index.cellCount)
             finance = FinanceTally(currencies: index.currencies.count)
             outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
+            paidDeals = Array(repeating: nil, count: index.paidDealIDs.count)
         }
 
         var rowsPerFile: [Int] {
@@ -116,6 +128,7 @@ enum CreditPass {
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
         mutating func add(_ worker: inout CreditWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
+            for deal in worker.paidDeals where paidDeals[deal.number] == nil { paidDeals[deal.number] = deal }
             if !sums.add(worker.sums) || worker.sumsOverflowed {
                 log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }

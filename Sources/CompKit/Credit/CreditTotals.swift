@@ -4,13 +4,14 @@
 public struct CreditTotals: @unchecked Sendable {
     /// One line of credits.csv.
     public struct CreditRow: Sendable {
-        public enum Kind: Int, Sendable, Comparable {
-            case credit, chargeback, rollup
+        public enum Kind: Int, Sendable, Comparable, CaseIterable {
+            case credit, chargeback, payment, rollup
 
             public var label: String {
                 switch self {
                 case .credit: return "credit"
                 case .chargeback: return "chargeback"
+                case .payment: return "payment"
                 case .rollup: return "rollup"
                 }
             }

@@ -45,6 +45,8 @@ struct CreditWorker {
     private(set) var stopped = false
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
+    /// The deals met that payments.csv names.
+    private(set) var paidDeals: [PaidDeal] = []
     private var chain: [Int] = []
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
@@ -280,6 +282,15 @@ struct CreditWorker {
     /// inside the clawback window of the plan active on its close date (§3.1–3.3).
     private mutating func credit(_ deal: CheckedDeal, line: Int) {
         let id = deal.id
+        if !index.paidDealIDs.isEmpty {
+            let number = index.paidDeals.lookup(id)
+            if number >= 0 {
+                paidDeals.append(PaidDeal(
+                    number: Int(number), closeDay: deal.closeDay, amount: deal.amount, currency: deal.currency,
+                    pair: index.tokenPair(type: deal.type, product: deal.product),
+                    shares: (0..<rules.splitCount).map { (rules.splitReps[$0], rules.splitPercents[$0]) }))
+            }
+        }
         if deal.isCancelled { cancelled += 1 } else { won += 1 }
         let runMonthOrdinal = index.runMonth.ordinal
         if deal.isCancelled && deal.cancelMonth == runMonthOrdinal { finance.cancelledInMonth += 1 }
@@ -298,8 +309,8 @@ struct CreditWorker {
                 }
                 continue
             }
-            post(.credit, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: entry, day: deal.closeDay,
-                 monthOrdinal: deal.closeMonth, line: line)
+            post(.credit, amount: deal.amount, currency: deal.currency, rateMonth: deal.closeMonth, pair: pair, id: id, rep: rep,
+                 percent: percent, entry: entry, day: deal.closeDay, monthOrdinal: deal.closeMonth, line: line)
             if deal.isCancelled && deal.cancelDay <= index.runEnd {
                 chargeBack(deal, pair: pair, id: id, rep: rep, percent: percent, creditedTo: entry, line: line)
             }
@@ -346,13 +357,20 @@ struct CreditWorker {
             }
             return
         }
-        post(.chargeback, deal: deal, pair: pair, id: id, rep: rep, percent: percent, entry: landing, day: deal.cancelDay,
-             monthOrdinal: deal.cancelMonth, line: line)
+        post(.chargeback, amount: deal.amount, currency: deal.currency, rateMonth: deal.closeMonth, pair: pair, id: id, rep: rep,
+             percent: percent, entry: landing, day: deal.cancelDay, monthOrdinal: deal.cancelMonth, line: line)
     }
 
-    /// `CreditEngine.post`, on indices and integer sums.
-    private mutating func post(_ kind: CreditTotals.CreditRow.Kind, deal: CheckedDeal, pair: Int, id: RawBytes, rep: Int32,
-                      percent: ExactDecimal, entry: Int, day: Int32, monthOrdinal: Int, line: Int) {
+    /// Posts one credit, chargeback or payment credit of `amount` (in deal currency `currency`,
+    /// converted at month `rateMonth`) × `percent` to the rep's entry dated `day`: the entry's
+    /// matching components and SPIFFs, the run month's rows, and a roll-up copy for every manager
+    /// up the chain (§3.1–3.3, §3.1b, §3.7).
+    private mutating func post(_ kind: CreditTotals.CreditRow.Kind, amount dealAmount: ExactDecimal, currency dealCurrency: Int16,
+                               rateMonth: Int, pair: Int, id: RawBytes, rep: Int32, percent: ExactDecimal, entry: Int, day: Int32,
+                               monthOrdinal: Int, line: Int) {
+        let isPayment = kind == .payment
+        let ownKind: CreditIndex.MatchKind = isPayment ? .ownOnPayment : .own
+        let teamKind: CreditIndex.MatchKind = isPayment ? .teamOnPayment : .team
         let own = index.entries[entry]
         let plan = Int(own.plan)
         let planInfo = index.plans[plan]
@@ -366,7 +384,7 @@ struct CreditWorker {
             let managerEntry = index.entries[manager]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
-            if month > 0 && !index.matches(.team, plan: managerPlan, pair: pair).isEmpty {
+            if month > 0 && !index.matches(teamKind, plan: managerPlan, pair: pair).isEmpty {
                 anyManager = true
                 comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1))
             }
@@ -379,21 +397,22 @@ struct CreditWorker {
         guard ownMonth > 0 || anyManager else { return }
         let planCurrency = planInfo.currency
         let exact: ExactDecimal, rateKey: Int
-        if deal.currency == planCurrency {
+        if dealCurrency == planCurrency {
             // A rate of 1: amount × 1 × percent × 1/100 is the product of the two mantissas.
-            exact = ExactDecimal(mantissa: deal.amount.mantissa * percent.mantissa, scale: deal.amount.scale + percent.scale + 2)
+            exact = ExactDecimal(mantissa: dealAmount.mantissa * percent.mantissa, scale: dealAmount.scale + percent.scale + 2)
             rateKey = -1
         } else {
-            guard let rate = rate(month: deal.closeMonth, from: deal.currency, to: planCurrency, line: line) else { return }
-            exact = CreditMath.convertedShare(amount: deal.amount, rate: rate, percent: percent)
-            rateKey = CreditIndex.rateKey(month: deal.closeMonth, from: deal.currency, to: planCurrency)
+            guard let rate = rate(month: rateMonth, from: dealCurrency, to: planCurrency, line: line) else { return }
+            exact = CreditMath.convertedShare(amount: dealAmount, rate: rate, percent: percent)
+            rateKey = CreditIndex.rateKey(month: rateMonth, from: dealCurrency, to: planCurrency)
         }
-        let magnitude = CreditWorker.rounded(exact, decimals: planInfo.minorUnits)
-        guard let unsigned = Int64(exactly: magnitude), unsigned < CreditWorker.largestMinor else {
-            _ = tooLarge(magnitude, currency: index.planCurrency[plan], line: line)
+        // Rounded half away from zero: a refund (a negative payment) rounds like its positive.
+        let rounded = CreditWorker.rounded(exact, decimals: planInfo.minorUnits)
+        guard let signed = Int64(exactly: rounded), signed.magnitude < CreditWorker.largestMinor.magnitude else {
+            _ = tooLarge(rounded, currency: index.planCurrency[plan], line: line)
             return
         }
-        let minor = kind == .chargeback ? -unsigned : unsigned
+        let minor = kind == .chargeback ? -signed : signed
         /// The credit as `ExactDecimal`, for the rarer paths (SPIFFs, conversion for a manager).
         var amount: ExactDecimal { ExactDecimal(mantissa: Int128(minor), scale: planInfo.minorUnits) }
         if kind == .credit && ownMonth > 0 {
@@ -413,15 +432,16 @@ struct CreditWorker {
         let creditedRep = rep
         func row(_ kind: CreditTotals.CreditRow.Kind, rep: Int32, plan: Int, component: Int16, credit: Int64) {
             runMonth.add(kind: kind, rep: rep, plan: Int16(plan), component: component, day: day, credit: credit, id: id) {
-                CompactCredits.Share(amount: deal.amount, currency: deal.currency, rateKey: rateKey, percent: percent, tokenPair: pair,
+                CompactCredits.Share(amount: dealAmount, currency: dealCurrency, rateKey: rateKey, percent: percent, tokenPair: pair,
                                      creditedRep: creditedRep, idStart: 0, idLength: 0)
             }
         }
 
         if ownMonth > 0 {
-            let components = index.matches(.own, plan: plan, pair: pair)
+            let components = index.matches(ownKind, plan: plan, pair: pair)
             for position in components { guard add(minor, to: ownCells + 1 + index.match(at: position)) else { return } }
-            for position in index.matches(.spiff, plan: plan, pair: pair) {
+            // SPIFFs are paid on deal credits and chargebacks, never on payment credits (§3.1b).
+            for position in isPayment ? 0..<0 : index.matches(.spiff, plan: plan, pair: pair) {
                 let spiff = index.match(at: position)
                 let value = SpiffMath.amount(index.book.plans[plan].spiffs[spiff], percent: percent, credit: amount,
                                              isReversal: kind == .chargeback, currency: index.planCurrency[plan])
@@ -441,12 +461,12 @@ struct CreditWorker {
             let managerEntry = index.entries[manager]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
-            let components = index.matches(.team, plan: managerPlan, pair: pair)
+            let components = index.matches(teamKind, plan: managerPlan, pair: pair)
             guard month > 0, !components.isEmpty else { continue }
             var copy = minor
             let managerCurrency = index.plans[managerPlan].currency
             if managerCurrency != planCurrency {
-                guard let conversion = self.rate(month: deal.closeMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
+                guard let conversion = self.rate(month: rateMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
                 let convertedMinor = index.planCurrency[managerPlan].round(amount * conversion).mantissa
                 guard let converted = Int64(exactly: convertedMinor), abs(converted) < CreditWorker.largestMinor else {
                     _ = tooLarge(convertedMinor, currency: index.planCurrency[managerPlan], line: line)
@@ -459,6 +479,70 @@ struct CreditWorker {
                 let component = index.match(at: position)
                 guard add(copy, to: cells + component) else { return }
                 if inRunMonth { row(.rollup, rep: managerEntry.rep, plan: managerPlan, component: Int16(component), credit: copy) }
+            }
+        }
+    }
+
+    // MARK: Payments
+
+    /// Checks a payments file against the deals met (`deals`, by paid-deal number) and credits
+    /// its payments (§3.1b): per split share of the deal, a payment credit dated the paid date,
+    /// converted at the paid month, in the plan of the rep's entry active that day, to that
+    /// entry's matching `creditOn="payment"` components, with roll-up copies to the managers' ones.
+    /// A share whose entry has no such component gives nothing. `paid` carries each deal's total
+    /// over the files. `dealsAreComplete` is false when some deal was refused (a payment naming
+    /// it is then not blamed).
+    mutating func credit(_ payments: Payments, deals: [PaidDeal?], paid: inout PaidSoFar, dealsAreComplete: Bool) {
+        let columns = payments.columns
+        var checked: [(payment: Payments.Payment, deal: PaidDeal)] = []
+        for payment in payments.rows {
+            let number = Array(payment.dealID.utf8).withUnsafeBufferPointer { index.paidDeals.lookup($0) }
+            guard number >= 0, let deal = deals[Int(number)] else {
+                if dealsAreComplete {
+                    rules.log.error(file: rules.file, line: payment.line, column: columns.dealID,
+                                    "deal_id '\(payment.dealID)' is not a deal of the deals files")
+                }
+                continue
+            }
+            guard payment.paidDate.dayNumber >= Int(deal.closeDay) else {
+                rules.log.error(file: rules.file, line: payment.line, column: columns.paidDate,
+                                "paid on \(payment.paidDate), before deal \(payment.dealID) closed on \(CalendarDate(dayNumber: Int(deal.closeDay)))")
+                continue
+            }
+            paid.total[deal.number] += payment.amount
+            paid.lastLine[deal.number] = payment.line
+            checked.append((payment, deal))
+        }
+        let currencies = index.currencies
+        for (number, deal) in deals.enumerated() {
+            guard let deal, paid.lastLine[number] > 0, paid.total[number] < .zero || paid.total[number] > deal.amount else { continue }
+            let currency = currencies[Int(deal.currency)]
+            let total = paid.total[number].exactText(minDecimals: currency.minorUnits)
+            rules.log.error(file: rules.file, line: paid.lastLine[number], column: columns.amount,
+                            paid.total[number] < .zero
+                                ? "the payments of deal \(index.paidDealIDs[number]) add up to \(total) \(currency.code), below 0 (more refunded than paid)"
+                                : "the payments of deal \(index.paidDealIDs[number]) add up to \(total) \(currency.code), more than its amount \(deal.amount.exactText(minDecimals: currency.minorUnits))")
+        }
+        for (payment, deal) in checked where payment.paidDate.dayNumber <= Int(index.runEnd) {
+            credit(payment, of: deal)
+        }
+    }
+
+    private mutating func credit(_ payment: Payments.Payment, of deal: PaidDeal) {
+        let day = Int32(payment.paidDate.dayNumber), month = payment.paidDate.yearMonth.ordinal
+        Array(payment.dealID.utf8).withUnsafeBufferPointer { id in
+            for (rep, percent) in deal.shares {
+                let entry = index.entry(rep: rep, day: day)
+                guard entry >= 0 else {
+                    if month == index.runMonth.ordinal {
+                        exceptions.append((payment.line, payment.dealID, CreditException.noEntryForPayment(rep: index.repIDs[Int(rep)],
+                                                                                                          on: payment.paidDate)))
+                    }
+                    continue
+                }
+                guard !index.matches(.ownOnPayment, plan: Int(index.entries[entry].plan), pair: deal.pair).isEmpty else { continue }
+                post(.payment, amount: payment.amount, currency: deal.currency, rateMonth: month, pair: deal.pair, id: id, rep: rep,
+                     percent: percent, entry: entry, day: day, monthOrdinal: month, line: payment.line)
             }
         }
     }

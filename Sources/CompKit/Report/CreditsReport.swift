@@ -88,7 +88,7 @@ private struct CompactRowText {
         firstRep = add(index.repIDs)
         firstPlan = add(index.book.plans.map(\.id))
         firstComponent = index.book.plans.map { plan in add([""] + plan.components.map(\.id)) }
-        firstKind = add([CreditTotals.CreditRow.Kind.credit, .chargeback, .rollup].map(\.label))
+        firstKind = add(CreditTotals.CreditRow.Kind.allCases.map(\.label))
         dayNumberOfFirstDay = month.firstDay.dayNumber
         firstDay = add((0..<month.dayCount).map { CalendarDate(dayNumber: month.firstDay.dayNumber + $0).description })
         firstCurrency = add(index.currencies.map(\.code))

@@ -74,11 +74,17 @@ public enum PayrollRun {
         // Forecasts, pipeline and expectations feed the finance reports (§2.3, §4).
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
+        var payments: [Payments] = []
+        if let path = inputs.paymentsPath {
+            payments.append(try Payments.read(path: path, log: log))
+            inputFiles.append((path, "payments", payments[0].rows.count))
+        }
+        if let whatIf = options.whatIfPayments { payments.append(whatIf) }
         StageTimer.shared.mark("forecast inputs")
         TerminalProgress.shared.begin(.deals)
         let credited = try CreditPass.run(
             paths: inputs.dealPaths, book: book, fx: fx, log: log, knowsEveryParticipant: plansAreValid, givenDeals: options.whatIfDeals,
-            activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
+            payments: payments, activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
         StageTimer.shared.mark("credit")
         TerminalProgress.shared.begin(.pay)
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }

@@ -10,18 +10,20 @@ public struct RunInputs: Sendable {
     public var forecastsPath: String?
     public var pipelinePath: String?
     public var expectedPath: String?
+    public var paymentsPath: String?
     /// The files the defaults chose (the command line did not name them), in the order they are read;
     /// a default plan folder is listed file by file.
     public private(set) var implicitPaths: [String] = []
 
     public init(planPaths: [String] = [], dealPaths: [String] = [], fxPath: String? = nil,
-                forecastsPath: String? = nil, pipelinePath: String? = nil, expectedPath: String? = nil) {
+                forecastsPath: String? = nil, pipelinePath: String? = nil, expectedPath: String? = nil, paymentsPath: String? = nil) {
         self.planPaths = planPaths
         self.dealPaths = dealPaths
         self.fxPath = fxPath
         self.forecastsPath = forecastsPath
         self.pipelinePath = pipelinePath
         self.expectedPath = expectedPath
+        self.paymentsPath = paymentsPath
     }
 
     /// The folder the optional inputs (and deals, unless named) come from: `inputsFolder` when
@@ -60,6 +62,7 @@ public struct RunInputs: Sendable {
         result.forecastsPath = result.forecastsPath ?? existing("forecasts.csv")
         result.pipelinePath = result.pipelinePath ?? existing("pipeline.csv")
         result.expectedPath = result.expectedPath ?? existing("expected.csv")
+        result.paymentsPath = result.paymentsPath ?? existing("payments.csv")
         return result
     }
 

@@ -1,11 +1,14 @@
-/// What a run does beyond computing payroll: add what-if deals, flag variance.
+/// What a run does beyond computing payroll: add what-if deals and payments, flag variance.
 public struct RunOptions {
     /// Deals that are in no file, credited after the files' deals (`comp estimate`).
     public var whatIfDeals: [Deal]
+    /// Payments that are in no file, credited after payments.csv's (`comp estimate --add-payment`).
+    public var whatIfPayments: Payments?
     /// When variance.csv flags a change (`comp run --threshold-pct/--threshold-amount`).
     public var varianceThresholds = VarianceReport.Thresholds.standard
 
-    public init(whatIfDeals: [Deal] = []) {
+    public init(whatIfDeals: [Deal] = [], whatIfPayments: Payments? = nil) {
         self.whatIfDeals = whatIfDeals
+        self.whatIfPayments = whatIfPayments
     }
 }

@@ -288,6 +288,7 @@ public enum StatementLayout {
         switch kind {
         case .credit: return "credit"
         case .chargeback: return "chargeback"
+        case .payment: return "payment"
         case .rollup: return "roll-up"
         }
     }

@@ -11,13 +11,17 @@ struct Scenario {
     let schedule: PaySchedule
     let payroll: PayrollReport
 
-    /// `rates` are fx.csv rows: (month, from, to, rate); `paid` the ledger's payments, nil without a ledger.
+    /// `rates` are fx.csv rows: (month, from, to, rate); `payments` payments.csv's rows (deal, paid
+    /// date, amount); `paid` the ledger's payments, nil without a ledger.
     init(month runMonth: String, plans: [Plan], deals: [Deal], rates: [(String, Currency, Currency, String)] = [],
-         paid: [PaymentLedger.Payment]? = nil) {
+         payments: [(String, String, String)] = [], paid: [PaymentLedger.Payment]? = nil) {
         var fx = FXTable()
         for (rateMonth, from, to, rate) in rates { fx.set(dec(rate), month: month(rateMonth), from: from, to: to) }
         book = PlanBook(plans: plans, runMonth: month(runMonth))
-        let credited = Scenario.credit(deals, book: book, fx: fx)
+        let rows = payments.enumerated().map { line, payment in
+            Payments.Payment(dealID: payment.0, paidDate: day(payment.1), amount: dec(payment.2), line: line + 2)
+        }
+        let credited = Scenario.credit(deals, payments: Payments(source: "payments.csv", rows: rows), book: book, fx: fx)
         totals = credited.totals
         missingRates = Array(credited.missingRates.keys).sorted()
         measurer = Measurer(book: book, totals: totals)
@@ -26,10 +30,10 @@ struct Scenario {
     }
 
     /// The deals credited as a run credits them (the deals given in code, after the files' none).
-    static func credit(_ deals: [Deal], book: PlanBook, fx: FXTable) -> CreditPass.Outcome {
+    static func credit(_ deals: [Deal], payments: Payments? = nil, book: PlanBook, fx: FXTable) -> CreditPass.Outcome {
         let log = DiagnosticLog()
         // Only writing the month's rows to a temporary file can fail here.
-        let outcome = try! CreditPass.run(paths: [], book: book, fx: fx, log: log, givenDeals: deals)
+        let outcome = try! CreditPass.run(paths: [], book: book, fx: fx, log: log, givenDeals: deals, payments: payments.map { [$0] } ?? [])
         precondition(log.isEmpty, "the scenario's deals are valid: \(log.sorted)")
         return outcome
     }
