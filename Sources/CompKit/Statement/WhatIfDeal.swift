@@ -58,13 +58,41 @@ public struct WhatIfDeal: Sendable, Hashable {
 public enum WhatIfDealError: Error, Equatable, CustomStringConvertible {
     case amount(String)
     case token(String)
+    /// An `--add-payment` value that is not `DEAL:AMOUNT`.
+    case payment(String)
+    /// An `--add-payment` amount that is 0 or not a decimal.
+    case paymentAmount(String)
 
     public var description: String {
         switch self {
+        case .payment(let text):
+            return "'\(text)' is not DEAL:AMOUNT (a deal id of the deals files, then the amount paid in the deal's currency)"
+        case .paymentAmount(let text):
+            return "'\(text)' is not an amount: write a decimal other than 0 (negative for a refund) with at most 6 decimals"
         case .amount(let text):
             return "'\(text)' is not an amount: write a decimal greater than 0 with at most 6 decimals, like 25000 or 1999.99"
         case .token(let text):
             return "'\(text)' is not a type or product: no spaces or ':' (at most \(DealRules.maxTokenBytes) bytes)"
         }
+    }
+}
+
+/// A payment `comp estimate --add-payment DEAL:AMOUNT` adds: cash collected on a deal of the deals
+/// files, in the deal's currency (negative: a refund), paid on the day the what-if deals close.
+public enum WhatIfPayment {
+    /// The option's text, as `--add-payment` takes it; the id is everything before the last `:`.
+    public static func parse(_ text: String) -> Result<(dealID: String, amount: ExactDecimal), WhatIfDealError> {
+        guard let colon = text.lastIndex(of: ":"), colon != text.startIndex else { return .failure(.payment(text)) }
+        let amountText = String(text[text.index(after: colon)...])
+        guard let amount = ExactDecimal.parseSigned(amountText, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits),
+              !amount.isZero else {
+            return .failure(.paymentAmount(amountText))
+        }
+        return .success((String(text[..<colon]), amount))
+    }
+
+    /// The payments to credit after payments.csv's, as if read from the option.
+    public static func payments(_ additions: [(dealID: String, amount: ExactDecimal)], date: CalendarDate) -> Payments {
+        Payments(source: "--add-payment", rows: additions.map { Payments.Payment(dealID: $0.dealID, paidDate: date, amount: $0.amount, line: 0) })
     }
 }

@@ -18,14 +18,23 @@ struct EstimateCommand: ParsableCommand {
                                valueName: "AMOUNT[:TYPE[:PRODUCT]]"))
     var add: [String] = []
 
+    @Option(help: ArgumentHelp("A payment to add on a deal of the deals files, in the deal's currency; negative for a refund (repeatable).",
+                               valueName: "DEAL:AMOUNT"))
+    var addPayment: [String] = []
+
     @OptionGroup var inputs: InputOptions
 
     @OptionGroup var ledger: LedgerOption
 
     func validate() throws {
-        guard !add.isEmpty else { throw ValidationError("give at least one --add AMOUNT[:TYPE[:PRODUCT]]") }
+        guard !add.isEmpty || !addPayment.isEmpty else {
+            throw ValidationError("give at least one --add AMOUNT[:TYPE[:PRODUCT]] or --add-payment DEAL:AMOUNT")
+        }
         for value in add {
             if case .failure(let problem) = WhatIfDeal.parse(value) { throw ValidationError("--add: \(problem)") }
+        }
+        for value in addPayment {
+            if case .failure(let problem) = WhatIfPayment.parse(value) { throw ValidationError("--add-payment: \(problem)") }
         }
     }
 
@@ -42,7 +51,9 @@ struct EstimateCommand: ParsableCommand {
             let deals = additions.enumerated().map {
                 $1.deal(number: $0 + 1, repID: rep, date: placement.date, currency: placement.currency)
             }
-            let whatIf = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger, options: RunOptions(whatIfDeals: deals))
+            let payments = WhatIfPayment.payments(addPayment.compactMap { try? WhatIfPayment.parse($0).get() }, date: placement.date)
+            let whatIf = try PayrollRun.compute(inputs: runInputs, period: period, ledger: paidLedger,
+                                                options: RunOptions(whatIfDeals: deals, whatIfPayments: payments))
             guard let whatIfStatement = try StatementBuilder(result: whatIf).statement(for: rep) else {
                 return
             }
