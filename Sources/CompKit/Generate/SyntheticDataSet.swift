@@ -64,7 +64,8 @@ public struct SyntheticDataSet {
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder + "/plans", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: folder + "/inputs", withIntermediateDirectories: true)
-        let bookings = try writeDeals(people: people, managerCount: managerCount, random: &random, to: folder + "/inputs/deals.csv")
+        let bookings = try writeDeals(people: people, managerCount: managerCount, random: &random, to: folder + "/inputs/deals.csv",
+                                      payments: folder + "/inputs/payments.csv")
         let quotas: [Int64] = people.indices.map { rep in
             // Quota near the rep's actual year, so attainment spreads around 100 %.
             let year = bookings.perRep[rep]
@@ -92,9 +93,15 @@ public struct SyntheticDataSet {
     /// Months weighted for seasonality: quarter ends and December close more.
     private static let monthWeights: [UInt64] = [6, 7, 10, 7, 8, 11, 6, 7, 11, 8, 9, 14]
 
-    private func writeDeals(people: [Rep], managerCount: Int, random: inout SplitMix64, to path: String) throws -> Bookings {
+    /// Writes deals.csv, and payments.csv with the cash collected on SUPPORT deals (credited on
+    /// payment by the AE and manager plans): paid in full, in two parts, in part, or in full and
+    /// then partly refunded.
+    private func writeDeals(people: [Rep], managerCount: Int, random: inout SplitMix64, to path: String,
+                            payments paymentsPath: String) throws -> Bookings {
         var out = try ByteFile(path: path)
         out.append("deal_id,close_date,amount,currency,type,product,reps,status,cancel_date,created_date\n")
+        var payments = try ByteFile(path: paymentsPath)
+        payments.append("deal_id,paid_date,amount\n")
         var bookings = Bookings(perRep: Array(repeating: 0, count: people.count),
                                 perRepMonth: Array(repeating: 0, count: people.count * 12),
                                 dealPerRepMonth: Array(repeating: 0, count: people.count * 12))
@@ -150,7 +157,8 @@ public struct SyntheticDataSet {
                 out.append(rep.id)
             }
             out.comma()
-            if random.next() % 33 == 0 {
+            let isCancelled = random.next() % 33 == 0
+            if isCancelled {
                 out.append("cancelled,")
                 out.append(day(close - firstDay + 5 + Int(random.next() % 140)))
             } else {
@@ -159,6 +167,28 @@ public struct SyntheticDataSet {
             out.comma()
             out.append(day(close - firstDay - 7 - Int(random.next() % 170)))
             out.newline()
+            if product == "SUPPORT" && !isCancelled {
+                // The amount as written: cents, or whole yen for JPY.
+                let written = cents, decimals = currency == "JPY" ? 0 : 2
+                func pay(after days: Int, _ amount: Int64) {
+                    payments.append("D"); payments.appendPadded(number, width: 8); payments.comma()
+                    payments.append(day(close - firstDay + days)); payments.comma()
+                    if amount < 0 { payments.append("-") }
+                    payments.appendMoney(abs(amount), decimals: decimals)
+                    payments.newline()
+                }
+                switch random.next() % 10 {
+                case 0...5: pay(after: 20 + Int(random.next() % 40), written)
+                case 6...7:
+                    pay(after: 15 + Int(random.next() % 30), written / 2)
+                    pay(after: 45 + Int(random.next() % 60), written - written / 2)
+                case 8: pay(after: 30 + Int(random.next() % 60), written / 2)
+                default:
+                    pay(after: 20 + Int(random.next() % 40), written)
+                    pay(after: 60 + Int(random.next() % 60), -(written / 10))
+                }
+                try payments.flushIfFull()
+            }
             let major = cents / 100
             bookings.perRep[repIndex] += major
             bookings.perRepMonth[repIndex * 12 + month] += major
@@ -166,6 +196,7 @@ public struct SyntheticDataSet {
             try out.flushIfFull()
         }
         try out.close()
+        try payments.close()
         return bookings
     }
 
@@ -193,6 +224,10 @@ public struct SyntheticDataSet {
                     <cap amount="60000"/>
                     <bonus id="quota-club" atLeast="1.0" amount="2500"/>
                     <bonus id="stretch" atLeast="1.25" amount="1500"/>
+                    <holdback percent="10" release="period"/>
+                  </component>
+                  <component id="support-collected" products="SUPPORT" creditOn="payment">
+                    <rateTable method="graduated" basis="amount"><tier from="0" rate="0.01"/><tier from="50000" rate="0.02"/></rateTable>
                   </component>
                   <component id="renewals" types="renewal">
                     <rateTable method="retroactive" basis="amount"><tier from="0" rate="0.02"/><tier from="150000" rate="0.03"/></rateTable>
@@ -219,6 +254,7 @@ public struct SyntheticDataSet {
                   <component id="bookings">
                     <rateTable method="graduated" basis="attainment"><tier from="0" rate="0.03"/><tier from="1.0" rate="0.10"/></rateTable>
                     <bonus id="club" atLeast="1.1" amount="2000"/>
+                    <holdback percent="20" release="year"/>
                   </component>
                   <spiff id="support-attach" products="SUPPORT" rate="0.01"/>
 
@@ -272,6 +308,9 @@ public struct SyntheticDataSet {
               <component id="team-bookings" creditFrom="team">
                 <rateTable method="graduated" basis="attainment"><tier from="0" rate="0.002"/><tier from="1.0" rate="0.005"/></rateTable>
                 <bonus id="team-club" atLeast="1.0" amount="5000"/>
+              </component>
+              <component id="team-collected" creditFrom="team" creditOn="payment" products="SUPPORT">
+                <rateTable method="graduated" basis="amount"><tier from="0" rate="0.001"/></rateTable>
               </component>
 
             """
