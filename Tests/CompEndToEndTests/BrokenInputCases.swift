@@ -143,6 +143,18 @@ extension BrokenCase {
                    expected: [[Where(fx), Where(deals, lines: [3])]]),
     ]
 
+    /// Payments of the valid deals: D1 (1000.00) 400.00 and 600.00, D4 (3000.00) in full.
+    static let paymentCases: [BrokenCase] = [
+        field("payments: unknown deal", payments, "D1,2026-01-20", "D9,2026-01-20", line: 2, column: 1),
+        field("payments: paid before the close date", payments, "2026-01-20", "2026-01-09", line: 2, column: 2),
+        field("payments: bad paid_date", payments, "2026-03-10", "2026-3-10", line: 4, column: 2),
+        field("payments: amount 0", payments, "400.00", "0", line: 2, column: 3),
+        field("payments: amount with 7 decimals", payments, "400.00", "400.0000001", line: 2, column: 3),
+        field("payments: more than the deal's amount", payments, "600.00", "600.01", line: 3, column: 3),
+        field("payments: more refunded than paid", payments, "3000.00", "-1", line: 4, column: 3),
+        change("payments: missing amount column", payments, "deal_id,paid_date,amount", "deal_id,paid_date,amt", lines: [1]),
+    ]
+
     static let hostileCases: [BrokenCase] = [
         hostile("plan: billion laughs", plan, doctype: laughs("plan")),
         hostile("plan: XXE entity", plan, doctype: #"<!DOCTYPE plan [<!ENTITY e SYSTEM "file:///etc/passwd">]>"#),
@@ -158,5 +170,5 @@ extension BrokenCase {
         edits: [.replace(plan, #"currency="USD""#, #"currency="XYZ""#), .replace(deals, "1000.00", "0"), .replace(fx, "1.08", "0")],
         expected: [[Where(plan, lines: [2])], [Where(deals, lines: [2], column: 3)], [Where(fx, lines: [2], column: 4)]])
 
-    static let all = planCases + dealCSVCases + dealXMLCases + fxCases + hostileCases + [threeErrors]
+    static let all = planCases + dealCSVCases + dealXMLCases + fxCases + paymentCases + hostileCases + [threeErrors]
 }

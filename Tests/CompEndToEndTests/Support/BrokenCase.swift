@@ -4,7 +4,7 @@ import Testing
 enum Edit: Sendable {
     /// Replace the one occurrence of a text in a file.
     case replace(String, String, String)
-    /// Copy `Fixtures/extras/<name>` to this path (plans/plan2.xml, inputs/deals.xml).
+    /// Copy `Fixtures/extras/<name>` to this path (plans/plan2.xml, inputs/deals.xml, inputs/payments.csv).
     case add(String)
 
     func apply(to workspace: Workspace) throws {
@@ -30,13 +30,13 @@ struct BrokenCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 
     static let plan = "plans/plan.xml", plan2 = "plans/plan2.xml"
-    static let deals = "inputs/deals.csv", xml = "inputs/deals.xml", fx = "inputs/fx.csv"
+    static let deals = "inputs/deals.csv", xml = "inputs/deals.xml", fx = "inputs/fx.csv", payments = "inputs/payments.csv"
 
     /// One replacement in `file` (an extras file is added first), the error expected in that file
     /// at one of `lines` (nil: any) and, where given, in `column`.
     static func change(_ name: String, _ file: String, _ old: String, _ new: String,
                        lines: [Int]?, column: Int? = nil) -> BrokenCase {
-        let setup: [Edit] = [plan2, xml].contains(file) ? [.add(file)] : []
+        let setup: [Edit] = [plan2, xml, payments].contains(file) ? [.add(file)] : []
         return BrokenCase(name: name, edits: setup + [.replace(file, old, new)], expected: [[Where(file, lines: lines, column: column)]])
     }
 
