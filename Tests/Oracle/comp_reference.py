@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of comp's calculation (§3.1-3.8, 5, 7).
+"""Independent reference implementation of comp's calculation (§3.1-3.8, 3.1b, 3.11, 5, 7).
 
 Written from docs/REFERENCE.md and docs/DECISIONS.md only, for differential testing of the Swift tool.
 Standard library only. Inputs are assumed valid (no validation). No draws, no ledger. With
@@ -7,7 +7,7 @@ Standard library only. Inputs are assumed valid (no validation). No draws, no le
 and missing_rates.txt, the (month, from→to) those left blank.
 
     python3 comp_reference.py --period 2026-03 --plans DIR_OR_FILE [--plans ...] \
-        --deals FILE [--deals ...] [--fx FILE] [--forecasts FILE] [--pipeline FILE] --out DIR
+        --deals FILE [--deals ...] [--fx FILE] [--forecasts FILE] [--pipeline FILE] [--payments FILE] --out DIR
 
 Writes payroll.csv, credits.csv and attainment.csv into DIR.
 """
@@ -90,6 +90,9 @@ class Component:
         self.types = tokens(el.get("types"))
         self.products = tokens(el.get("products"))
         self.credit_from = el.get("creditFrom") or "own"
+        self.credit_on = el.get("creditOn") or "close"
+        hb = el.find("holdback")
+        self.holdback = (Decimal(hb.get("percent")), hb.get("release")) if hb is not None else None
         rt = el.find("rateTable")
         self.method = rt.get("method")
         self.basis = rt.get("basis")
@@ -279,6 +282,16 @@ def load_deals(paths):
     return deals
 
 
+def load_payments(path):
+    rows = []
+    if not path:
+        return rows
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        for r in csv.DictReader(fh):
+            rows.append((r["deal_id"], pdate(r["paid_date"]), Decimal(r["amount"])))
+    return rows
+
+
 def load_fx(path):
     fx = {}
     if not path:
@@ -327,8 +340,9 @@ def b(s):
 
 # ---------------------------------------------------------------- calculation
 
-KIND_ORDER = {"credit": 0, "chargeback": 1, "rollup": 2}
-PAY_ORDER = {t: i for i, t in enumerate(["BASE", "COMMISSION", "BONUS", "SPIFF", "DRAW", "DRAW_RECOVERY"])}
+KIND_ORDER = {"credit": 0, "chargeback": 1, "payment": 2, "rollup": 3}
+PAY_ORDER = {t: i for i, t in enumerate(["BASE", "COMMISSION", "HOLDBACK", "HOLDBACK_RELEASE", "BONUS", "SPIFF", "DRAW",
+                                         "DRAW_RECOVERY"])}
 
 
 def earned(comp, Q, C, cur):
@@ -379,7 +393,7 @@ def quota(entry, comp, plan, p):
     return pq
 
 
-def run(period, plans, deals, fx):
+def run(period, plans, deals, fx, payments=()):
     y, m = map(int, period.split("-"))
     m_first = dt.date(y, m, 1)
     m_last = month_end(m_first)
@@ -398,9 +412,37 @@ def run(period, plans, deals, fx):
     def participates(pl):
         return 1 <= pl.fiscal_index(m_first) <= 12
 
-    # ---- events: own credits, chargebacks, roll-ups (all dated <= end of run month)
-    events = []  # dicts: entry, kind, deal, date, credit, fx_rate, percent, comps
+    # ---- events: own credits, chargebacks, payment credits, roll-ups (all dated <= end of run month)
+    events = []  # dicts: entry, kind, deal, date, amount, credit, fx_rate, percent, comps
     seq = 0
+
+    def post(ev, rate_month, credit_on, seq):
+        """Adds an own event and its roll-up copies along the manager chain active on its date,
+        converted at `rate_month`, to the managers' team components credited on `credit_on`."""
+        deal = ev["deal"]
+        ev["seq"] = seq
+        seq += 1
+        events.append(ev)
+        src = ev["entry"]
+        mgr = src.manager
+        seen = set()
+        while mgr is not None and mgr not in seen:
+            seen.add(mgr)
+            me = active(mgr, ev["date"])
+            if me is None:
+                break
+            if me.cur == src.cur:
+                copy = ev["credit"]
+            else:
+                copy = rnd(ev["credit"] * fx.rate(rate_month, src.cur, me.cur), me.cur)
+            comps = [c.id for c in me.plan.components
+                     if c.credit_from == "team" and c.credit_on == credit_on and c.matches(deal)]
+            events.append({"entry": me, "kind": "rollup", "deal": deal, "date": ev["date"], "amount": ev["amount"],
+                           "credit": copy, "fx_rate": ev["fx_rate"], "percent": ev["percent"],
+                           "comps": comps, "seq": seq})
+            seq += 1
+            mgr = me.manager
+        return seq
     for deal in deals:
         close_month = deal["close"].replace(day=1)
         for rep, pct in deal["splits"]:
@@ -424,30 +466,29 @@ def run(period, plans, deals, fx):
                                 "credit": cb, "fx_rate": r2, "percent": pct})
             for ev in own:
                 ev["comps"] = [c.id for c in ev["entry"].plan.components
-                               if c.credit_from == "own" and c.matches(deal)]
-                ev["seq"] = seq
-                seq += 1
-                events.append(ev)
-                # roll-up along the manager chain active on the event's date
-                src = ev["entry"]
-                mgr = src.manager
-                seen = set()
-                while mgr is not None and mgr not in seen:
-                    seen.add(mgr)
-                    me = active(mgr, ev["date"])
-                    if me is None:
-                        break
-                    if me.cur == src.cur:
-                        copy = ev["credit"]
-                    else:
-                        copy = rnd(ev["credit"] * fx.rate(close_month, src.cur, me.cur), me.cur)
-                    comps = [c.id for c in me.plan.components
-                             if c.credit_from == "team" and c.matches(deal)]
-                    events.append({"entry": me, "kind": "rollup", "deal": deal, "date": ev["date"],
-                                   "credit": copy, "fx_rate": ev["fx_rate"], "percent": pct,
-                                   "comps": comps, "seq": seq})
-                    seq += 1
-                    mgr = me.manager
+                               if c.credit_from == "own" and c.credit_on == "close" and c.matches(deal)]
+                ev["amount"] = deal["amount"]
+                seq = post(ev, close_month, "close", seq)
+
+    # ---- payment credits (§3.1b): per payment and rep share, to the entry active on the paid date
+    by_id = {deal["id"]: deal for deal in deals}
+    for deal_id, paid, amount in payments:
+        deal = by_id[deal_id]
+        if paid > m_last:
+            continue
+        paid_month = paid.replace(day=1)
+        for rep, pct in deal["splits"]:
+            e = active(rep, paid)
+            if e is None:
+                continue  # exceptions.csv in the real tool
+            comps = [c.id for c in e.plan.components
+                     if c.credit_from == "own" and c.credit_on == "payment" and c.matches(deal)]
+            if not comps:
+                continue  # no row, no rate, nothing to roll up
+            r = fx.rate(paid_month, deal["currency"], e.cur)
+            ev = {"entry": e, "kind": "payment", "deal": deal, "date": paid, "amount": amount,
+                  "credit": rnd(amount * r * pct / D100, e.cur), "fx_rate": r, "percent": pct, "comps": comps}
+            seq = post(ev, paid_month, "payment", seq)
 
     # ---- per (entry, component) credit ledger
     ledger = {}
@@ -470,7 +511,7 @@ def run(period, plans, deals, fx):
             credit_rows.append((
                 (b(e.id), b(e.plan.id), b(cid), ev["date"], b(deal["id"]), KIND_ORDER[ev["kind"]], ev["seq"]),
                 [period, e.id, e.plan.id, cid, deal["id"], ev["date"].isoformat(), ev["kind"],
-                 fmt_money(deal["amount"], deal["currency"]), deal["currency"],
+                 fmt_money(ev["amount"], deal["currency"]), deal["currency"],
                  fmt_fixed(ev["fx_rate"], 6), fmt_fixed(ev["percent"], 2), fmt_money(ev["credit"], e.cur)]))
     credit_rows.sort(key=lambda x: x[0])
 
@@ -523,8 +564,8 @@ def run(period, plans, deals, fx):
                      fmt_money(earned_prev, pl.currency), fmt_money(commission, pl.currency)]))
             # SPIFFs on own credits / chargebacks of this entry dated in the month
             for ev in events:
-                if ev["entry"] is not e or ev["kind"] == "rollup":
-                    continue
+                if ev["entry"] is not e or ev["kind"] not in ("credit", "chargeback"):
+                    continue  # SPIFFs stay on deal credits (§3.1b)
                 if not (m_first <= ev["date"] <= m_last):
                     continue
                 for sp in pl.spiffs:
@@ -537,6 +578,37 @@ def run(period, plans, deals, fx):
                     if ev["kind"] == "chargeback":
                         amt = -amt
                     add_pay(e.id, "SPIFF", sp.id, pl.currency, amt)
+
+    # ---- holdbacks (§3.11), for every entry of a participating plan (an ended one may release)
+    def commission_in(e, comp, pl, fm):
+        month_first = add_months(pl.year_start, fm - 1)
+        p, first_idx, _ = pl.period_of(fm)
+        ps, _ = pl.period_dates(p)
+        Q = quota(e, comp, pl, p)
+        now = earned(comp, Q, C(e, comp.id, ps, month_end(month_first)), pl.currency)
+        if fm == first_idx:
+            return now
+        return now - earned(comp, Q, C(e, comp.id, ps, month_first - dt.timedelta(days=1)), pl.currency)
+
+    for pl in plans:
+        if not participates(pl):
+            continue
+        fidx = pl.fiscal_index(m_first)
+        for e in pl.entries:
+            for comp in pl.components:
+                if comp.holdback is None:
+                    continue
+                percent, release = comp.holdback
+                if release == "year":
+                    window, releases = range(1, fidx + 1), fidx == 12
+                else:
+                    _, first_idx, last_idx = pl.period_of(fidx)
+                    window, releases = range(first_idx, fidx + 1), fidx == last_idx
+                held = {fm: rnd(commission_in(e, comp, pl, fm) * percent / D100, pl.currency) for fm in window}
+                add_pay(e.id, "HOLDBACK", comp.id, pl.currency, -held[fidx])
+                stays = any(e2.active_on(m_last) and participates(e2.plan) for e2 in entries_by_rep[e.id])
+                if releases and stays:
+                    add_pay(e.id, "HOLDBACK_RELEASE", comp.id, pl.currency, sum(held.values(), D0))
 
     att_rows.sort(key=lambda x: x[0])
 
@@ -713,12 +785,13 @@ def main(argv=None):
     ap.add_argument("--fx")
     ap.add_argument("--forecasts")
     ap.add_argument("--pipeline")
+    ap.add_argument("--payments")
     ap.add_argument("--out", required=True)
     a = ap.parse_args(argv)
     plans = load_plans(a.plans)
     deals = load_deals(a.deals)
     fx = FX(load_fx(a.fx))
-    payroll, credits, attainment = run(a.period, plans, deals, fx)
+    payroll, credits, attainment = run(a.period, plans, deals, fx, load_payments(a.payments))
     os.makedirs(a.out, exist_ok=True)
     write_csv(os.path.join(a.out, "payroll.csv"),
               ["period", "employee_id", "employee_name", "pay_type", "component", "amount", "currency",

@@ -64,7 +64,8 @@ def main():
     subprocess.run([sys.executable, os.path.join(HERE, "comp_reference.py"), "--period", period,
                     "--plans", os.path.join(case, "plans"), "--deals", os.path.join(inputs, "deals.csv"),
                     "--fx", fx_path, "--forecasts", os.path.join(inputs, "forecasts.csv"),
-                    "--pipeline", os.path.join(inputs, "pipeline.csv"), "--out", os.path.join(case, "out-ref")], check=True)
+                    "--pipeline", os.path.join(inputs, "pipeline.csv"), "--payments", os.path.join(inputs, "payments.csv"),
+                    "--out", os.path.join(case, "out-ref")], check=True)
     problems = []
     for name in ["payroll.csv", "credits.csv", "attainment.csv", "forecast_accuracy.csv"]:
         with open(os.path.join(case, "out-comp", name), "rb") as fh:

@@ -4,7 +4,10 @@
     python3 random_case.py --seed N --out DIR [--deals-xml]
 
 Writes DIR/plans/*.xml, DIR/inputs/deals.csv (or deals.xml with --deals-xml), DIR/inputs/fx.csv,
-DIR/inputs/forecasts.csv and DIR/inputs/pipeline.csv (split opportunities included).
+DIR/inputs/forecasts.csv, DIR/inputs/pipeline.csv (split opportunities included) and
+DIR/inputs/payments.csv (payments and refunds of some deals). Some components are credited on
+payment (creditOn="payment") and some hold part of their commission back (<holdback>); these are
+drawn from a second random stream, so that a seed's plans, people and deals stay what they were.
 Deals close between 2025-10-01 and 2026-12-31; meaningful run periods are 2026-01 .. 2026-12
 (plans with yearStart 2025-01-01 and 2025-07-01 also appear; the first never takes part in a 2026 run).
 No draws (the reference does not compute them). Standard library only.
@@ -62,6 +65,8 @@ def add_months(d, n):
 class Ctx:
     def __init__(self, seed):
         self.rng = random.Random(seed)
+        # Holdbacks, creditOn and payments: drawn apart, so the rest of a seed's case is unchanged.
+        self.rng2 = random.Random(seed * 7919 + 17)
         self.plans = []  # dicts
         self.people = {}  # id -> list of entries (dict: plan, start, end, manager)
         self.names = {}
@@ -139,6 +144,12 @@ def make_plan(ctx, pid, cur, year_start, kind):
         if rng.random() < 0.5:
             plan["components"].append(make_component(rng, "own-%d" % 0, cur, "own", plan["quotaPeriod"]))
     rng.shuffle(plan["components"])
+    for comp in plan["components"]:
+        comp["creditOn"] = ctx.rng2.choice([None, None, "close", "payment"]) if ctx.rng2.random() < 0.6 else None
+        comp["holdback"] = None
+        if ctx.rng2.random() < 0.35:
+            comp["holdback"] = (ctx.rng2.choice(["25", "10", "12.5", "33.33", "100", "0.01", "50"]),
+                                ctx.rng2.choice(["period", "year"]))
     s = SCALE[cur]
     for i in range(rng.choice([0, 1, 1, 2])):
         sp = {"id": "spiff-%d" % i, "types": filt(rng, TYPES, 0.6), "products": filt(rng, PRODUCTS, 0.4)}
@@ -201,8 +212,9 @@ def plan_xml(ctx, plan):
            '<plan%s%s%s%s%s>' % (attr("id", plan["id"]), attr("name", plan["name"]), attr("currency", plan["currency"]),
                                   attr("yearStart", plan["yearStart"].isoformat()), attr("quotaPeriod", plan["quotaPeriod"]))]
     for c in plan["components"]:
-        out.append('  <component%s%s%s%s>' % (attr("id", c["id"]), attr("types", c["types"]),
-                                               attr("products", c["products"]), attr("creditFrom", c["creditFrom"])))
+        out.append('  <component%s%s%s%s%s>' % (attr("id", c["id"]), attr("types", c["types"]),
+                                                 attr("products", c["products"]), attr("creditFrom", c["creditFrom"]),
+                                                 attr("creditOn", c["creditOn"])))
         out.append('    <rateTable method="%s" basis="%s">' % (c["method"], c["basis"]))
         for f, r in c["tiers"]:
             out.append('      <tier from="%s" rate="%s"/>' % (f, r))
@@ -211,6 +223,8 @@ def plan_xml(ctx, plan):
             out.append('    <cap amount="%s"/>' % c["cap"])
         for bid, a, amt in c["bonuses"]:
             out.append('    <bonus id="%s" atLeast="%s" amount="%s"/>' % (bid, a, amt))
+        if c["holdback"] is not None:
+            out.append('    <holdback percent="%s" release="%s"/>' % c["holdback"])
         out.append('  </component>')
     for sp in plan["spiffs"]:
         out.append('  <spiff%s%s%s%s%s/>' % (attr("id", sp["id"]), attr("types", sp["types"]),
@@ -434,6 +448,7 @@ def build(seed, out, deals_xml=False):
             fh.write(buf.getvalue())
 
     write_finance(rng, out, reps + managers, deals)
+    write_payments(ctx.rng2, out, deals)
 
     # ---- fx: every ordered pair, every month 2025-07 .. 2026-12
     with open(os.path.join(out, "inputs", "fx.csv"), "w", encoding="utf-8", newline="") as fh:
@@ -454,6 +469,39 @@ def build(seed, out, deals_xml=False):
                     fh.write("%04d-%02d,%s,%s,%s\n" % (m.year, m.month, a, b, format(rate.normalize(), "f")
                                                       if rate == rate.to_integral() else format(rate, "f")))
             m = add_months(m, 1)
+
+
+def write_payments(rng, out, deals):
+    """payments.csv: for about half the deals one to four payments from the close date to 150 days
+    later, in the deal's currency with up to 6 decimals, some refunds; each deal's total stays
+    within [0, amount] (§2.3)."""
+    rows = []
+    for dl in deals:
+        if rng.random() < 0.5:
+            continue
+        amount = Decimal(dl["amount"])
+        close = dt.date.fromisoformat(dl["close_date"])
+        total = Decimal(0)
+        for _ in range(rng.randint(1, 4)):
+            places = rng.choice([MINOR[dl["currency"]], MINOR[dl["currency"]], 6])
+            if total > 0 and rng.random() < 0.2:
+                pay = -q(total * Decimal(rng.choice(["0.1", "0.5", "1", "0.333"])), places)
+                pay = max(pay, -total)
+            else:
+                pay = q((amount - total) * Decimal(rng.choice(["1", "0.5", "0.25", "0.3333", "0.6"])), places)
+                pay = min(pay, amount - total)
+            if pay == 0:
+                continue
+            total += pay
+            rows.append((dl["deal_id"], days(close, rng.choice([0, rng.randint(1, 40), rng.randint(20, 150)])), pay))
+    rng.shuffle(rows)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator=rng.choice(["\n", "\r\n"]))
+    w.writerow(["deal_id", "paid_date", "amount"])
+    for did, paid, pay in rows:
+        w.writerow([did, paid.isoformat(), format(pay, "f")])
+    with open(os.path.join(out, "inputs", "payments.csv"), "w", encoding="utf-8", newline="") as fh:
+        fh.write(buf.getvalue())
 
 
 def write_finance(rng, out, people, deals):
