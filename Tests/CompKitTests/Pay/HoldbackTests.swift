@@ -34,8 +34,8 @@ import Testing
         Fixture.deal("D5", closed: "2026-01-25", amount: "1000.00", reps: "R3"),
     ]
 
-    static func run(_ month: String, _ plan: Plan = plan()) -> Scenario {
-        Scenario(month: month, plans: [plan, other], deals: deals)
+    static func run(_ month: String, _ plan: Plan = plan(), paid: [PaymentLedger.Payment]? = nil) -> Scenario {
+        Scenario(month: month, plans: [plan, other], deals: deals, paid: paid)
     }
 
     @Test func heldEachMonthAndReleasedAtTheQuarterEnd() {
@@ -100,6 +100,25 @@ import Testing
         #expect(january.lines("R1", on: "2026-01-01", month: 1) == [
             line(.commission, "all", "1000.00"), line(.holdback, "all", "-250.00"), line(.holdbackRelease, "all", "250.00"),
         ])
+    }
+
+    @Test func aClosedMonthPaidOnOldNumbersIsAdjustedLikeEveryPayType() {
+        // February was closed before D2 was known in full: COMMISSION 1500.00, HOLDBACK −375.00 paid.
+        func paid(_ period: String, _ type: PayType, _ amount: String) -> PaymentLedger.Payment {
+            PaymentLedger.Payment(period: month(period), key: PayKey(employeeID: "R1", payType: type, component: "all", currency: .usd),
+                                  amount: dec(amount))
+        }
+        let march = Self.run("2026-03", paid: [
+            paid("2026-01", .commission, "1000.00"), paid("2026-01", .holdback, "-250.00"),
+            paid("2026-02", .commission, "1500.00"), paid("2026-02", .holdback, "-375.00"),
+        ])
+        let holdback = march.payroll.rows.first { $0.key.employeeID == "R1" && $0.key.payType == .holdback }
+        // payable = Σ computed (−250.00 − 500.03 + 416.69) − Σ paid (−250.00 − 375.00) = 291.66;
+        // computed in March 416.69, so −125.03 corrects February.
+        #expect(holdback?.amount == dec("291.66"))
+        #expect(holdback?.priorAdjustment == dec("-125.03"))
+        let release = march.payroll.rows.first { $0.key.employeeID == "R1" && $0.key.payType == .holdbackRelease }
+        #expect(release?.amount == dec("333.34") && release?.priorAdjustment == .zero)
     }
 
     @Test func heldIsRoundedHalfAwayFromZero() {
