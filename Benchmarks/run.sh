@@ -17,7 +17,9 @@
 #             quoted, \r\n) and as deals.xml (default 1; each is made once, by peers/rewrite_deals.py)
 #
 # comp is measured as users run it: `comp run` with every output, statements included (the
-# headline), then with --no-statements.
+# headline), then with --no-statements. The generated plans hold back part of some commission and
+# credit SUPPORT deals on payment, and comp reads the data set's payments.csv; the peers' core
+# calculation has neither (it is the same amount of work as comp's credit-and-tier core).
 #
 # Each size's data set is generated once into ${BENCH_DIR_PREFIX}N (kept for later runs). Every
 # measurement goes through /usr/bin/time -v (wall clock, maximum resident set size). Page cache
@@ -88,11 +90,13 @@ trap 'rm -rf "$OUT_ROOT"' EXIT
 
 for N in "${SIZES[@]}"; do
     DIR=$PREFIX$N
-    if [ ! -f "$DIR/inputs/deals.csv" ]; then
+    # A data set written before comp generate wrote payments is made again.
+    if [ ! -f "$DIR/inputs/payments.csv" ]; then
         echo "run.sh: generating $N deals for $REPS reps into $DIR" >&2
         rm -rf "$DIR.tmp"
         /usr/bin/time -f "run.sh: generate took %e s, %M KB" \
             "$COMP" generate --reps "$REPS" --deals "$N" --seed "$SEED" --out "$DIR.tmp" >/dev/null
+        rm -rf "$DIR"
         mv "$DIR.tmp" "$DIR"
     fi
     mkdir -p "$DIR/logs" "$DIR/cwd"   # cwd: an empty folder, comp's inputs folder for the core run (no optional inputs)
@@ -112,7 +116,7 @@ for N in "${SIZES[@]}"; do
         # its own (ext4 avoids reusing recently freed inodes). They are removed at the end.
         measure comp "$DIR/logs/$log" -- bash -c 'cd "$1" && shift && exec "$@" --out "$OUT_ROOT/$(date +%s%N)"' _ "$DIR/cwd" \
             "$COMP" run --period 2026-12 "$@" \
-            --plans "$DIR/plans" --deals "$deals" --fx "$DIR/inputs/fx.csv" --inputs "$DIR/cwd"
+            --plans "$DIR/plans" --deals "$deals" --fx "$DIR/inputs/fx.csv" --payments "$DIR/inputs/payments.csv" --inputs "$DIR/cwd"
     }
     comp_run comp "$DIR/inputs/deals.csv"
     TABLE+=("$(row "$N" 'comp run (every output, statements included)' "$CORE_B")")
