@@ -76,17 +76,15 @@ final class CreditIndex {
     /// (pipeline opportunities), numbered in `watched`.
     let watchedIDs: [String]
     let watched: ByteKeyTable
-    /// The deal ids payments.csv names, numbered in `paidDeals`: the workers keep what their
-    /// payment credits need when they meet these deals (§3.1b).
-    let paidDealIDs: [String]
+    /// The deal ids payments.csv names, numbered: the workers keep what their payment credits
+    /// need when they meet these deals (§3.1b).
     let paidDeals: ByteKeyTable
 
-    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = [], paidDealIDs: [String] = []) {
+    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = [], paidDeals: ByteKeyTable = ByteKeyTable()) {
         self.book = book
         self.watchedIDs = watchedIDs.uniqued()
         watched = ByteKeyTable(self.watchedIDs)
-        self.paidDealIDs = paidDealIDs.uniqued()
-        paidDeals = ByteKeyTable(self.paidDealIDs)
+        self.paidDeals = paidDeals
         runMonth = book.runMonth
         runEnd = Int32(book.runMonth.lastDay.dayNumber)
 

@@ -31,7 +31,7 @@ enum CreditPass {
     static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
                     givenDeals: [Deal] = [], payments: [Payments] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
                     threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {
-        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs, paidDealIDs: payments.flatMap { $0.rows.map(\.dealID) })
+        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs, paidDeals: Payments.dealNumbers(of: payments))
         // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
         for exact in [false, true] {
@@ -82,19 +82,42 @@ enum CreditPass {
                 for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
                 try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
             }
-            let dealsAreComplete = passLog.isEmpty
-            var paid = PaidSoFar(deals: index.paidDealIDs.count)
-            for file in payments where !file.rows.isEmpty {
-                var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(file.source))
-                worker.credit(file, deals: merged.paidDeals, paid: &paid, dealsAreComplete: dealsAreComplete)
-                try merged.add(&worker, path: file.source, firstLine: 0, countsRows: false)
-            }
+            try creditPayments(payments, index: index, threads: threads, dealsAreComplete: passLog.isEmpty, log: passLog,
+                               into: &merged) { CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules($0)) }
             try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
             StageTimer.shared.mark("credit: merge, exact id check")
             log.append(passLog, lineOffset: 0)
             return merged.outcome(activity: activity, file: paths.first ?? "deals")
         }
         preconditionFailure("cuts made by counting quotes start at records")
+    }
+
+    /// Checks the payments files against the deals met (`PaymentChecks`), then credits each file's
+    /// rows on every core, a range of rows per worker (`makeWorker(source)`), added to `merged` in
+    /// file order.
+    private static func creditPayments(_ files: [Payments], index: CreditIndex, threads: Int, dealsAreComplete: Bool,
+                                       log: DiagnosticLog, into merged: inout Merged,
+                                       makeWorker: (String) -> CreditWorker) throws {
+        guard files.contains(where: { $0.count > 0 }) else { return }
+        // Each file's deal numbers in the index (one file's are the index's own).
+        let numbers = files.count == 1 ? [Array(0..<Int32(files[0].deals.count))]
+            : files.map { file in (0..<Int32(file.deals.count)).map { file.deals.withKey($0) { index.paidDeals.lookup($0) } } }
+        var checks = PaymentChecks(index: index, deals: merged.paidDeals, dealsAreComplete: dealsAreComplete)
+        for (position, file) in files.enumerated() { checks.check(file, file: position, numbers: numbers[position], log: log) }
+        checks.reportTotals(of: files, log: log)
+        for (file, numbers) in zip(files, numbers) where file.count > 0 {
+            // A range of at least 20 000 rows per worker: fewer are not worth a thread.
+            let parts = max(1, min(threads, file.count / 20_000))
+            var workers = (0..<parts).map { _ in makeWorker(file.source) }
+            let deals = merged.paidDeals
+            workers.withUnsafeMutableBufferPointer { workers in
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    workers[part].credit(file, rows: file.count * part / parts..<file.count * (part + 1) / parts, numbers: numbers,
+                                         deals: deals)
+                }
+            }
+            for part in workers.indices { try merged.add(&workers[part], path: file.source, firstLine: 0, countsRows: false) }
+        }
     }
 
     /// What the workers found, added up.
@@ -107,8 +130,8 @@ enum CreditPass {
         var runMonth = CompactCredits()
         var outcome: Outcome
         var financeTooLarge: SourceLocation?
-        /// The deals payments.csv names, by paid-deal number (nil: not met).
-        var paidDeals: [PaidDeal?]
+        /// The deals payments.csv names, by paid-deal number.
+        var paidDeals: PaidDeals
 
         init(index: CreditIndex, book: PlanBook, log: DiagnosticLog) {
             self.index = index
@@ -117,7 +140,7 @@ enum CreditPass {
             sums = IntegerTable(count: index.cellCount)
             finance = FinanceTally(currencies: index.currencies.count)
             outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
-            paidDeals = Array(repeating: nil, count: index.paidDealIDs.count)
+            paidDeals = PaidDeals(count: index.paidDeals.count)
         }
 
         var rowsPerFile: [Int] {
@@ -128,7 +151,7 @@ enum CreditPass {
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
         mutating func add(_ worker: inout CreditWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
-            for deal in worker.paidDeals where paidDeals[deal.number] == nil { paidDeals[deal.number] = deal }
+            paidDeals.absorb(&worker.paidDeals)
             if !sums.add(worker.sums) || worker.sumsOverflowed {
                 log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }

@@ -12,8 +12,12 @@ import CPlatform
 /// pass adds the workers up; deals handed over carry their own line.
 struct CreditWorker {
     let index: CreditIndex
-    /// `index.reps`, held here: looking up through the index would retain its arrays per call.
+    /// `index.reps` and `index.paidDeals`, held here: looking up through the index would retain
+    /// their arrays per call.
     private let reps: ByteKeyTable
+    private let paidDealTable: ByteKeyTable
+    /// Whether payments.csv names any deal (then each deal is looked up in `paidDealTable`).
+    private let watchesPaidDeals: Bool
     private let columns: DealColumns
     private let width: Int
     private let deduplicator: DealIDFilter
@@ -46,7 +50,7 @@ struct CreditWorker {
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
     /// The deals met that payments.csv names.
-    private(set) var paidDeals: [PaidDeal] = []
+    var paidDeals = PaidDeals.met()
     private var chain: [Int] = []
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
@@ -79,6 +83,8 @@ struct CreditWorker {
     init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules) {
         self.index = index
         reps = index.reps
+        paidDealTable = index.paidDeals
+        watchesPaidDeals = index.paidDeals.count > 0
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator
@@ -175,6 +181,7 @@ struct CreditWorker {
         waiting[newest].fingerprint = DealIDFingerprint.of(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
         reps.prefetch(CreditWorker.firstRep(row[columns.reps]))
+        if watchesPaidDeals { paidDealTable.prefetch(row[columns.id]) }
         // Then its first rep's number (the slot is cached by now), and its entry range.
         if waitingCount > 2 {
             let older = slot(2)
@@ -282,13 +289,12 @@ struct CreditWorker {
     /// inside the clawback window of the plan active on its close date (§3.1–3.3).
     private mutating func credit(_ deal: CheckedDeal, line: Int) {
         let id = deal.id
-        if !index.paidDealIDs.isEmpty {
-            let number = index.paidDeals.lookup(id)
+        if watchesPaidDeals {
+            let number = paidDealTable.lookup(id)
             if number >= 0 {
-                paidDeals.append(PaidDeal(
-                    number: Int(number), closeDay: deal.closeDay, amount: deal.amount, currency: deal.currency,
-                    pair: index.tokenPair(type: deal.type, product: deal.product),
-                    shares: (0..<rules.splitCount).map { (rules.splitReps[$0], rules.splitPercents[$0]) }))
+                paidDeals.meet(number, amount: deal.amount, closeDay: deal.closeDay, currency: deal.currency,
+                               pair: index.tokenPair(type: deal.type, product: deal.product),
+                               shares: rules.splitReps[0..<rules.splitCount], percents: rules.splitPercents[0..<rules.splitCount])
             }
         }
         if deal.isCancelled { cancelled += 1 } else { won += 1 }
@@ -485,65 +491,37 @@ struct CreditWorker {
 
     // MARK: Payments
 
-    /// Checks a payments file against the deals met (`deals`, by paid-deal number) and credits
-    /// its payments (§3.1b): per split share of the deal, a payment credit dated the paid date,
-    /// converted at the paid month, in the plan of the rep's entry active that day, to that
-    /// entry's matching `creditOn="payment"` components, with roll-up copies to the managers' ones.
-    /// A share whose entry has no such component gives nothing. `paid` carries each deal's total
-    /// over the files. `dealsAreComplete` is false when some deal was refused (a payment naming
-    /// it is then not blamed).
-    mutating func credit(_ payments: Payments, deals: [PaidDeal?], paid: inout PaidSoFar, dealsAreComplete: Bool) {
-        let columns = payments.columns
-        var checked: [(payment: Payments.Payment, deal: PaidDeal)] = []
-        for payment in payments.rows {
-            let number = Array(payment.dealID.utf8).withUnsafeBufferPointer { index.paidDeals.lookup($0) }
-            guard number >= 0, let deal = deals[Int(number)] else {
-                if dealsAreComplete {
-                    rules.log.error(file: rules.file, line: payment.line, column: columns.dealID,
-                                    "deal_id '\(payment.dealID)' is not a deal of the deals files")
-                }
-                continue
+    /// Credits rows `rows` of a payments file (§3.1b; `numbers`: the file's deal numbers in the
+    /// index): per split share of the deal, a payment credit dated the paid date, converted at
+    /// the paid month, in the plan of the rep's entry active that day, to that entry's matching
+    /// `creditOn="payment"` components, with roll-up copies to the managers' ones. A share whose
+    /// entry has no such component gives nothing. Rows `PaymentChecks` refuses are left out.
+    mutating func credit(_ payments: Payments, rows: Range<Int>, numbers: [Int32], deals: PaidDeals) {
+        for row in payments.rows[rows] where row.paidDay <= index.runEnd {
+            let number = Int(numbers[Int(row.deal)])
+            let deal = deals[number]
+            guard PaymentChecks.isCreditable(row, of: deal) else { continue }
+            index.paidDeals.withKey(Int32(number)) { id in
+                credit(row, amount: payments.amount(of: row), of: deal, shares: deals.shares(of: deal), id: id)
             }
-            guard payment.paidDate.dayNumber >= Int(deal.closeDay) else {
-                rules.log.error(file: rules.file, line: payment.line, column: columns.paidDate,
-                                "paid on \(payment.paidDate), before deal \(payment.dealID) closed on \(CalendarDate(dayNumber: Int(deal.closeDay)))")
-                continue
-            }
-            paid.total[deal.number] += payment.amount
-            paid.lastLine[deal.number] = payment.line
-            checked.append((payment, deal))
-        }
-        let currencies = index.currencies
-        for (number, deal) in deals.enumerated() {
-            guard let deal, paid.lastLine[number] > 0, paid.total[number] < .zero || paid.total[number] > deal.amount else { continue }
-            let currency = currencies[Int(deal.currency)]
-            let total = paid.total[number].exactText(minDecimals: currency.minorUnits)
-            rules.log.error(file: rules.file, line: paid.lastLine[number], column: columns.amount,
-                            paid.total[number] < .zero
-                                ? "the payments of deal \(index.paidDealIDs[number]) add up to \(total) \(currency.code), below 0 (more refunded than paid)"
-                                : "the payments of deal \(index.paidDealIDs[number]) add up to \(total) \(currency.code), more than its amount \(deal.amount.exactText(minDecimals: currency.minorUnits))")
-        }
-        for (payment, deal) in checked where payment.paidDate.dayNumber <= Int(index.runEnd) {
-            credit(payment, of: deal)
         }
     }
 
-    private mutating func credit(_ payment: Payments.Payment, of deal: PaidDeal) {
-        let day = Int32(payment.paidDate.dayNumber), month = payment.paidDate.yearMonth.ordinal
-        Array(payment.dealID.utf8).withUnsafeBufferPointer { id in
-            for (rep, percent) in deal.shares {
-                let entry = index.entry(rep: rep, day: day)
-                guard entry >= 0 else {
-                    if month == index.runMonth.ordinal {
-                        exceptions.append((payment.line, payment.dealID, CreditException.noEntryForPayment(rep: index.repIDs[Int(rep)],
-                                                                                                          on: payment.paidDate)))
-                    }
-                    continue
+    private mutating func credit(_ row: Payments.Row, amount: ExactDecimal, of deal: PaidDeal, shares: ArraySlice<PaidDeal.Share>,
+                                 id: RawBytes) {
+        let paidDate = CalendarDate(dayNumber: Int(row.paidDay)), month = paidDate.yearMonth.ordinal
+        for share in shares {
+            let entry = index.entry(rep: share.rep, day: row.paidDay)
+            guard entry >= 0 else {
+                if month == index.runMonth.ordinal {
+                    exceptions.append((Int(row.line), id.string,
+                                       CreditException.noEntryForPayment(rep: index.repIDs[Int(share.rep)], on: paidDate)))
                 }
-                guard !index.matches(.ownOnPayment, plan: Int(index.entries[entry].plan), pair: deal.pair).isEmpty else { continue }
-                post(.payment, amount: payment.amount, currency: deal.currency, rateMonth: month, pair: deal.pair, id: id, rep: rep,
-                     percent: percent, entry: entry, day: day, monthOrdinal: month, line: payment.line)
+                continue
             }
+            guard !index.matches(.ownOnPayment, plan: Int(index.entries[entry].plan), pair: Int(deal.pair)).isEmpty else { continue }
+            post(.payment, amount: amount, currency: deal.currency, rateMonth: month, pair: Int(deal.pair), id: id, rep: share.rep,
+                 percent: share.percent, entry: entry, day: row.paidDay, monthOrdinal: month, line: Int(row.line))
         }
     }
 

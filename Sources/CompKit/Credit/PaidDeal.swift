@@ -1,27 +1,27 @@
 /// A deal that payments.csv names, as the deals files give it: what its payment credits need
-/// (§3.1b), kept by the worker that met it.
+/// (§3.1b), kept by the worker that met it. Its split shares are in the store's flat list.
 struct PaidDeal {
-    /// The deal's number in `CreditIndex.paidDeals`.
-    var number: Int
-    var closeDay: Int32
+    /// A split share: the rep's number and the percent in hundredths (`60.00` is 6000).
+    struct Share {
+        var rep: Int32
+        var hundredths: Int32
+
+        var percent: ExactDecimal { ExactDecimal(mantissa: Int128(hundredths), scale: 2) }
+    }
+
     var amount: ExactDecimal
+    /// The close date's day number; `notMet` until a deals file gives the deal.
+    var closeDay: Int32
+    /// The deal's (type, product) pair in the index's match tables.
+    var pair: Int32
+    /// Where the deal's shares start in the store's list, and how many.
+    var firstShare: Int32
     /// The currency's number in `CreditIndex.currencies`.
     var currency: Int16
-    /// The deal's (type, product) pair in the index's match tables.
-    var pair: Int
-    /// Rep number and percent of each split share.
-    var shares: [(rep: Int32, percent: ExactDecimal)]
-}
+    var shareCount: Int16
 
-/// What the payments of each paid deal add up to so far, across payments files: a deal's payments
-/// must add up to between 0 and its amount (§2.3, §7).
-struct PaidSoFar {
-    var total: [ExactDecimal]
-    /// The last payment row of each deal: where a total out of bounds is reported.
-    var lastLine: [Int]
+    static let notMet = Int32.min
+    static let unmet = PaidDeal(amount: .zero, closeDay: notMet, pair: 0, firstShare: 0, currency: 0, shareCount: 0)
 
-    init(deals: Int) {
-        total = Array(repeating: .zero, count: deals)
-        lastLine = Array(repeating: 0, count: deals)
-    }
+    var isMet: Bool { closeDay != PaidDeal.notMet }
 }

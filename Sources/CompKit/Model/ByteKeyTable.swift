@@ -1,8 +1,9 @@
-/// A read-only hash table from byte strings (ids, tokens) to small integers, looked up straight
-/// from the bytes of a CSV field: no `String` is made per row. A slot holds the key's first 16
-/// bytes, so a lookup of a short key (rep ids, tokens) reads one slot and nothing else.
-struct ByteKeyTable {
-    private struct Slot {
+/// A hash table from byte strings (ids, tokens) to small integers 0, 1, 2…, looked up (and
+/// filled, `insert`) straight from the bytes of a CSV field: no `String` is made per row. A slot
+/// holds the key's first 16 bytes, so a lookup of a short key (rep ids, tokens) reads one slot and
+/// nothing else.
+struct ByteKeyTable: Sendable {
+    private struct Slot: Sendable {
         /// The key's first 16 bytes, zero-padded.
         var head: (UInt64, UInt64)
         var length: Int32
@@ -14,29 +15,65 @@ struct ByteKeyTable {
     private var keys: [UInt8] = []
     private var keyStarts: [Int32] = [0]
     private var slots: [Slot]
-    private let mask: Int
+    private var mask: Int
 
     /// Numbers the keys 0, 1, 2… in the order given (a repeated key keeps its first number).
     init<S: Sequence>(_ strings: S) where S.Element == String {
         let list = Array(strings)
+        self.init(capacityFor: list.count)
+        for string in list {
+            var string = string
+            string.withUTF8 { _ = insert($0) }
+        }
+    }
+
+    /// An empty table with room for `count` keys before it grows.
+    init(capacityFor count: Int = 0) {
         var capacity = 16
-        while capacity < list.count * 2 { capacity *= 2 }
+        while capacity < count * 2 { capacity *= 2 }
         slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: capacity)
         mask = capacity - 1
-        for string in list {
-            let bytes = Array(string.utf8)
-            let found = bytes.withUnsafeBufferPointer { lookup($0) }
-            guard found < 0 else { continue }
-            keys.append(contentsOf: bytes)
-            keyStarts.append(Int32(keys.count))
-            bytes.withUnsafeBufferPointer { key in
-                let (hash, head) = ByteKeyTable.hashAndHead(key)
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot].number >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Slot(head: head, length: Int32(key.count), number: Int32(keyStarts.count - 2))
+    }
+
+    /// The key's number: its existing one, or the next (`count` before the call) when it is new.
+    /// The table doubles when half full.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let found = lookup(key)
+        guard found < 0 else { return found }
+        if (count + 1) * 2 > slots.count { grow() }
+        keys.append(contentsOf: key)
+        keyStarts.append(Int32(keys.count))
+        let number = Int32(keyStarts.count - 2)
+        place(key, number: number)
+        return number
+    }
+
+    private mutating func place(_ key: UnsafeBufferPointer<UInt8>, number: Int32) {
+        let (hash, head) = ByteKeyTable.hashAndHead(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(head: head, length: Int32(key.count), number: number)
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: slots.count * 2)
+        mask = slots.count - 1
+        let keys = self.keys
+        keys.withUnsafeBufferPointer { bytes in
+            for number in 0..<count {
+                place(UnsafeBufferPointer(rebasing: bytes[Int(keyStarts[number])..<Int(keyStarts[number + 1])]), number: Int32(number))
             }
         }
     }
+
+    /// Calls `body` with the bytes of key `number`.
+    func withKey<Result>(_ number: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try keys.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(keyStarts[Int(number)])..<Int(keyStarts[Int(number) + 1])])) }
+    }
+
+    /// Key `number` as text (for messages).
+    func key(_ number: Int32) -> String { withKey(number) { String(decoding: $0, as: UTF8.self) } }
 
     var count: Int { keyStarts.count - 1 }
 

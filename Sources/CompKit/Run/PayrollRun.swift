@@ -77,7 +77,7 @@ public enum PayrollRun {
         var payments: [Payments] = []
         if let path = inputs.paymentsPath {
             payments.append(try Payments.read(path: path, log: log))
-            inputFiles.append((path, "payments", payments[0].rows.count))
+            inputFiles.append((path, "payments", payments[0].count))
         }
         if let whatIf = options.whatIfPayments { payments.append(whatIf) }
         StageTimer.shared.mark("forecast inputs")

@@ -138,7 +138,7 @@ import Testing
         let rows = payments.enumerated().map { Payments.Payment(dealID: $1.0, paidDate: day($1.1), amount: dec($1.2), line: $0 + 2) }
         let log = DiagnosticLog()
         _ = try CreditPass.run(paths: [], book: book, fx: FXTable(), log: log, givenDeals: Array(PaymentCreditTests.deals.prefix(3)),
-                               payments: [Payments(source: "payments.csv", rows: rows)])
+                               payments: [Payments(source: "payments.csv", payments: rows)])
         return log.sorted.map(\.description)
     }
 

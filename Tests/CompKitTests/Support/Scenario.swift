@@ -21,7 +21,7 @@ struct Scenario {
         let rows = payments.enumerated().map { line, payment in
             Payments.Payment(dealID: payment.0, paidDate: day(payment.1), amount: dec(payment.2), line: line + 2)
         }
-        let credited = Scenario.credit(deals, payments: Payments(source: "payments.csv", rows: rows), book: book, fx: fx)
+        let credited = Scenario.credit(deals, payments: Payments(source: "payments.csv", payments: rows), book: book, fx: fx)
         totals = credited.totals
         missingRates = Array(credited.missingRates.keys).sorted()
         measurer = Measurer(book: book, totals: totals)

@@ -3,13 +3,15 @@
 ///
 /// Each row is checked here on its own; what needs the deals (the deal exists, the payment is not
 /// before its close date, a deal's payments add up to between 0 and its amount) is checked by the
-/// credit pass, which meets the deals.
+/// credit pass, which meets the deals. Rows are kept in 24 bytes each (a file can hold millions):
+/// the deal by its number in `deals`, the amount as a 64-bit mantissa where it fits.
 public struct Payments: Sendable {
+    /// One payment as given in code (what-if payments, tests).
     public struct Payment: Sendable {
         public var dealID: String
         public var paidDate: CalendarDate
         public var amount: ExactDecimal
-        /// The row's line in `source`.
+        /// The row's line in the source (0 for a payment given on the command line).
         public var line: Int
 
         public init(dealID: String, paidDate: CalendarDate, amount: ExactDecimal, line: Int) {
@@ -20,16 +22,64 @@ public struct Payments: Sendable {
         }
     }
 
-    /// The file the payments came from (or the option that gave them, for what-if payments).
-    public var source: String
-    /// The column numbers (1-based) of the checks made against the deals.
-    var columns: (dealID: Int, paidDate: Int, amount: Int)
-    public var rows: [Payment]
+    /// One row as kept: `amountMantissa × 10^-amountScale`, or for the rare amount past 64 bits
+    /// (`amountScale` -1), `wideAmounts[amountMantissa]`.
+    struct Row: Sendable {
+        /// The deal's number in `deals`.
+        var deal: Int32
+        var paidDay: Int32
+        var amountMantissa: Int64
+        var amountScale: Int8
+        var line: Int32
+    }
 
-    public init(source: String, rows: [Payment]) {
+    /// The file the payments came from (or the option that gave them, for what-if payments).
+    public let source: String
+    /// The column numbers (1-based) of the checks made against the deals.
+    private(set) var columns = (dealID: 1, paidDate: 2, amount: 3)
+    /// The deal ids named, numbered in the order they first appear.
+    private(set) var deals = ByteKeyTable()
+    private(set) var rows: [Row] = []
+    private var wideAmounts: [ExactDecimal] = []
+
+    /// Payments given in code, as if they were rows of `source`.
+    public init(source: String, payments: [Payment]) {
         self.source = source
-        self.rows = rows
-        columns = (1, 2, 3)
+        for payment in payments {
+            var id = payment.dealID
+            id.withUTF8 { append($0, payment.paidDate, payment.amount, line: payment.line) }
+        }
+    }
+
+    private init(source: String) { self.source = source }
+
+    /// How many payments there are.
+    public var count: Int { rows.count }
+
+    func amount(of row: Row) -> ExactDecimal {
+        row.amountScale < 0 ? wideAmounts[Int(row.amountMantissa)]
+            : ExactDecimal(mantissa: Int128(row.amountMantissa), scale: Int(row.amountScale))
+    }
+
+    private mutating func append(_ dealID: UnsafeBufferPointer<UInt8>, _ paidDate: CalendarDate, _ amount: ExactDecimal, line: Int) {
+        var row = Row(deal: deals.insert(dealID), paidDay: Int32(paidDate.dayNumber), amountMantissa: 0, amountScale: -1, line: Int32(line))
+        if let mantissa = Int64(exactly: amount.mantissa), let scale = Int8(exactly: amount.scale) {
+            (row.amountMantissa, row.amountScale) = (mantissa, scale)
+        } else {
+            row.amountMantissa = Int64(wideAmounts.count)
+            wideAmounts.append(amount)
+        }
+        rows.append(row)
+    }
+
+    /// The deal ids of every file, numbered in file order (a file's own numbering when there is one).
+    static func dealNumbers(of files: [Payments]) -> ByteKeyTable {
+        guard files.count > 1 else { return files.first?.deals ?? ByteKeyTable() }
+        var table = ByteKeyTable(capacityFor: files.reduce(0) { $0 + $1.deals.count })
+        for file in files {
+            for number in 0..<Int32(file.deals.count) { file.deals.withKey(number) { _ = table.insert($0) } }
+        }
+        return table
     }
 
     static let requiredColumns = ["deal_id", "paid_date", "amount"]
@@ -37,7 +87,7 @@ public struct Payments: Sendable {
     /// Reads payments.csv; logs every row's problems (an empty id, a date that is not `YYYY-MM-DD`,
     /// an amount that is 0, not a decimal or with more than 6 decimals).
     static func read(path: String, log: DiagnosticLog) throws -> Payments {
-        var payments = Payments(source: path, rows: [])
+        var payments = Payments(source: path)
         guard let csv = CSVTable(path: path, required: requiredColumns, log: log) else { return payments }
         let idColumn = csv.column("deal_id")!, dateColumn = csv.column("paid_date")!, amountColumn = csv.column("amount")!
         payments.columns = (idColumn + 1, dateColumn + 1, amountColumn + 1)
@@ -45,25 +95,24 @@ public struct Payments: Sendable {
             func problem(_ column: Int, _ message: String) {
                 log.error(file: path, line: csv.line, column: column + 1, message)
             }
-            let id = csv.field(idColumn).string
+            let id = csv.field(idColumn)
             if id.isEmpty { problem(idColumn, "deal_id is empty") }
-            let dateText = csv.field(dateColumn).string
-            let date = CalendarDate(parsing: dateText)
-            if date == nil { problem(dateColumn, "paid_date '\(dateText)' is not a date YYYY-MM-DD") }
-            let amountText = csv.field(amountColumn).string
-            let negative = amountText.hasPrefix("-")
+            let date = CalendarDate(parsing: csv.field(dateColumn))
+            if date == nil { problem(dateColumn, "paid_date '\(csv.field(dateColumn).string)' is not a date YYYY-MM-DD") }
+            let amountField = csv.field(amountColumn)
+            let negative = amountField.first == UInt8(ascii: "-")
             var amount: ExactDecimal?
-            switch ExactDecimal.parse(String(amountText.dropFirst(negative ? 1 : 0)), maxDecimals: 6,
+            switch ExactDecimal.parse(UnsafeBufferPointer(rebasing: amountField.dropFirst(negative ? 1 : 0)), maxDecimals: 6,
                                       maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
             case .success(let value) where value.isZero:
                 problem(amountColumn, "amount must not be 0 (a refund is negative)")
             case .success(let value):
                 amount = negative ? -value : value
             case .failure(let failure):
-                problem(amountColumn, "amount '\(amountText)' \(failure.explanation)")
+                problem(amountColumn, "amount '\(amountField.string)' \(failure.explanation)")
             }
             guard !id.isEmpty, let date, let amount else { return }
-            payments.rows.append(Payment(dealID: id, paidDate: date, amount: amount, line: csv.line))
+            payments.append(id, date, amount, line: csv.line)
         }
         return payments
     }
