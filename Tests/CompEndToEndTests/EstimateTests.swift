@@ -52,6 +52,32 @@ import Testing
         #expect(PayTables.estimate(text).whatIf.contains(["COMMISSION", "new", "USD", "2837.05"]))
     }
 
+    /// A payment added with `--add-payment` is what payroll.csv says once payments.csv has it. The
+    /// hand-month reps plan gets `collected` (renewals, credited on payment, 10 %); D06 (renewal,
+    /// 5000.00, R1) was paid 2000.00 on 2026-02-28: 200.00; with 1000.00 more, 3000.00 × 10 % = 300.00.
+    @Test func anAddedPaymentEqualsAddingItToPaymentsAndRunningAgain() throws {
+        let workspace = try Workspace(fixtures: "hand-month")
+        try workspace.replace(in: "plans/reps.xml", #"  <spiff id="analytics""#, with: """
+              <component id="collected" types="renewal" creditOn="payment">
+                <rateTable method="graduated" basis="amount"><tier from="0" rate="0.1"/></rateTable>
+              </component>
+              <spiff id="analytics"
+            """)
+        try workspace.write("inputs/payments.csv", "deal_id,paid_date,amount\nD06,2026-02-28,2000.00\n")
+        let estimate = try workspace.comp("estimate", "--rep", "R1", "--period", "2026-02", "--add-payment", "D06:1000")
+        try #require(estimate.status == 0, estimate.transcript)
+        let columns = PayTables.estimate(estimate.stdout)
+        #expect(columns.actual.contains(["COMMISSION", "collected", "USD", "200.00"]), estimate.transcript)
+        #expect(columns.whatIf.contains(["COMMISSION", "collected", "USD", "300.00"]), estimate.transcript)
+        try workspace.write("inputs/payments.csv", "deal_id,paid_date,amount\nD06,2026-02-28,2000.00\nD06,2026-02-28,1000\n")
+        let after = try workspace.comp("run", "--period", "2026-02", "--no-statements", "--out", "after")
+        try #require(after.status == 0, after.transcript)
+        #expect(columns.whatIf == PayTables.payroll(try workspace.read("after/payroll.csv"), employee: "R1"))
+        let unknown = try workspace.comp("estimate", "--rep", "R1", "--period", "2026-02", "--add-payment", "D99:1000")
+        #expect(unknown.status == 1 && unknown.stderr.contains("--add-payment:1:1: error: deal_id 'D99' is not a deal of the deals files"),
+                unknown.transcript)
+    }
+
     /// The project's data: a euro rep with a SPIFF paid as a rate (support-attach, 1 %), a manager
     /// chain above her (whose pay the estimate does not show), and a dollar rep with a draw.
     @Test(arguments: [("R009", "EUR", "30000:new:SUPPORT"), ("R001", "USD", "250000.75:upsell:ANALYTICS"), ("M02", "USD", "1000:new:")])

@@ -12,8 +12,11 @@ public enum WhatIfPayment {
         return .success((String(text[..<colon]), amount))
     }
 
-    /// The payments to credit after payments.csv's, as if read from the option.
+    /// The payments to credit after payments.csv's, as if read from the option: the n-th
+    /// `--add-payment` is "line" n of `--add-payment` in messages.
     public static func payments(_ additions: [(dealID: String, amount: ExactDecimal)], date: CalendarDate) -> Payments {
-        Payments(source: "--add-payment", payments: additions.map { Payments.Payment(dealID: $0.dealID, paidDate: date, amount: $0.amount, line: 0) })
+        Payments(source: "--add-payment", payments: additions.enumerated().map {
+            Payments.Payment(dealID: $1.dealID, paidDate: date, amount: $1.amount, line: $0 + 1)
+        })
     }
 }

@@ -11,7 +11,7 @@ public struct Payments: Sendable {
         public var dealID: String
         public var paidDate: CalendarDate
         public var amount: ExactDecimal
-        /// The row's line in the source (0 for a payment given on the command line).
+        /// The row's line in the source (for a payment given on the command line, its position among them).
         public var line: Int
 
         public init(dealID: String, paidDate: CalendarDate, amount: ExactDecimal, line: Int) {
