@@ -46,10 +46,20 @@ public enum PayrollRun {
         var inputFiles: [(path: String, kind: String, rows: Int)] = []
         let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
 
-        // Load: plans, fx, then deals streamed straight into the credit stage.
+        // Load: plans and payments.csv side by side (neither needs the other; payments can be
+        // millions of rows), fx, then deals streamed straight into the credit stage.
         let planFiles = inputs.planFiles(log: log)
         comp_use_small_block_bins(false)
-        let plans = PlanReader.read(files: planFiles, log: log)
+        var plans: [Plan] = []
+        var readPayments: Swift.Result<Payments, Error>?
+        let paymentsLog = DiagnosticLog(limit: log.limit)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                plans = PlanReader.read(files: planFiles, log: log)
+            } else if let path = inputs.paymentsPath {
+                readPayments = Swift.Result { try Payments.read(path: path, log: paymentsLog) }
+            }
+        }
         comp_use_small_block_bins(true)
         // The plan documents are freed by now: hand the reading threads' malloc arenas back to the system.
         comp_release_free_memory()
@@ -75,9 +85,10 @@ public enum PayrollRun {
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
         let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         var payments: [Payments] = []
-        if let path = inputs.paymentsPath {
-            payments.append(try Payments.read(path: path, log: log))
-            inputFiles.append((path, "payments", payments[0].count))
+        if let path = inputs.paymentsPath, let file = try readPayments?.get() {
+            log.append(paymentsLog, lineOffset: 0)
+            payments.append(file)
+            inputFiles.append((path, "payments", file.count))
         }
         if let whatIf = options.whatIfPayments { payments.append(whatIf) }
         StageTimer.shared.mark("forecast inputs")
