@@ -79,6 +79,26 @@ import Testing
         }
     }
 
+    /// On a generated data set with holdbacks (quarterly in the AE plan, yearly in EMEA's) and
+    /// components credited on payment: in a quarter's last month and in the year's, every statement
+    /// adds up to its payroll rows, HOLDBACK and HOLDBACK_RELEASE included.
+    @Test(arguments: ["2026-03", "2026-12"])
+    func statementsWithHoldbacksAndPaymentsMatchPayroll(period: String) throws {
+        let workspace = try Workspace()
+        let generate = try workspace.comp("generate", "--reps", "40", "--deals", "3000", "--seed", "15", "--out", ".")
+        try #require(generate.status == 0, generate.transcript)
+        let run = try workspace.comp("run", "--period", period)
+        try #require(run.status == 0, run.transcript)
+        let payroll = try workspace.read("out/\(period)/payroll.csv")
+        #expect(payroll.contains(",HOLDBACK,") && payroll.contains(",HOLDBACK_RELEASE,"))
+        #expect(try workspace.read("out/\(period)/credits.csv").contains(",payment,"))
+        let ids = Set(payroll.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) })
+        for id in ids {
+            let rows = PayTables.statement(try workspace.read("out/\(period)/statements/\(id).md"))
+            #expect(rows == PayTables.payroll(payroll, employee: id), "\(id)")
+        }
+    }
+
     /// Fixtures/ledger-year with January closed (C = 5000 → 500.00 paid), then a late deal D8 of
     /// 3000 dated 2026-01-20: January now computes C = 8000 → 800.00, so February's commission carries a
     /// prior adjustment of 800 − 500 = 300.00. February: C = 8000 + 4000 = 12000 → 0.10 × 10000 +
