@@ -4,9 +4,10 @@
 #   Fuzz/run.sh TARGET SECONDS      TARGET: deals-csv, deals-xml, plan, crm-export, or all (one after the other)
 #
 # SwiftPM cannot link a fuzzer executable here (undefined `<target>_main`), so each target is built
-# with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan, FX and
-# InputFile.swift; Model/, Money/, Diagnostics/, Measure/QuotaSchedule.swift; the credit pass the
-# deals go through: Credit/, Reward/SpiffMath.swift, the finance tallies; no Crypto, no GRDB), with
+# with swiftc straight from the CompKit sources the readers need (Load/CSV, Deals, XML, Plan, FX,
+# Payments and InputFile.swift; Model/, Money/, Diagnostics/, Measure/QuotaSchedule.swift; the credit
+# pass the deals go through: Credit/, Reward/SpiffMath.swift, the finance tallies, the exact decimal
+# text of its messages; no Crypto, no GRDB), with
 # CPlatform compiled by clang, plus Fuzz/Sources/Support and the target's entry file, with the plan
 # schema embedded as SwiftPM would.
 #
@@ -32,9 +33,9 @@ mkdir -p "$build/$target/corpus"
 
 kit=Sources/CompKit
 sources=(
-    $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Load/FX" "$kit/Model" "$kit/Money" \
-           "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
-    "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift" "$kit/Reward/SpiffMath.swift"
+    $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Load/FX" "$kit/Load/Payments" "$kit/Model" \
+           "$kit/Money" "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
+    "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift" "$kit/Reward/SpiffMath.swift" "$kit/Statement/ExactDecimal+Words.swift"
     "$kit/Report/Finance/DealActivity.swift" "$kit/Report/Finance/FinanceArithmetic.swift" "$kit/Run/StageTimer.swift"
     Fuzz/Sources/Support/*.swift
     "Fuzz/Sources/$target.swift"
@@ -42,7 +43,7 @@ sources=(
 # The CRM import writes deals.csv itself: it needs the connectors and the CSV writer too.
 if [[ $target == crm-export ]]; then
     sources+=($(find "$kit/Connect/Import" -name '*.swift' | sort) "$kit/Connect/Crosswalk/PeopleCrosswalk.swift"
-              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift" "$kit/Statement/ExactDecimal+Words.swift")
+              "$kit/Connect/StagedFile.swift" "$kit/Report/CSVWriter.swift")
 fi
 
 # SwiftPM embeds plan.xsd as `PackageResources.plan_xsd`; generate the same for this build.
