@@ -31,17 +31,23 @@ let package = Package(
             resources: [.embedInCode("Load/Plan/plan.xsd")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        .target(
+            name: "CompGenerate",
+            dependencies: ["CompKit"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .executableTarget(
             name: "comp",
             dependencies: [
                 "CompKit",
+                "CompGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(
             name: "CompKitTests",
-            dependencies: ["CompKit"],
+            dependencies: ["CompKit", "CompGenerate"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(

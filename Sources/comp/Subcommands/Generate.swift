@@ -1,4 +1,5 @@
 import ArgumentParser
+import CompGenerate
 import CompKit
 
 /// `comp generate`: writes a synthetic, realistic data set (plans and inputs) for trials and benchmarks.

@@ -1,3 +1,4 @@
+import CompGenerate
 import Foundation
 import Testing
 @testable import CompKit

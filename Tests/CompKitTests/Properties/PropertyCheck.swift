@@ -1,21 +1,6 @@
+import CompGenerate
 import Testing
 @testable import CompKit
-
-/// SplitMix64 (Steele, Lea and Flood): a small, fast generator whose whole state is one seed, so
-/// the property tests draw the same cases on every run and machine.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Checks a property on `cases` inputs drawn from a fixed `seed`. Case `n` has its own generator
 /// (seeded from `seed` and `n`), so a failure names the single case to replay with `only:`.
