@@ -25,7 +25,7 @@ public struct Manifest: Codable, Sendable {
     /// The only field that changes between identical runs.
     public var generatedAt: String
     public var inputs: [Input]
-    public var rowCounts: [String: Int]
+    public var rowCounts: DealCounts
     public var outputs: [Output]
 
     /// The manifest as pretty, key-sorted JSON with a final newline.

@@ -87,7 +87,7 @@ extension PayrollRun {
         let written = try outputs.results(count: pieces.count).flatMap { $0 }
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
-            inputs: try result.prepared.inputEntries(), rowCounts: result.rowCounts, outputs: written)
+            inputs: try result.prepared.inputEntries(), rowCounts: result.dealCounts, outputs: written)
         let json = try manifest.json()
         _ = try sink("manifest.json") { try $0.write(json) }
         return (json, written.map(\.file) + ["manifest.json"])

@@ -16,7 +16,7 @@ public enum PayrollRun {
         public var payroll: PayrollReport
         /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
         public var prepared: OutputPreparation
-        public var rowCounts: [String: Int]
+        public var dealCounts: DealCounts
         /// Forecast accuracy, variance, sales metrics and control totals (§4, §5).
         public var finance: FinanceView
         /// Whether a ledger's payments were taken into account (§3.10): payroll.csv then has prior adjustments.
@@ -109,7 +109,7 @@ public enum PayrollRun {
                                          credits: credited.totals.runMonthCreditRows, early: earlyDigests)
 
         // Measure, reward and pay: replay the fiscal year through the run month.
-        let counts = ["deal_rows": credited.rowsPerFile.reduce(0, +), "won": credited.won, "cancelled": credited.cancelled]
+        let counts = DealCounts(dealRows: credited.rowsPerFile.reduce(0, +), won: credited.won, cancelled: credited.cancelled)
         let measurer = Measurer(book: book, totals: credited.totals)
         let schedule = PaySchedule(book: book, measurer: measurer)
         StageTimer.shared.mark("measure, reward, pay")
@@ -128,7 +128,7 @@ public enum PayrollRun {
                 let pay = PayrollReport(book: book, schedule: schedule, paid: paid)
                 payParts = FinanceView.payParts(FinanceView.Sources(
                     book: book, fx: fx, schedule: schedule, payroll: pay, measures: measures,
-                    runMonthCredits: credited.totals.runMonthCreditRows, rowCounts: counts, inputs: forecasts, activity: activity,
+                    runMonthCredits: credited.totals.runMonthCreditRows, dealCounts: counts, inputs: forecasts, activity: activity,
                     hasLedger: paid != nil, thresholds: options.varianceThresholds))
                 (attainment, payroll) = (measures, pay)
             }
@@ -139,7 +139,7 @@ public enum PayrollRun {
         StageTimer.shared.mark("attainment, payroll, finance")
         return Result(
             period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            prepared: prepared, rowCounts: counts, finance: finance, usesLedger: ledger != nil)
+            prepared: prepared, dealCounts: counts, finance: finance, usesLedger: ledger != nil)
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

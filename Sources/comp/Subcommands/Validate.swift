@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
             TerminalProgress.shared.finish()
             let plans = result.book.plans.count
             let people = result.book.participantIDs.count
-            print("comp: ok: \(plans) plan\(plans == 1 ? "" : "s"), \(people) participants, \(result.rowCounts["deal_rows"] ?? 0) deal rows checked")
+            print("comp: ok: \(plans) plan\(plans == 1 ? "" : "s"), \(people) participants, \(result.dealCounts.dealRows) deal rows checked")
         } catch let error as CompError {
             throw report(error)
         }

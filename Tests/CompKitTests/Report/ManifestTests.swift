@@ -9,7 +9,7 @@ import Testing
 
     @Test func jsonHasSortedKeysAndAFinalNewline() throws {
         let manifest = Manifest(tool: "comp", version: "1", command: ["comp", "run"], period: "2026-03", generatedAt: "t",
-                                inputs: [], rowCounts: ["won": 2, "cancelled": 1], outputs: [])
+                                inputs: [], rowCounts: DealCounts(dealRows: 3, won: 2, cancelled: 1), outputs: [])
         let json = String(decoding: try manifest.json(), as: UTF8.self)
         #expect(json.hasSuffix("}\n"))
         let keys = ["\"command\"", "\"generatedAt\"", "\"inputs\"", "\"outputs\"", "\"period\"", "\"rowCounts\"", "\"tool\"", "\"version\""]

@@ -47,7 +47,7 @@ import Testing
             2026-02,R1,"Anna, Jr.",COMMISSION,nb,5140.00,USD,0.00
 
             """)
-        #expect(result.rowCounts["deal_rows"] == 3 && result.rowCounts["won"] == 3)
+        #expect(result.dealCounts.dealRows == 3 && result.dealCounts.won == 3)
     }
 
     @Test func invalidDealsStopTheRunWithEveryProblem() throws {

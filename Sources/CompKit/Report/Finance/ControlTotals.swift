@@ -43,10 +43,10 @@ public struct ControlTotals: Sendable {
     /// By currency, then pay type in payroll.csv's order.
     public var pay: [Pay]
 
-    init(rowCounts: [String: Int], activity: DealActivity, runMonthCredits: RunMonthCredits, payroll: PayrollReport) {
-        dealRows = rowCounts["deal_rows"] ?? 0
-        won = rowCounts["won"] ?? 0
-        cancelled = rowCounts["cancelled"] ?? 0
+    init(dealCounts: DealCounts, activity: DealActivity, runMonthCredits: RunMonthCredits, payroll: PayrollReport) {
+        dealRows = dealCounts.dealRows
+        won = dealCounts.won
+        cancelled = dealCounts.cancelled
         // credits.csv repeats a share once per matching component: each (rep, plan, deal, kind) counts once.
         var posted: [CreditTotals.CreditRow.Kind: [Currency: Tally]] = [:]
         for share in runMonthCredits.postedShares() {

@@ -45,7 +45,7 @@ public struct FinanceView: Sendable {
         var payroll: PayrollReport
         var measures: [ComponentMeasure]
         var runMonthCredits: RunMonthCredits
-        var rowCounts: [String: Int]
+        var dealCounts: DealCounts
         var inputs: ForecastInputs
         var activity: DealActivity
         var hasLedger: Bool
@@ -87,7 +87,7 @@ public struct FinanceView: Sendable {
                                       thresholds: sources.thresholds, directory: directory, checks: checks)
         let metrics = SalesMetrics(book: book, measures: sources.measures, inputs: sources.inputs, activity: sources.activity,
                                    directory: directory)
-        let controls = ControlTotals(rowCounts: sources.rowCounts, activity: sources.activity, runMonthCredits: sources.runMonthCredits,
+        let controls = ControlTotals(dealCounts: sources.dealCounts, activity: sources.activity, runMonthCredits: sources.runMonthCredits,
                                      payroll: sources.payroll)
         return PayParts(variance: variance, metrics: metrics, controls: controls, checks: checks)
     }
