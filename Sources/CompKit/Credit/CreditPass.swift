@@ -46,7 +46,7 @@ enum CreditPass {
             var cutsHold = true
             for path in paths where cutsHold {
                 merged.rowsPerFile.append(0)
-                if path.hasSuffix(".xml") {
+                if DealFileFormat(path: path) == .xml {
                     var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
                     try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
                     suspects += worker.suspects
@@ -208,7 +208,7 @@ enum CreditPass {
             }
         }
         for (path, layout) in zip(paths, layouts) {
-            if path.hasSuffix(".xml") {
+            if DealFileFormat(path: path) == .xml {
                 try DealXMLReader.forEachID(path: path) { id, location in
                     if fingerprints.contains(DealIDFingerprint.of(id)) { visit(Array(id), location) }
                 }

@@ -5,7 +5,7 @@ import Foundation
 public struct Manifest: Codable, Sendable {
     public struct Input: Codable, Sendable {
         public var path: String
-        public var kind: String
+        public var kind: InputKind
         public var bytes: Int
         public var sha256: String
         /// Data rows (CSV), `<deal>` elements (deals XML) or participants (plans).

@@ -26,8 +26,7 @@ public enum PayrollRun {
     /// An input file a run read.
     public struct InputFile: Sendable {
         public var path: String
-        /// `plan`, `deals`, `fx`, …
-        public var kind: String
+        public var kind: InputKind
         /// Data rows (CSV), `<deal>` elements (deals XML) or participants (plans).
         public var rows: Int
     }
@@ -43,7 +42,7 @@ public enum PayrollRun {
         StageTimer.shared.restart()
         TerminalProgress.shared.begin(.plans)
         let log = DiagnosticLog()
-        var inputFiles: [(path: String, kind: String, rows: Int)] = []
+        var inputFiles: [(path: String, kind: InputKind, rows: Int)] = []
         let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
 
         // Load: plans and payments.csv side by side (neither needs the other; payments can be
@@ -66,13 +65,13 @@ public enum PayrollRun {
         let plansAreValid = log.isEmpty
         StageTimer.shared.mark("plans")
         for plan in plans {
-            inputFiles.append((plan.sourcePath, "plan", plan.participants.count))
+            inputFiles.append((plan.sourcePath, .plan, plan.participants.count))
         }
         var fx = FXTable()
         if let path = inputs.fxPath {
             let (table, rows) = try FXTable.read(path: path, log: log)
             fx = table
-            inputFiles.append((path, "fx", rows))
+            inputFiles.append((path, .fx, rows))
         }
 
         StageTimer.shared.mark("fx inputs")
@@ -88,7 +87,7 @@ public enum PayrollRun {
         if let path = inputs.paymentsPath, let file = try readPayments?.get() {
             log.append(paymentsLog, lineOffset: 0)
             payments.append(file)
-            inputFiles.append((path, "payments", file.count))
+            inputFiles.append((path, .payments, file.count))
         }
         if let whatIf = options.whatIfPayments { payments.append(whatIf) }
         StageTimer.shared.mark("forecast inputs")
@@ -98,7 +97,7 @@ public enum PayrollRun {
             payments: payments, activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
         StageTimer.shared.mark("credit")
         TerminalProgress.shared.begin(.pay)
-        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, "deals", rows)) }
+        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, .deals, rows)) }
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
             log.error(SourceLocation(file: location.file, line: location.line, column: 0),

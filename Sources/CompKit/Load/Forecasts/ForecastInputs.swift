@@ -18,23 +18,23 @@ public struct ForecastInputs: Sendable {
     /// Reads and checks the files the inputs name, logging every problem; `record` is told each
     /// file's path, kind and row count (for the manifest).
     static func read(_ inputs: RunInputs, participantIDs: Set<String>?, log: DiagnosticLog,
-                     record: (_ path: String, _ kind: String, _ rows: Int) -> Void) throws -> ForecastInputs {
+                     record: (_ path: String, _ kind: InputKind, _ rows: Int) -> Void) throws -> ForecastInputs {
         var result = ForecastInputs()
         if let path = inputs.forecastsPath {
             let read = try RepMonthAmounts.read(path: path, valueColumn: "commit", participantIDs: participantIDs, log: log)
             result.commits = read.amounts
-            record(path, "forecasts", read.rows)
+            record(path, .forecasts, read.rows)
         }
         if let path = inputs.pipelinePath {
             let read = try Pipeline.read(path: path, participantIDs: participantIDs, log: log)
             result.pipeline = read.pipeline
-            record(path, "pipeline", read.rows)
+            record(path, .pipeline, read.rows)
         }
         if let path = inputs.expectedPath {
             let read = try RepMonthAmounts.read(path: path, valueColumn: "expected", participantIDs: participantIDs, log: log)
             result.expected = read.amounts
             result.hasExpected = true
-            record(path, "expected", read.rows)
+            record(path, .expected, read.rows)
         }
         return result
     }
