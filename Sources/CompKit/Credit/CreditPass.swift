@@ -158,7 +158,7 @@ enum CreditPass {
             finance.add(worker.finance)
             log.append(worker.rules.log, lineOffset: firstLine)
             outcome.totals.exceptions += worker.exceptions.map {
-                CreditTotals.ExceptionRow(source: path, line: firstLine + $0.line, id: $0.id, reason: $0.reason)
+                CreditTotals.ExceptionRow(source: path, line: firstLine + $0.line, id: $0.id, reason: $0.reason.description)
             }
             for (missing, relative) in worker.missingRates where outcome.missingRates[missing] == nil {
                 outcome.missingRates[missing] = SourceLocation(file: path, line: firstLine + relative, column: 0)

@@ -31,7 +31,7 @@ struct CreditWorker {
     /// What the finance reports gather from the deals.
     private(set) var finance: FinanceTally
     /// Exceptions and missing rates with the line of their deal.
-    private(set) var exceptions: [(line: Int, id: String, reason: String)] = []
+    private(set) var exceptions: [(line: Int, id: String, reason: CreditException)] = []
     private(set) var missingRates: [MissingRate: Int] = [:]
     /// The first deal whose converted amount took the run month's credits past what the finance
     /// reports compute exactly.
@@ -310,7 +310,7 @@ struct CreditWorker {
             let entry = index.entry(rep: rep, day: deal.closeDay)
             guard entry >= 0 else {
                 if deal.closeMonth == runMonthOrdinal {
-                    exceptions.append((line, id.string, CreditException.noEntry(rep: index.repIDs[Int(rep)],
+                    exceptions.append((line, id.string, .noEntry(rep: index.repIDs[Int(rep)],
                                                                                 on: CalendarDate(dayNumber: Int(deal.closeDay)))))
                 }
                 continue
@@ -344,14 +344,14 @@ struct CreditWorker {
         let window = Int(index.plans[plan].clawbackDays)
         guard window >= 0 else {
             if reported {
-                exceptions.append((line, id.string, CreditException.noClawback(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
+                exceptions.append((line, id.string, .noClawback(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
                                                                                cancelDate: cancelDate)))
             }
             return
         }
         guard days <= window else {
             if reported {
-                exceptions.append((line, id.string, CreditException.outsideWindow(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
+                exceptions.append((line, id.string, .outsideWindow(rep: index.repIDs[Int(rep)], plan: index.book.plans[plan].id,
                                                                                   days: days, window: window)))
             }
             return
@@ -359,7 +359,7 @@ struct CreditWorker {
         let landing = index.entry(rep: rep, day: deal.cancelDay)
         guard landing >= 0 else {
             if reported {
-                exceptions.append((line, id.string, CreditException.noEntryOnCancel(rep: index.repIDs[Int(rep)], cancelDate: cancelDate)))
+                exceptions.append((line, id.string, .noEntryOnCancel(rep: index.repIDs[Int(rep)], cancelDate: cancelDate)))
             }
             return
         }
@@ -396,7 +396,7 @@ struct CreditWorker {
             }
         }
         if ownMonth == 0 && inRunMonth {
-            exceptions.append((line, id.string, CreditException.planOutsideRun(
+            exceptions.append((line, id.string, .planOutsideRun(
                 rep: index.repIDs[Int(rep)], date: CalendarDate(dayNumber: Int(day)), plan: index.book.plans[plan].id,
                 runMonth: index.runMonth, kind: kind)))
         }
@@ -515,7 +515,7 @@ struct CreditWorker {
             guard entry >= 0 else {
                 if month == index.runMonth.ordinal {
                     exceptions.append((Int(row.line), id.string,
-                                       CreditException.noEntryForPayment(rep: index.repIDs[Int(share.rep)], on: paidDate)))
+                                       .noEntryForPayment(rep: index.repIDs[Int(share.rep)], on: paidDate)))
                 }
                 continue
             }
