@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in an input file: 1-based line; column is 1-based (a CSV field number, 0 for a whole row).
 public struct SourceLocation: Sendable, Hashable, Comparable {
     public var file: String
@@ -110,7 +112,7 @@ public final class DiagnosticLog {
 }
 
 /// Why a command failed; each case maps to an exit status of §6.
-public enum CompError: Error, CustomStringConvertible {
+public enum CompError: LocalizedError, CustomStringConvertible {
     /// The inputs are invalid (exit status 1); every problem is listed.
     case invalidInput([Diagnostic], more: Int)
     /// Reading or writing files failed (exit status 3).
@@ -126,6 +128,9 @@ public enum CompError: Error, CustomStringConvertible {
         case .io, .ledger, .ledgerConflict: return 3
         }
     }
+
+    /// What the command prints on stderr (`localizedDescription` gives the same).
+    public var errorDescription: String? { description }
 
     public var description: String {
         switch self {

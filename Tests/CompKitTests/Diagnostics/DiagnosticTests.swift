@@ -24,4 +24,10 @@ import Testing
         log.error(file: "deals.csv", line: 2, column: 1, "deal_id 'D\n3' must not contain spaces")
         #expect(log.diagnostics.map(\.description) == [#"deals.csv:2:1: error: deal_id 'D\n3' must not contain spaces"#])
     }
+
+    @Test func compErrorsDescribeThemselvesAsErrorsDo() {
+        let error: Error = CompError.io("out/2026-03: the disk is full")
+        #expect(error.localizedDescription == "error: out/2026-03: the disk is full")
+        #expect((CompError.ledger("x") as Error).localizedDescription == "error: x")
+    }
 }
