@@ -50,16 +50,6 @@ func announceImplicitInputs(_ paths: [String]) {
     fputs("comp: also reading (not named on the command line): \(paths.joined(separator: ", "))\n", stderr)
 }
 
-/// `--ledger F`: the payment ledger (§3.10), by default `out/ledger.sqlite`.
-struct LedgerOption: ParsableArguments {
-    static let defaultPath = "out/ledger.sqlite"
-
-    @Option(help: ArgumentHelp("The payment ledger (default out/ledger.sqlite).", valueName: "file"))
-    var ledger: String?
-
-    var path: String { ledger ?? LedgerOption.defaultPath }
-}
-
 /// Parses `--period YYYY-MM`.
 extension YearMonth: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }

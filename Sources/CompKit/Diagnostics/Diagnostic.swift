@@ -1,22 +1,5 @@
 import Foundation
 
-/// A position in an input file: 1-based line; column is 1-based (a CSV field number, 0 for a whole row).
-public struct SourceLocation: Sendable, Hashable, Comparable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
-    }
-}
-
 /// One problem found in the input, printed as `file:line:column: error: message`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation
@@ -65,84 +48,5 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
             if let escaped { result.append(contentsOf: escaped.unicodeScalars) } else { result.append(scalar) }
         }
         return String(result)
-    }
-}
-
-/// Collects every input problem of a run, so that all of them are reported at once.
-public final class DiagnosticLog {
-    public private(set) var diagnostics: [Diagnostic] = []
-    /// Past this many, further problems are counted but not kept (a broken million-row file
-    /// should not flood the terminal or the memory).
-    public let limit: Int
-    public private(set) var droppedCount = 0
-
-    public init(limit: Int = 1000) { self.limit = limit }
-
-    public var isEmpty: Bool { diagnostics.isEmpty && droppedCount == 0 }
-
-    public func error(_ location: SourceLocation, _ message: String) {
-        if diagnostics.count < limit {
-            diagnostics.append(Diagnostic(location, Diagnostic.printable(message)))
-        } else {
-            droppedCount += 1
-        }
-    }
-
-    public func error(file: String, line: Int, column: Int, _ message: String) {
-        error(SourceLocation(file: file, line: line, column: column), message)
-    }
-
-    /// Takes over what `other` logged (another core's part of the same input), as if logged here;
-    /// `lineOffset` is added to its lines (a part whose lines were counted from its own start).
-    public func append(_ other: DiagnosticLog, lineOffset: Int = 0) {
-        for diagnostic in other.diagnostics {
-            var location = diagnostic.location
-            location.line += lineOffset
-            error(location, diagnostic.message)
-        }
-        droppedCount += other.droppedCount
-    }
-
-    /// The diagnostics in file, line, column order (stable for equal positions).
-    public var sorted: [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
-        }.map(\.element)
-    }
-}
-
-/// Why a command failed; each case maps to an exit status of §6.
-public enum CompError: LocalizedError, CustomStringConvertible {
-    /// The inputs are invalid (exit status 1); every problem is listed.
-    case invalidInput([Diagnostic], more: Int)
-    /// Reading or writing files failed (exit status 3).
-    case io(String)
-    /// The ledger cannot be used as asked (exit status 3): not a comp ledger, newer, out of order.
-    case ledger(String)
-    /// Closing a period again with other numbers than it was closed with (exit status 3).
-    case ledgerConflict(period: YearMonth, differences: [String])
-
-    public var exitStatus: Int32 {
-        switch self {
-        case .invalidInput: return 1
-        case .io, .ledger, .ledgerConflict: return 3
-        }
-    }
-
-    /// What the command prints on stderr (`localizedDescription` gives the same).
-    public var errorDescription: String? { description }
-
-    public var description: String {
-        switch self {
-        case .invalidInput(let diagnostics, let more):
-            var lines = diagnostics.map(\.description)
-            if more > 0 { lines.append("… and \(more) more errors") }
-            return lines.joined(separator: "\n")
-        case .io(let message), .ledger(let message):
-            return "error: \(message)"
-        case .ledgerConflict(let period, let differences):
-            return (["error: \(period) is closed with other numbers; a closed period is never rewritten. Differences:"]
-                    + differences.map { "  " + $0 }).joined(separator: "\n")
-        }
     }
 }

@@ -227,37 +227,3 @@ extension Plan {
         }
     }
 }
-
-/// One month of a draw (§3.9), as draws.csv shows it.
-public struct DrawMonth: Sendable {
-    /// G: the guaranteed amount this month (0 after the draw's months).
-    public var guarantee: ExactDecimal
-    /// The month's COMMISSION total of the entry, all components.
-    public var commission: ExactDecimal
-    public var topUp: ExactDecimal
-    public var recovery: ExactDecimal
-    /// What is still to be recovered after this month (always 0 for a non-recoverable draw).
-    public var balance: ExactDecimal
-}
-
-/// The month-by-month state of a draw (§3.9).
-struct DrawState {
-    private(set) var activeMonths = 0
-    private(set) var balance = ExactDecimal.zero
-    /// The guarantee of the month last stepped.
-    private(set) var guarantee = ExactDecimal.zero
-
-    /// One month: in the first `months` active months the guarantee G is `monthly`, later 0;
-    /// `topup = max(0, G − commission)` (0 afterwards); a recoverable draw recovers
-    /// `min(balance, max(0, commission − G))` and carries the balance.
-    mutating func step(rule: Draw, isActive: Bool, commission: ExactDecimal) -> (topUp: ExactDecimal, recovery: ExactDecimal) {
-        if isActive { activeMonths += 1 }
-        let guaranteed = isActive && activeMonths <= rule.months
-        guarantee = guaranteed ? rule.monthly : .zero
-        let topUp = guaranteed ? max(.zero, guarantee - commission) : .zero
-        guard rule.kind == .recoverable else { return (topUp, .zero) }
-        let recovery = min(balance, max(.zero, commission - guarantee))
-        balance += topUp - recovery
-        return (topUp, recovery)
-    }
-}

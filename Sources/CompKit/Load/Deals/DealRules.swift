@@ -1,48 +1,4 @@
-/// One raw value of a deal as read from a file, with the column to blame when it is wrong (a CSV
-/// field number, or the column of an XML `<deal>` element).
-struct RawField {
-    var bytes: UnsafeBufferPointer<UInt8>
-    var column: Int
 
-    var isEmpty: Bool { bytes.isEmpty }
-
-    /// A field a record does not have.
-    static func absent(column: Int) -> RawField { RawField(bytes: UnsafeBufferPointer(start: nil, count: 0), column: column) }
-}
-
-/// The fields of one deal before checking, from a CSV row or an XML `<deal>` element; an optional
-/// column the file lacks is empty.
-struct RawDeal {
-    var line: Int
-    var id: RawField
-    var closeDate: RawField
-    var amount: RawField
-    var currency: RawField
-    var type: RawField
-    var product: RawField
-    var status: RawField
-    var cancelDate: RawField
-    var createdDate: RawField
-}
-
-/// A deal that follows every rule, as days, numbers and the bytes it was read from (valid as long
-/// as those are); its split is in `DealRules.splits`.
-struct CheckedDeal {
-    var id: UnsafeBufferPointer<UInt8>
-    var closeDay: Int32
-    /// `YearMonth.ordinal` of the close date.
-    var closeMonth: Int
-    var amount: ExactDecimal
-    /// The currency's number in `CreditIndex.currencies`.
-    var currency: Int16
-    var type: UnsafeBufferPointer<UInt8>
-    var product: UnsafeBufferPointer<UInt8>
-    var isCancelled: Bool
-    /// The cancel date's day and month ordinal (0 when not cancelled).
-    var cancelDay: Int32
-    var cancelMonth: Int
-    var createdDay: Int32?
-}
 
 /// The rules every deal must follow (§2.2 and §7), whatever file it comes from: each broken rule is
 /// logged with the file, line and column, and a deal with any problem is not credited. The checks
@@ -356,14 +312,6 @@ struct DealRules {
     }
 }
 
-/// A deal's shares one after the other: (rep, percent if given).
-protocol SplitShares {
-    var count: Int { get }
-    /// The same shares from the first again.
-    var restarted: Self { get }
-    mutating func next() -> (rep: RawField, percent: RawField?)?
-}
-
 extension SplitShares {
     /// Whether one of the first `count` shares names `rep`.
     func contains(_ rep: UnsafeBufferPointer<UInt8>, before count: Int) -> Bool {
@@ -373,40 +321,6 @@ extension SplitShares {
             if share.rep.bytes.elementsEqual(rep) { return true }
         }
         return false
-    }
-}
-
-/// The shares of a CSV `reps` field: `R001`, or `R001:60;R002:40`.
-struct RepsField: SplitShares {
-    private let field: RawField
-    private var start = 0
-    private var done = false
-    let count: Int
-
-    init(_ field: RawField) {
-        self.field = field
-        var parts = 1
-        for byte in field.bytes where byte == UInt8(ascii: ";") { parts += 1 }
-        count = parts
-    }
-
-    var restarted: RepsField { RepsField(field) }
-
-    @inline(__always)
-    mutating func next() -> (rep: RawField, percent: RawField?)? {
-        guard !done else { return nil }
-        let bytes = field.bytes
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
-        var colon = start
-        while colon < end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
-        defer {
-            start = end + 1
-            done = end >= bytes.count
-        }
-        guard colon < end else { return (RawField(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), column: field.column), nil) }
-        return (RawField(bytes: UnsafeBufferPointer(rebasing: bytes[start..<colon]), column: field.column),
-                RawField(bytes: UnsafeBufferPointer(rebasing: bytes[(colon + 1)..<end]), column: field.column))
     }
 }
 
