@@ -33,8 +33,7 @@ let package = Package(
         ),
         .target(
             name: "CompGenerate",
-            dependencies: ["CompKit"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            dependencies: ["CompKit"]
         ),
         .executableTarget(
             name: "comp",
@@ -42,8 +41,7 @@ let package = Package(
                 "CompKit",
                 "CompGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         .testTarget(
             name: "CompKitTests",

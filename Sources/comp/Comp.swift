@@ -28,7 +28,7 @@ struct Comp: ParsableCommand {
             TerminalProgress.shared.finish()
             let code = exitCode(for: error)
             if code == .validationFailure {
-                fputs(fullMessage(for: error) + "\n", stderr)
+                printToStandardError(fullMessage(for: error))
                 Glibc.exit(2)
             }
             exit(withError: error)
@@ -39,6 +39,21 @@ struct Comp: ParsableCommand {
 /// Prints a failure the way §6 asks and turns it into the matching exit status.
 func report(_ error: CompError) -> ExitCode {
     TerminalProgress.shared.finish()
-    fputs(error.description + "\n", stderr)
+    printToStandardError(error.description)
     return ExitCode(error.exitStatus)
+}
+
+/// Writes a line to standard error (through the file descriptor: C's `stderr` is a shared mutable
+/// global, which Swift 6 will not let a command touch).
+func printToStandardError(_ line: String) {
+    let bytes = Array(line.utf8) + [UInt8(ascii: "\n")]
+    bytes.withUnsafeBytes { raw in
+        var written = 0
+        while written < raw.count {
+            let count = write(2, raw.baseAddress! + written, raw.count - written)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
 }

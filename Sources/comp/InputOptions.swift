@@ -47,7 +47,7 @@ struct InputOptions: ParsableArguments {
 
 /// Names on stderr, in one line, the input files the defaults chose.
 func announceImplicitInputs(_ paths: [String]) {
-    fputs("comp: also reading (not named on the command line): \(paths.joined(separator: ", "))\n", stderr)
+    printToStandardError("comp: also reading (not named on the command line): \(paths.joined(separator: ", "))")
 }
 
 /// Parses `--period YYYY-MM`.

@@ -65,7 +65,7 @@ struct ImportOptions: ParsableArguments {
             let skipped = summary.skipped.sorted { $0.key < $1.key }
             let count = skipped.reduce(0) { $0 + $1.value }
             line += count == 0 ? "; skipped none" : "; skipped \(count): " + skipped.map { "\($0.value) \($0.key.label)" }.joined(separator: ", ")
-            fputs(line + "\n", stderr)
+            printToStandardError(line)
         } catch let error as CompError {
             throw report(error)
         }
