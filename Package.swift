@@ -45,14 +45,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CompKitTests",
-            dependencies: ["CompKit", "CompGenerate"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            dependencies: ["CompKit", "CompGenerate"]
         ),
         .testTarget(
             name: "CompEndToEndTests",
             dependencies: ["comp", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            resources: [.copy("Fixtures")]
         ),
     ]
 )
