@@ -28,8 +28,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            resources: [.embedInCode("Load/Plan/plan.xsd")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            resources: [.embedInCode("Load/Plan/plan.xsd")]
         ),
         .target(
             name: "CompGenerate",

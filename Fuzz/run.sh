@@ -36,7 +36,7 @@ sources=(
     $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Load/FX" "$kit/Load/Payments" "$kit/Model" \
            "$kit/Money" "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
     "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift" "$kit/Reward/SpiffMath.swift" "$kit/Statement/ExactDecimal+Words.swift"
-    "$kit/Report/Finance/DealActivity.swift" "$kit/Report/Finance/FinanceArithmetic.swift" "$kit/Run/StageTimer.swift"
+    "$kit/Report/Finance/DealActivity.swift" "$kit/Report/Finance/FinanceArithmetic.swift" "$kit/Run/StageTimer.swift" "$kit/Run/Parallel.swift"
     Fuzz/Sources/Support/*.swift
     "Fuzz/Sources/$target.swift"
 )
@@ -77,7 +77,7 @@ if (( stale )); then
     [[ -x "$(dirname "$(command -v swiftc)")/ld.lld" ]] && linker=(-use-ld=lld)
     clang -O2 -g -fsanitize=fuzzer-no-link,address -I Sources/CPlatform/include -c Sources/CPlatform/CPlatform.c \
         -o "$platform/CPlatform.o"
-    swiftc -O -g "${linker[@]}" -sanitize=fuzzer,address -parse-as-library -swift-version 5 -module-name CompFuzz \
+    swiftc -O -g "${linker[@]}" -sanitize=fuzzer,address -parse-as-library -swift-version 6 -module-name CompFuzz \
         -I Sources/CLibXML2 -I "$platform" "${libxml[@]}" -lxml2 \
         "${sources[@]}" "$resources" "$platform/CPlatform.o" -o "$binary.new"
     mv "$binary.new" "$binary"

@@ -11,6 +11,12 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlschemas.h>
 
+/// libxml2's `xmlFree` is a global function pointer, which Swift 6 cannot read safely from any
+/// thread: this calls it.
+static inline void comp_xml_free(void *pointer) {
+    xmlFree(pointer);
+}
+
 /// libxml2's generic error callback is variadic, which Swift cannot implement:
 /// this one drops the message (comp collects structured errors instead).
 static void comp_xml_ignore_generic_error(void *context, const char *message, ...) {

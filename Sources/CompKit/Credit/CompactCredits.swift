@@ -8,7 +8,7 @@ import Glibc
 /// partitions that are consecutive ranges of credits.csv's order (`CreditPartitions`). Memory then
 /// holds one partition at a time, which is sorted and rendered on its own: peak memory does not
 /// grow with the number of deals.
-struct CompactCredits {
+struct CompactCredits: Sendable {
     /// How many partitions the rows are split into.
     static let partitionCount = 256
 

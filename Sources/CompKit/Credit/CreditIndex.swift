@@ -3,7 +3,7 @@ import CPlatform
 /// Everything the credit pass looks up per deal, flattened into arrays indexed by small
 /// integers: who a rep id is, which entry is active on a day, which components and SPIFFs match a
 /// deal's type and product, fx rates and manager chains. Built once, read by every thread.
-final class CreditIndex {
+final class CreditIndex: Sendable {
     let book: PlanBook
     let runEnd: Int32
     let runMonth: YearMonth

@@ -17,13 +17,15 @@ enum CreditPass {
         var rowsPerFile: [Int]
         var won: Int
         var cancelled: Int
+        /// What the finance reports gather from the deals, when the pass was given an activity to fill.
+        var activity: DealActivity?
     }
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Credits the deals of `paths`, then `givenDeals` (what-if deals, made in code), logging every
     /// problem into `log`. `knowsEveryParticipant` is false when the plans are broken (a rep they do
-    /// not name is then not blamed on the deals). `activity` receives what the finance reports
+    /// not name is then not blamed on the deals). `activity`, filled, comes back with what the finance reports
     /// gather from the deals; `watchedIDs` are the deal ids it wants to know closed in the run
     /// month. `payments` (payments.csv, then what-if payments) are checked against the deals and
     /// credited after them (§3.1b). `idFilterLog2Words` sizes the deal-id filter (tests make it
@@ -110,11 +112,8 @@ enum CreditPass {
             let parts = max(1, min(threads, file.count / 20_000))
             var workers = (0..<parts).map { _ in makeWorker(file.source) }
             let deals = merged.paidDeals
-            workers.withUnsafeMutableBufferPointer { workers in
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    workers[part].credit(file, rows: file.count * part / parts..<file.count * (part + 1) / parts, numbers: numbers,
-                                         deals: deals)
-                }
+            Parallel.forEach(&workers) { part, worker in
+                worker.credit(file, rows: file.count * part / parts..<file.count * (part + 1) / parts, numbers: numbers, deals: deals)
             }
             for part in workers.indices { try merged.add(&workers[part], path: file.source, firstLine: 0, countsRows: false) }
         }
@@ -139,7 +138,7 @@ enum CreditPass {
             self.log = log
             sums = IntegerTable(count: index.cellCount)
             finance = FinanceTally(currencies: index.currencies.count)
-            outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0)
+            outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0, activity: nil)
             paidDeals = PaidDeals(count: index.paidDeals.count)
         }
 
@@ -176,11 +175,12 @@ enum CreditPass {
         func outcome(activity: DealActivity?, file: String) -> Outcome {
             var outcome = self.outcome
             outcome.totals.runMonthRows = (runMonth, index)
-            if let activity {
+            if var activity {
                 activity.absorb(finance, sums: sums, index: index)
                 activity.tooLarge = financeTooLarge
                     ?? (finance.runMonthCredits.allSatisfy { FinanceArithmetic.isInRange($0.amountIn) } ? nil
                         : SourceLocation(file: file, line: 0, column: 0))
+                outcome.activity = activity
             }
             for (number, entry) in index.entries.enumerated() {
                 let ref = index.entryRef[number]
@@ -264,11 +264,11 @@ enum CreditPass {
             var workers = (0..<cuts.count - 1).map { _ in
                 CreditWorker(index: index, columns: columns, deduplicator: filter, rules: makeRules())
             }
-            // Each thread changes its own worker only.
-            try workers.withUnsafeMutableBufferPointer { workers in
-                try inParallel { part, descriptor, start, end in
-                    try workers[part].process(descriptor: descriptor, start: start, end: end)
-                }
+            let cuts = self.cuts
+            try withDescriptor { descriptor in
+                try Parallel.forEach(&workers, throwing: { part, worker in
+                    if cuts[part] < cuts[part + 1] { try worker.process(descriptor: descriptor, start: cuts[part], end: cuts[part + 1]) }
+                })
             }
             partLines = workers.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.newlines) }
             return workers
@@ -285,30 +285,28 @@ enum CreditPass {
         /// The ids among `fingerprints` with their lines, in file order.
         func ids(among fingerprints: DealIDProbe.Fingerprints) throws -> [(id: [UInt8], line: Int)] {
             var found = [[(id: [UInt8], line: Int)]](repeating: [], count: cuts.count - 1)
-            let lock = NSLock()
-            try inParallel { part, descriptor, start, end in
-                let ids = try DealIDProbe.ids(descriptor: descriptor, start: start, end: end, columns: columns, fingerprints: fingerprints)
-                lock.withLock { found[part] = ids.map { ($0.id, firstLine + partLines[part] + $0.line) } }
+            let (cuts, columns, firstLine, partLines) = (self.cuts, self.columns, self.firstLine, self.partLines)
+            try withDescriptor { descriptor in
+                try Parallel.forEach(&found, throwing: { part, found in
+                    guard cuts[part] < cuts[part + 1] else { return }
+                    let ids = try DealIDProbe.ids(descriptor: descriptor, start: cuts[part], end: cuts[part + 1], columns: columns,
+                                                  fingerprints: fingerprints)
+                    found = ids.map { ($0.id, firstLine + partLines[part] + $0.line) }
+                })
             }
             return Array(found.joined())
         }
 
-        /// Runs `body(part, descriptor, start, end)` for every non-empty range, one thread each.
-        private func inParallel(_ body: (Int, Int32, Int, Int) throws -> Void) throws {
+        /// Calls `body` with the file open for reading; a failure to read becomes `CompError.io`.
+        private func withDescriptor(_ body: (Int32) throws -> Void) throws {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { throw CompError.io("\(path): cannot open the file: \(String(cString: strerror(errno)))") }
             defer { close(descriptor) }
-            var failure: Error?
-            let lock = NSLock()
-            DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { part in
-                do {
-                    if cuts[part] < cuts[part + 1] { try body(part, descriptor, cuts[part], cuts[part + 1]) }
-                } catch {
-                    lock.withLock { failure = error }
-                }
+            do {
+                try body(descriptor)
+            } catch let failure as InputFile.Failure {
+                throw CompError.io("\(path): \(failure.message)")
             }
-            if let failure = failure as? InputFile.Failure { throw CompError.io("\(path): \(failure.message)") }
-            if let failure { throw failure }
         }
     }
 

@@ -37,7 +37,7 @@ struct FinanceTally {
 extension DealActivity {
     /// Takes over what the credit pass gathered; `sums` are the merged credit sums holding the
     /// forecast actuals.
-    func absorb(_ tally: FinanceTally, sums: IntegerTable<Int64>, index: CreditIndex) {
+    mutating func absorb(_ tally: FinanceTally, sums: IntegerTable<Int64>, index: CreditIndex) {
         let persons = index.repIDs.map { index.book.person($0) }
         for (number, entry) in index.entries.enumerated() {
             guard let person = persons[Int(entry.rep)] else { continue }

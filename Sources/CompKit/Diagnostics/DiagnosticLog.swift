@@ -1,22 +1,33 @@
-import Foundation
+import Synchronization
 
-/// Collects every input problem of a run, so that all of them are reported at once.
-public final class DiagnosticLog {
-    public private(set) var diagnostics: [Diagnostic] = []
+/// Collects every input problem of a run, so that all of them are reported at once. Safe to log
+/// into from several threads.
+public final class DiagnosticLog: Sendable {
+    private struct State {
+        var diagnostics: [Diagnostic] = []
+        var droppedCount = 0
+    }
+
+    private let state = Mutex(State())
     /// Past this many, further problems are counted but not kept (a broken million-row file
     /// should not flood the terminal or the memory).
     public let limit: Int
-    public private(set) var droppedCount = 0
 
     public init(limit: Int = 1000) { self.limit = limit }
 
-    public var isEmpty: Bool { diagnostics.isEmpty && droppedCount == 0 }
+    public var diagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
+    public var droppedCount: Int { state.withLock { $0.droppedCount } }
+
+    public var isEmpty: Bool { state.withLock { $0.diagnostics.isEmpty && $0.droppedCount == 0 } }
 
     public func error(_ location: SourceLocation, _ message: String) {
-        if diagnostics.count < limit {
-            diagnostics.append(Diagnostic(location, Diagnostic.printable(message)))
-        } else {
-            droppedCount += 1
+        let diagnostic = Diagnostic(location, Diagnostic.printable(message))
+        state.withLock { state in
+            if state.diagnostics.count < limit {
+                state.diagnostics.append(diagnostic)
+            } else {
+                state.droppedCount += 1
+            }
         }
     }
 
@@ -27,12 +38,13 @@ public final class DiagnosticLog {
     /// Takes over what `other` logged (another core's part of the same input), as if logged here;
     /// `lineOffset` is added to its lines (a part whose lines were counted from its own start).
     public func append(_ other: DiagnosticLog, lineOffset: Int = 0) {
-        for diagnostic in other.diagnostics {
+        let (diagnostics, dropped) = other.state.withLock { ($0.diagnostics, $0.droppedCount) }
+        for diagnostic in diagnostics {
             var location = diagnostic.location
             location.line += lineOffset
             error(location, diagnostic.message)
         }
-        droppedCount += other.droppedCount
+        state.withLock { $0.droppedCount += dropped }
     }
 
     /// The diagnostics in file, line, column order (stable for equal positions).

@@ -7,7 +7,7 @@ enum ChunkPipeline {
     /// Calls `render(chunk, buffer)` for chunks `0..<count` on a helper thread, each filling the
     /// start of a `capacity`-byte buffer and returning how many bytes it wrote, and `consume` with
     /// those bytes on this thread, chunk after chunk. When `consume` throws, rendering stops.
-    static func run(count: Int, capacity: Int, render: @escaping (Int, UnsafeMutableRawBufferPointer) -> Int,
+    static func run(count: Int, capacity: Int, render: @escaping @Sendable (Int, UnsafeMutableRawBufferPointer) -> Int,
                     consume: (UnsafeRawBufferPointer) throws -> Void) rethrows {
         let ring = Ring(slots: 3, capacity: capacity)
         let helper = Thread {

@@ -40,26 +40,38 @@ public enum CreditsReport {
             }
             start += rows
         }
-        var renderer = CompactRowRenderer(index: index, text: text)
-        defer { renderer.deallocate() }
-        var loaded = -1
-        var failure: Error?
+        let state = Rendering(renderer: CompactRowRenderer(index: index, text: text))
+        defer { state.renderer.deallocate() }
+        let chunkList = chunks
         try ChunkPipeline.run(count: chunks.count, capacity: rowsPerChunk * text.longestRow + copySlack, render: { chunk, buffer in
-            let (partition, range) = chunks[chunk]
-            guard failure == nil else { return 0 }
-            if partition != loaded {
-                loaded = partition
+            let (partition, range) = chunkList[chunk]
+            guard state.failure == nil else { return 0 }
+            if partition != state.loaded {
+                state.loaded = partition
                 do {
-                    renderer.partition = try compact.partition(partition)
+                    state.renderer.partition = try compact.partition(partition)
                 } catch {
-                    failure = error
+                    state.failure = error
                     return 0
                 }
             }
-            return renderer.render(positions[range], into: buffer)
+            return state.renderer.render(positions[range], into: buffer)
         }, consume: consume)
-        if let failure { throw failure }
+        if let failure = state.failure { throw failure }
     }
+}
+
+/// The helper thread's state while credits.csv is rendered: the renderer, the partition loaded,
+/// the first failure to load one.
+///
+/// `@unchecked Sendable`: only `ChunkPipeline`'s helper thread touches it while `run` is under way
+/// (the render closure), and the caller only after `run` has returned, which waits for the helper.
+private final class Rendering: @unchecked Sendable {
+    var renderer: CompactRowRenderer
+    var loaded = -1
+    var failure: (any Error)?
+
+    init(renderer: CompactRowRenderer) { self.renderer = renderer }
 }
 
 /// Every id, date, code and kind of credits.csv encoded once (escaped, with the comma after it),

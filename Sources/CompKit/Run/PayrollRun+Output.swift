@@ -35,23 +35,26 @@ extension PayrollRun {
     }
 
     /// Writes a file through `body` and returns its manifest entry; may be called from several threads at once.
-    typealias FileSink = (_ name: String, _ body: (inout OutputFileWriter) throws -> Void) throws -> Manifest.Output
+    typealias FileSink = @Sendable (_ name: String, _ body: (inout OutputFileWriter) throws -> Void) throws -> Manifest.Output
+
+    /// One or more output files made on a thread of their own, with their manifest entries.
+    private typealias Piece = @Sendable () throws -> [Manifest.Output]
 
     /// Renders every file into `sink`, the independent pieces side by side; returns the manifest
     /// and the files' names in its order.
     private static func render(_ result: Result, command: [String], version: String, statements: Bool,
                                into sink: @escaping FileSink) throws -> (manifest: [UInt8], names: [String]) {
-        func file(_ name: String, _ bytes: @escaping () -> [UInt8]) -> () throws -> [Manifest.Output] {
+        func file(_ name: String, _ bytes: @escaping @Sendable () -> [UInt8]) -> Piece {
             { [try sink(name) { try $0.write(bytes()) }] }
         }
-        func files(_ make: @escaping () -> [(name: String, bytes: [UInt8])]) -> () throws -> [Manifest.Output] {
+        func files(_ make: @escaping @Sendable () -> [(name: String, bytes: [UInt8])]) -> Piece {
             { try make().map { file in try sink(file.name) { try $0.write(file.bytes) } } }
         }
         // Statements come in slices of participants, one per core, each rendered and written as it is
         // made (never all of them in memory).
         let builder = StatementBuilder(result: result)
         let slices = statements ? ProcessInfo.processInfo.activeProcessorCount : 0
-        func statementSlice(_ slice: Int) -> () throws -> [Manifest.Output] {
+        func statementSlice(_ slice: Int) -> Piece {
             {
                 var files: [Manifest.Output] = []
                 try builder.forEachStatement(slice: slice, of: slices) { statement in
@@ -61,7 +64,7 @@ extension PayrollRun {
             }
         }
         // In manifest order; credits.csv, the statements and the summary (the largest) are started first.
-        let pieces: [() throws -> [Manifest.Output]] = [
+        let pieces: [Piece] = [
             file("payroll.csv") { result.payroll.csv(period: result.period) },
             { [try sink("credits.csv") { writer in
                 try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period,

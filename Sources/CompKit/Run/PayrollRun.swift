@@ -49,16 +49,10 @@ public enum PayrollRun {
         // millions of rows), fx, then deals streamed straight into the credit stage.
         let planFiles = inputs.planFiles(log: log)
         comp_use_small_block_bins(false)
-        var plans: [Plan] = []
-        var readPayments: Swift.Result<Payments, Error>?
         let paymentsLog = DiagnosticLog(limit: log.limit)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                plans = PlanReader.read(files: planFiles, log: log)
-            } else if let path = inputs.paymentsPath {
-                readPayments = Swift.Result { try Payments.read(path: path, log: paymentsLog) }
-            }
-        }
+        let (plans, readPayments) = Parallel.both(
+            { PlanReader.read(files: planFiles, log: log) },
+            { inputs.paymentsPath.map { path in Swift.Result { try Payments.read(path: path, log: paymentsLog) } } })
         comp_use_small_block_bins(true)
         // The plan documents are freed by now: hand the reading threads' malloc arenas back to the system.
         comp_release_free_memory()
@@ -73,6 +67,7 @@ public enum PayrollRun {
             fx = table
             inputFiles.append((path, .fx, rows))
         }
+        let rates = fx
 
         StageTimer.shared.mark("fx inputs")
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
@@ -82,7 +77,7 @@ public enum PayrollRun {
         let knownIDs = plansAreValid ? book.participantIDs : nil
         // Forecasts, pipeline and expectations feed the finance reports (§2.3, §4).
         let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
-        let activity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
+        let emptyActivity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         var payments: [Payments] = []
         if let path = inputs.paymentsPath, let file = try readPayments?.get() {
             log.append(paymentsLog, lineOffset: 0)
@@ -94,7 +89,7 @@ public enum PayrollRun {
         TerminalProgress.shared.begin(.deals)
         let credited = try CreditPass.run(
             paths: inputs.dealPaths, book: book, fx: fx, log: log, knowsEveryParticipant: plansAreValid, givenDeals: options.whatIfDeals,
-            payments: payments, activity: activity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
+            payments: payments, activity: emptyActivity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
         StageTimer.shared.mark("credit")
         TerminalProgress.shared.begin(.pay)
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, .deals, rows)) }
@@ -115,24 +110,20 @@ public enum PayrollRun {
         TerminalProgress.shared.begin(.reports)
         let paid = try paidBefore(book: book, ledger: ledger)
         // Forecast accuracy needs nothing of the pay: one core works it out while the other makes the pay reports.
-        var forecastAccuracy: FinanceView.Forecasts?
-        var attainment: [ComponentMeasure] = []
-        var payroll: PayrollReport?
-        var payParts: FinanceView.PayParts?
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                forecastAccuracy = FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity)
-            } else {
+        let activity = credited.activity ?? emptyActivity
+        let runMonthCredits = credited.totals.runMonthCreditRows
+        let thresholds = options.varianceThresholds
+        let (forecastAccuracy, (attainment, payroll, payParts)) = Parallel.both(
+            { FinanceView.forecasts(book: book, fx: rates, inputs: forecasts, activity: activity) },
+            {
                 let measures = schedule.runMonthMeasures
                 let pay = PayrollReport(book: book, schedule: schedule, paid: paid)
-                payParts = FinanceView.payParts(FinanceView.Sources(
-                    book: book, fx: fx, schedule: schedule, payroll: pay, measures: measures,
-                    runMonthCredits: credited.totals.runMonthCreditRows, dealCounts: counts, inputs: forecasts, activity: activity,
-                    hasLedger: paid != nil, thresholds: options.varianceThresholds))
-                (attainment, payroll) = (measures, pay)
-            }
-        }
-        guard let forecastAccuracy, let payroll, let payParts else { preconditionFailure("both halves ran") }
+                let parts = FinanceView.payParts(FinanceView.Sources(
+                    book: book, fx: rates, schedule: schedule, payroll: pay, measures: measures,
+                    runMonthCredits: runMonthCredits, dealCounts: counts, inputs: forecasts, activity: activity,
+                    hasLedger: paid != nil, thresholds: thresholds))
+                return (measures, pay, parts)
+            })
         let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")

@@ -1,24 +1,28 @@
 import Foundation
+import Synchronization
 
 /// Prints how long each stage of a run took, and the resident memory then and at its highest so
 /// far, to stderr when `COMP_TIMINGS` is set: the numbers docs/PERFORMANCE.md quotes. Display
 /// only; nothing computed depends on it.
-public final class StageTimer {
+public final class StageTimer: Sendable {
     private let enabled = ProcessInfo.processInfo.environment["COMP_TIMINGS"] != nil
-    private var last = DispatchTime.now().uptimeNanoseconds
+    /// When the previous stage ended, in `DispatchTime` nanoseconds.
+    private let last = Mutex(DispatchTime.now().uptimeNanoseconds)
 
     public static let shared = StageTimer()
 
     /// Starts timing afresh (the first stage counts from here).
-    public func restart() { last = DispatchTime.now().uptimeNanoseconds }
+    public func restart() { last.withLock { $0 = DispatchTime.now().uptimeNanoseconds } }
 
     /// Reports the time since the previous mark under `stage`.
     public func mark(_ stage: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        let milliseconds = (now - last) / 1_000_000
+        let milliseconds = last.withLock { last in
+            defer { last = now }
+            return (now - last) / 1_000_000
+        }
         FileHandle.standardError.write(Data("comp: timing: \(stage): \(milliseconds) ms\(memory)\n".utf8))
-        last = now
     }
 
     /// `, resident N MB (peak M MB)` from /proc/self/status, or nothing where there is none.

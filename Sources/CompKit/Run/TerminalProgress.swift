@@ -24,7 +24,7 @@ public final class TerminalProgress: @unchecked Sendable {
 
     /// `write` receives the text meant for stderr (tests catch it).
     init(isTerminal: Bool, delay: DispatchTimeInterval = .seconds(1),
-         write: @escaping @Sendable (String) -> Void = { fputs($0, stderr); fflush(stderr) }) {
+         write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.isTerminal = isTerminal
         self.delay = delay
         self.write = write

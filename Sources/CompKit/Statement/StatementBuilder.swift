@@ -2,7 +2,7 @@
 /// pay. Each amount of a statement is recomputed from its parts
 /// (measures, SPIFF totals, draw months, base salary), so that a statement whose total equals the
 /// payroll rows shows the arithmetic really adds up.
-public struct StatementBuilder {
+public struct StatementBuilder: Sendable {
     public let result: PayrollRun.Result
     public let usesLedger: Bool
     private let measurer: Measurer

@@ -73,15 +73,9 @@ public enum CRMImport {
         StageTimer.shared.restart()
         let log = DiagnosticLog()
         // The splits export is read while the export's cuts are found.
-        var splits: Result<OpportunitySplits?, Error> = .success(nil)
-        var parts: Result<[CSVRanges.Part], Error> = .success([])
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                splits = Result { try options.splitsPath.map { try OpportunitySplits(path: $0, splitType: options.splitType, log: log) } }
-            } else {
-                parts = Result { try CSVRanges.parts(path: options.exportPath, count: ProcessInfo.processInfo.activeProcessorCount) }
-            }
-        }
+        let (splits, parts) = Parallel.both(
+            { Result { try options.splitsPath.map { try OpportunitySplits(path: $0, splitType: options.splitType, log: log) } } },
+            { Result { try CSVRanges.parts(path: options.exportPath, count: ProcessInfo.processInfo.activeProcessorCount) } })
         let cuts: [CSVRanges.Part]
         do {
             cuts = try parts.get()
@@ -114,23 +108,23 @@ public enum CRMImport {
             if reader !== readers[0] { rows.absorb(reader.rows) }
         }
         // The parts' files are joined while the ids are checked.
-        var joined: Result<Void, Error> = .success(())
-        var checked: Result<Void, Error> = .success(())
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                joined = Result {
+        // Only the second task touches `rows` (the first joins files), and both end before it is used again.
+        nonisolated(unsafe) let checkedRows = rows
+        let (joined, checked) = Parallel.both(
+            {
+                Result {
                     for reader in readers.dropFirst() {
                         try readers[0].deals.append(contentsOf: reader.deals)
                         if let pipeline = reader.pipeline { try readers[0].pipeline?.append(contentsOf: pipeline) }
                     }
                 }
-            } else {
-                checked = Result {
-                    rows.reportUnknownOwners()
-                    try rows.reportDuplicateIDs()
+            },
+            {
+                Result {
+                    checkedRows.reportUnknownOwners()
+                    try checkedRows.reportDuplicateIDs()
                 }
-            }
-        }
+            })
         try joined.get()
         try checked.get()
         StageTimer.shared.mark("import: parts joined, ids checked")

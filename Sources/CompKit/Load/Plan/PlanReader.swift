@@ -19,9 +19,7 @@ public enum PlanReader {
         let plans = read.compactMap { $0.plan?.0 }
         PlanSetRules.check(plans: plans, elements: read.compactMap { $0.plan?.1 }, allPlansRead: plans.count == files.count, log: log)
         // Freeing a large document takes a good part of the time parsing it did: on every core too.
-        read.withUnsafeMutableBufferPointer { read in
-            DispatchQueue.concurrentPerform(iterations: read.count) { read[$0].plan = nil }
-        }
+        Parallel.forEach(&read) { _, file in file.plan = nil }
         return plans
     }
 
@@ -31,14 +29,10 @@ public enum PlanReader {
         xmlInitParser()
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let order = files.indices.sorted { sizes[$0] > sizes[$1] }
-        var read = files.map { _ in (plan: (Plan, PlanSetRules.Elements)?.none, log: DiagnosticLog()) }
-        // Each turn writes its own file's place only.
-        read.withUnsafeMutableBufferPointer { read in
-            DispatchQueue.concurrentPerform(iterations: files.count) { turn in
-                let file = order[turn]
-                read[file].plan = readPlan(file: files[file], log: read[file].log)
-            }
-        }
+        var byTurn = order.map { _ in (plan: (Plan, PlanSetRules.Elements)?.none, log: DiagnosticLog()) }
+        Parallel.forEach(&byTurn) { turn, read in read.plan = readPlan(file: files[order[turn]], log: read.log) }
+        var read = byTurn
+        for (turn, file) in order.enumerated() { read[file] = byTurn[turn] }
         return read
     }
 

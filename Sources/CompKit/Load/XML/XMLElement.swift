@@ -21,7 +21,7 @@ struct XMLElement {
                 return String(cString: content)
             }
             guard let value = xmlGetProp(node, key) else { return nil }
-            defer { xmlFree(value) }
+            defer { comp_xml_free(value) }
             return String(cString: value)
         }
     }

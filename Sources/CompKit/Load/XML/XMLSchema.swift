@@ -1,7 +1,11 @@
 import CLibXML2
 
 /// A compiled XML schema (XSD).
-final class XMLSchema {
+///
+/// `@unchecked Sendable`: the compiled schema is never changed after `init`, and each validation
+/// makes a validation context of its own, which libxml2 documents as the way to validate from
+/// several threads with one schema.
+final class XMLSchema: @unchecked Sendable {
     private let schema: xmlSchemaPtr
 
     /// Compiles a schema from its text; fails only if the shipped schema itself is broken.

@@ -5,7 +5,7 @@
 ///
 /// A credit counts in the plan of the entry active on the close date, only where the credit stage
 /// credits it: in a plan taking part in the run. Roll-up copies and chargebacks never count.
-public final class DealActivity {
+public struct DealActivity: Sendable {
     /// One currency's credits of the run month, once per split share (not per component).
     public struct CreditTally: Sendable, Hashable {
         public var count = 0
@@ -61,7 +61,7 @@ public final class DealActivity {
     }
 
     /// Adds a person's own credit of a month, in the currency of the plan it was credited in.
-    func addActual(_ credit: ExactDecimal, currency: Currency, month: YearMonth, person: Int) {
+    mutating func addActual(_ credit: ExactDecimal, currency: Currency, month: YearMonth, person: Int) {
         guard let cell = actualCell(month: month, person: person) else { return }
         if actualCurrency.isEmpty, let months {
             let cells = (months.upperBound.ordinal - months.lowerBound.ordinal + 1) * book.people.count

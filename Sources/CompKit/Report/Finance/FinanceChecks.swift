@@ -1,12 +1,18 @@
+import Synchronization
+
 /// What the finance reports find wrong in the inputs while computing: fx rates they need and
 /// fx.csv lacks, and amounts past `FinanceArithmetic.limit`, each kept with the first place and
 /// purpose that needed it. A missing rate never stops payroll (§7): the cells it would fill
 /// are left blank and it is listed in exceptions.csv and the summary. An amount too large is an
 /// input error.
-final class FinanceChecks {
+final class FinanceChecks: Sendable {
+    private struct Noted {
+        var missing: [MissingRate: (location: SourceLocation, purpose: String)] = [:]
+        var tooLarge: [SourceLocation: String] = [:]
+    }
+
     let fx: FXTable
-    private var missing: [MissingRate: (location: SourceLocation, purpose: String)] = [:]
-    private var tooLarge: [SourceLocation: String] = [:]
+    private let noted = Mutex(Noted())
 
     init(fx: FXTable) { self.fx = fx }
 
@@ -17,7 +23,10 @@ final class FinanceChecks {
                  neededBy location: @autoclosure () -> SourceLocation, for purpose: @autoclosure () -> String) -> ExactDecimal? {
         guard let rate = fx.rate(month: month, from: from, to: to) else {
             let key = MissingRate(month: month, from: from.code, to: to.code)
-            if missing[key] == nil { missing[key] = (location(), purpose()) }
+            if noted.withLock({ $0.missing[key] == nil }) {
+                let need = (location(), purpose())
+                noted.withLock { noted in if noted.missing[key] == nil { noted.missing[key] = need } }
+            }
             return nil
         }
         if from == to { return bounded(amount, at: location(), what: purpose()) }
@@ -34,25 +43,31 @@ final class FinanceChecks {
     func bounded(_ value: ExactDecimal?, at location: @autoclosure () -> SourceLocation, what: @autoclosure () -> String) -> ExactDecimal? {
         if let value, FinanceArithmetic.isInRange(value) { return value }
         let place = location()
-        if tooLarge[place] == nil { tooLarge[place] = what() }
+        if noted.withLock({ $0.tooLarge[place] == nil }) {
+            let purpose = what()
+            noted.withLock { noted in if noted.tooLarge[place] == nil { noted.tooLarge[place] = purpose } }
+        }
         return nil
     }
 
     /// Takes over what `later` noted, as if its checks had come after these: a problem noted here
     /// keeps the place and purpose it was first noted with.
     func append(_ later: FinanceChecks) {
-        for (key, need) in later.missing where missing[key] == nil { missing[key] = need }
-        for (location, what) in later.tooLarge where tooLarge[location] == nil { tooLarge[location] = what }
+        let other = later.noted.withLock { $0 }
+        noted.withLock { noted in
+            for (key, need) in other.missing where noted.missing[key] == nil { noted.missing[key] = need }
+            for (location, what) in other.tooLarge where noted.tooLarge[location] == nil { noted.tooLarge[location] = what }
+        }
     }
 
     /// The rates noted missing, in (month, from, to) order, each with what first needed it.
     var missingRates: [FinanceView.MissingRate] {
-        missing.sorted { $0.key < $1.key }.map { FinanceView.MissingRate(rate: $0.key, purpose: $0.value.purpose) }
+        noted.withLock { $0.missing }.sorted { $0.key < $1.key }.map { FinanceView.MissingRate(rate: $0.key, purpose: $0.value.purpose) }
     }
 
     /// Logs every amount too large as an input error.
     func report(to log: DiagnosticLog) {
-        for (location, what) in tooLarge.sorted(by: { $0.key < $1.key }) {
+        for (location, what) in noted.withLock({ $0.tooLarge }).sorted(by: { $0.key < $1.key }) {
             log.error(location, "an amount reaches 10^18, more than the finance reports compute exactly (\(what))")
         }
     }

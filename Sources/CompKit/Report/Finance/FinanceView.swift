@@ -54,7 +54,7 @@ public struct FinanceView: Sendable {
 
     /// Forecast accuracy with the checks it made. It needs nothing of the pay, so a run works it
     /// out on one core while the other makes the pay reports and `PayParts`.
-    struct Forecasts {
+    struct Forecasts: Sendable {
         var accuracy: ForecastAccuracy
         var checks: FinanceChecks
     }
@@ -71,7 +71,7 @@ public struct FinanceView: Sendable {
 
     /// Variance, sales metrics and control totals, which need the pay reports, with the checks
     /// variance made.
-    struct PayParts {
+    struct PayParts: Sendable {
         var variance: VarianceReport
         var metrics: SalesMetrics
         var controls: ControlTotals
