@@ -118,6 +118,8 @@ struct CompactCredits: Sendable {
 
     /// One worker's unlinked temporary file, closed (and so removed) when the last store using it goes.
     final class SpillFile: @unchecked Sendable {
+        // @unchecked: written by its one worker during the credit pass; afterwards only read
+        // (`pread` at recorded offsets), from any thread.
         let descriptor: Int32
         /// Blocks by partition, in the order they were written.
         var blocks = [[Block]](repeating: [], count: CompactCredits.partitionCount)

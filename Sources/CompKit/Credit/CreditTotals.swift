@@ -1,7 +1,7 @@
 /// What the credit stage hands to the next stages: per participant entry, each component's credit
 /// and each SPIFF's amount summed by fiscal month (memory grows with entries × months, not with
 /// deals), plus the run month's credit rows for credits.csv and the exceptions.
-public struct CreditTotals: @unchecked Sendable {
+public struct CreditTotals: Sendable {
     /// One line of credits.csv.
     public struct CreditRow: Sendable {
         public enum Kind: Int, Sendable, Comparable, CaseIterable {

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The run month's rows of credits.csv as the credit pass keeps them (`CompactCredits`).
-public struct RunMonthCredits: @unchecked Sendable {
+public struct RunMonthCredits: Sendable {
     let credits: CompactCredits
     /// Nil only for a run without a credit pass (tests of later stages).
     let index: CreditIndex?

@@ -35,6 +35,8 @@ public enum OutputFolder {
 
     /// The temporary folder of a run being written. Files may be written from several threads at once.
     public final class Staging: @unchecked Sendable {
+        // @unchecked: the counters and the folder set are read and written under `lock` only;
+        // the rest is set in `init`.
         /// The temporary folder's path.
         private let folderPath: String
         /// The output's parent folder, named in error messages.

@@ -7,6 +7,8 @@ import Foundation
 /// still the one that was hashed (same device, inode, size and modification time); otherwise, or
 /// if the file is gone, it reads the file again as it always did.
 final class EarlyDigests: @unchecked Sendable {
+    // @unchecked: `digests` is written only by the hashing thread before it signals `done`, and
+    // read only after waiting on `done`.
     struct Digest {
         var identity: FileIdentity
         var bytes: Int

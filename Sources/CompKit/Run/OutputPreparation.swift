@@ -5,6 +5,8 @@ import Foundation
 /// moment the deals are credited, while measure and pay keep one core busy; the deals files'
 /// checksums are usually ready by then (`EarlyDigests`), each input is looked at again all the same.
 public final class OutputPreparation: @unchecked Sendable {
+    // @unchecked: the two results are written once by the preparing thread before it signals
+    // `done`, and read only after waiting on `done`.
     /// The input files, in the manifest's order.
     public let inputFiles: [PayrollRun.InputFile]
     private let done = DispatchSemaphore(value: 0)

@@ -98,6 +98,7 @@ extension PayrollRun {
 
     /// Results of work done on several threads, by number; the first failure by number is thrown.
     private final class SideBySide<Value>: @unchecked Sendable {
+        // @unchecked: `finished` is read and written under `lock` only.
         private let lock = NSLock()
         private var finished: [Int: Swift.Result<Value, Error>] = [:]
 
@@ -113,6 +114,7 @@ extension PayrollRun {
 
     /// The files `outputFiles` keeps, by name.
     private final class KeptFiles: @unchecked Sendable {
+        // @unchecked: `files` is read and written under `lock` only.
         private let lock = NSLock()
         private var files: [String: [UInt8]] = [:]
 
