@@ -19,6 +19,9 @@ enum CreditPass {
         var cancelled: Int
         /// What the finance reports gather from the deals, when the pass was given an activity to fill.
         var activity: DealActivity?
+
+        /// The deal rows read, won and cancelled, over every file.
+        var dealCounts: DealCounts { DealCounts(dealRows: rowsPerFile.reduce(0, +), won: won, cancelled: cancelled) }
     }
 
     static var threadCount: Int { max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) }

@@ -1,4 +1,3 @@
-import CPlatform
 import Dispatch
 
 /// One month's run, stage by stage: load → credit → measure → reward → pay → report.
@@ -40,96 +39,127 @@ public enum PayrollRun {
         inputs: RunInputs, period requestedPeriod: YearMonth?, ledger: PaymentLedger? = nil, options: RunOptions = RunOptions()
     ) throws -> Result {
         StageTimer.shared.restart()
-        TerminalProgress.shared.begin(.plans)
         let log = DiagnosticLog()
-        var inputFiles: [(path: String, kind: InputKind, rows: Int)] = []
         let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
+        var loaded = try load(inputs, period: requestedPeriod, options: options, log: log)
+        let credited = try credit(loaded, inputs: inputs, options: options, log: log)
+        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { loaded.files.append(InputFile(path: path, kind: .deals, rows: rows)) }
+        guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
+        let prepared = OutputPreparation(inputFiles: loaded.files, credits: credited.totals.runMonthCreditRows, early: earlyDigests)
+        let schedule = pay(book: loaded.book, totals: credited.totals)
+        let paid = try paidBefore(book: loaded.book, ledger: ledger)
+        let reports = try report(loaded, credited: credited, schedule: schedule, paid: paid, options: options, log: log)
+        return Result(
+            period: loaded.book.runMonth, book: loaded.book, totals: credited.totals, schedule: schedule,
+            attainment: schedule.runMonthMeasures, payroll: reports.payroll, prepared: prepared, dealCounts: credited.dealCounts,
+            finance: reports.finance, usesLedger: ledger != nil)
+    }
 
-        // Load: plans and payments.csv side by side (neither needs the other; payments can be
-        // millions of rows), fx, then deals streamed straight into the credit stage.
+    /// What the Load stage read: the plans as a book for the run month, fx, forecasts, payments,
+    /// and the files read so far (for the manifest).
+    private struct Loaded {
+        var book: PlanBook
+        var plansAreValid: Bool
+        var fx: FXTable
+        var forecasts: ForecastInputs
+        var payments: [Payments]
+        var files: [InputFile]
+    }
+
+    /// Load (§2): plans and payments.csv side by side (neither needs the other; payments can be
+    /// millions of rows), then fx and the finance inputs. The deals are streamed by the credit stage.
+    private static func load(_ inputs: RunInputs, period requestedPeriod: YearMonth?, options: RunOptions,
+                             log: DiagnosticLog) throws -> Loaded {
+        TerminalProgress.shared.begin(.plans)
+        var files: [InputFile] = []
         let planFiles = inputs.planFiles(log: log)
-        comp_use_small_block_bins(false)
         let paymentsLog = DiagnosticLog(limit: log.limit)
-        let (plans, readPayments) = Parallel.both(
-            { PlanReader.read(files: planFiles, log: log) },
-            { inputs.paymentsPath.map { path in Swift.Result { try Payments.read(path: path, log: paymentsLog) } } })
-        comp_use_small_block_bins(true)
-        // The plan documents are freed by now: hand the reading threads' malloc arenas back to the system.
-        comp_release_free_memory()
+        let (plans, readPayments) = MallocTuning.forManySmallBlocks {
+            Parallel.both(
+                { PlanReader.read(files: planFiles, log: log) },
+                { inputs.paymentsPath.map { path in Swift.Result { try Payments.read(path: path, log: paymentsLog) } } })
+        }
         let plansAreValid = log.isEmpty
         StageTimer.shared.mark("plans")
-        for plan in plans {
-            inputFiles.append((plan.sourcePath, .plan, plan.participants.count))
-        }
+        files += plans.map { InputFile(path: $0.sourcePath, kind: .plan, rows: $0.participants.count) }
         var fx = FXTable()
         if let path = inputs.fxPath {
             let (table, rows) = try FXTable.read(path: path, log: log)
             fx = table
-            inputFiles.append((path, .fx, rows))
+            files.append(InputFile(path: path, kind: .fx, rows: rows))
         }
-        let rates = fx
-
         StageTimer.shared.mark("fx inputs")
         let latestPlanMonth = plans.map { $0.fiscalYear.start.adding(months: 11) }.max()
-        let period = requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1)
-        let book = PlanBook(plans: plans, runMonth: period)
-        // With a broken plan some participants are unknown: do not blame the deals for that.
+        let book = PlanBook(plans: plans, runMonth: requestedPeriod ?? latestPlanMonth ?? YearMonth(year: 1970, month: 1))
+        // With a broken plan some participants are unknown: do not blame the inputs for that.
         let knownIDs = plansAreValid ? book.participantIDs : nil
         // Forecasts, pipeline and expectations feed the finance reports (§2.3, §4).
-        let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) { inputFiles.append(($0, $1, $2)) }
-        let emptyActivity = DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
+        let forecasts = try ForecastInputs.read(inputs, participantIDs: knownIDs, log: log) {
+            files.append(InputFile(path: $0, kind: $1, rows: $2))
+        }
         var payments: [Payments] = []
         if let path = inputs.paymentsPath, let file = try readPayments?.get() {
             log.append(paymentsLog, lineOffset: 0)
             payments.append(file)
-            inputFiles.append((path, .payments, file.count))
+            files.append(InputFile(path: path, kind: .payments, rows: file.count))
         }
         if let whatIf = options.whatIfPayments { payments.append(whatIf) }
         StageTimer.shared.mark("forecast inputs")
+        return Loaded(book: book, plansAreValid: plansAreValid, fx: fx, forecasts: forecasts, payments: payments, files: files)
+    }
+
+    /// Credit (§3.1–3.3, §3.1b): every deal file, the what-if deals and the payments through the
+    /// one credit pass; the rates the credits needed and fx.csv lacks are logged.
+    private static func credit(_ loaded: Loaded, inputs: RunInputs, options: RunOptions, log: DiagnosticLog) throws -> CreditPass.Outcome {
         TerminalProgress.shared.begin(.deals)
+        let book = loaded.book
         let credited = try CreditPass.run(
-            paths: inputs.dealPaths, book: book, fx: fx, log: log, knowsEveryParticipant: plansAreValid, givenDeals: options.whatIfDeals,
-            payments: payments, activity: emptyActivity, watchedIDs: forecasts.pipeline.opportunities.map(\.id))
+            paths: inputs.dealPaths, book: book, fx: loaded.fx, log: log, knowsEveryParticipant: loaded.plansAreValid,
+            givenDeals: options.whatIfDeals, payments: loaded.payments,
+            activity: DealActivity(book: book, fx: loaded.fx, months: FinanceView.months(of: book)),
+            watchedIDs: loaded.forecasts.pipeline.opportunities.map(\.id))
         StageTimer.shared.mark("credit")
-        TerminalProgress.shared.begin(.pay)
-        for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { inputFiles.append((path, .deals, rows)) }
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
             log.error(SourceLocation(file: location.file, line: location.line, column: 0),
                       "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
         }
-        guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
-        let prepared = OutputPreparation(inputFiles: inputFiles.map { InputFile(path: $0.path, kind: $0.kind, rows: $0.rows) },
-                                         credits: credited.totals.runMonthCreditRows, early: earlyDigests)
+        return credited
+    }
 
-        // Measure, reward and pay: replay the fiscal year through the run month.
-        let counts = DealCounts(dealRows: credited.rowsPerFile.reduce(0, +), won: credited.won, cancelled: credited.cancelled)
-        let measurer = Measurer(book: book, totals: credited.totals)
-        let schedule = PaySchedule(book: book, measurer: measurer)
+    /// Measure, reward and pay (§3.4–3.9, §3.11): the fiscal year replayed through the run month.
+    private static func pay(book: PlanBook, totals: CreditTotals) -> PaySchedule {
+        TerminalProgress.shared.begin(.pay)
+        let schedule = PaySchedule(book: book, measurer: Measurer(book: book, totals: totals))
         StageTimer.shared.mark("measure, reward, pay")
+        return schedule
+    }
+
+    /// Report: payroll.csv's rows (with the ledger's prior adjustments, §3.10) and finance's view
+    /// (§4, §5). Forecast accuracy needs nothing of the pay: one core works it out while the other
+    /// makes the pay reports.
+    private static func report(_ loaded: Loaded, credited: CreditPass.Outcome, schedule: PaySchedule,
+                               paid: [PaymentLedger.Payment]?, options: RunOptions,
+                               log: DiagnosticLog) throws -> (payroll: PayrollReport, finance: FinanceView) {
         TerminalProgress.shared.begin(.reports)
-        let paid = try paidBefore(book: book, ledger: ledger)
-        // Forecast accuracy needs nothing of the pay: one core works it out while the other makes the pay reports.
-        let activity = credited.activity ?? emptyActivity
+        let (book, fx, forecasts) = (loaded.book, loaded.fx, loaded.forecasts)
+        let activity = credited.activity ?? DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
         let runMonthCredits = credited.totals.runMonthCreditRows
-        let thresholds = options.varianceThresholds
-        let (forecastAccuracy, (attainment, payroll, payParts)) = Parallel.both(
-            { FinanceView.forecasts(book: book, fx: rates, inputs: forecasts, activity: activity) },
+        let (counts, thresholds) = (credited.dealCounts, options.varianceThresholds)
+        let (forecastAccuracy, (payroll, payParts)) = Parallel.both(
+            { FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity) },
             {
-                let measures = schedule.runMonthMeasures
-                let pay = PayrollReport(book: book, schedule: schedule, paid: paid)
+                let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
                 let parts = FinanceView.payParts(FinanceView.Sources(
-                    book: book, fx: rates, schedule: schedule, payroll: pay, measures: measures,
+                    book: book, fx: fx, schedule: schedule, payroll: payroll, measures: schedule.runMonthMeasures,
                     runMonthCredits: runMonthCredits, dealCounts: counts, inputs: forecasts, activity: activity,
                     hasLedger: paid != nil, thresholds: thresholds))
-                return (measures, pay, parts)
+                return (payroll, parts)
             })
         let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")
-        return Result(
-            period: period, book: book, totals: credited.totals, schedule: schedule, attainment: attainment, payroll: payroll,
-            prepared: prepared, dealCounts: counts, finance: finance, usesLedger: ledger != nil)
+        return (payroll, finance)
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the
