@@ -66,7 +66,8 @@ public struct PayrollReport: Sendable {
                 sums[known ?? slot(for: payment.key)].paidToDate += payment.amount
             }
             for sum in sums.sorted(by: { $0.key < $1.key }) {
-                let adjustment = paid == nil ? .zero : sum.computedToDate - sum.paidToDate - sum.current
+                let adjustment = paid == nil ? .zero
+                    : PriorAdjustment.of(computedToDate: sum.computedToDate, paidToDate: sum.paidToDate, computedThisMonth: sum.current)
                 guard !sum.current.isZero || !adjustment.isZero else { continue }
                 rows.append(Row(key: sum.key, employeeName: name?.name ?? "", computed: sum.current, priorAdjustment: adjustment))
             }
