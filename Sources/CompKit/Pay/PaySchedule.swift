@@ -6,9 +6,10 @@
 /// and month with a `String` per line held hundreds of megabytes, and a full `ExactDecimal` per
 /// line another hundred.
 public struct PaySchedule: Sendable {
-    /// One pay line as stored: `part` is the component index (COMMISSION, HOLDBACK, HOLDBACK_RELEASE, BONUS), the SPIFF index
-    /// (SPIFF), or -1 (BASE, draws). The amount is `mantissa × 10^-scale`, or, for the rare amount
-    /// beyond 64 bits (`scale` -1), `Lines.wideAmounts[mantissa]`; `Lines.amount(of:)` reads it.
+    /// One pay line as stored: `part` is the component index (COMMISSION, HOLDBACK,
+    /// HOLDBACK_RELEASE, BONUS), the SPIFF index (SPIFF), or -1 (BASE, draws). The amount is
+    /// `mantissa × 10^-scale`, or, for the rare amount beyond 64 bits (`scale` -1),
+    /// `Lines.wideAmounts[mantissa]`; `Lines.amount(of:)` reads it.
     struct StoredLine: Sendable {
         var mantissa: Int64
         var scale: Int8
