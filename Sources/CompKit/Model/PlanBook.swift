@@ -46,6 +46,13 @@ public struct PlanBook: Sendable {
         return entriesOfPerson[person].first { entry($0).isActive(on: date) }
     }
 
+    /// Whether `id` has an entry active on `date` in a plan taking part in the run (§3.11: who is
+    /// still there to be paid a holdback's release).
+    public func isTakingPart(_ id: String, on date: CalendarDate) -> Bool {
+        guard let person = person(id) else { return false }
+        return entriesOfPerson[person].contains { participates[$0.plan] && entry($0).isActive(on: date) }
+    }
+
     /// A person's position in `people`, nil for an id in no plan.
     func person(_ id: String) -> Int? { personIndex[id] }
 

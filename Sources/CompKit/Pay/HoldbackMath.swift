@@ -7,12 +7,15 @@ public enum HoldbackMath {
         currency.round(commission * percent * ExactDecimal(mantissa: 1, scale: 2))
     }
 
-    /// Whether fiscal month `month` releases what was held: the last month of its quota period, or
-    /// of the fiscal year for `release="year"`.
-    public static func isReleaseMonth(_ month: Int, release: Holdback.Release, quotaPeriod: Plan.QuotaPeriodKind) -> Bool {
+    /// The fiscal months whose held amounts fiscal month `month` belongs with: its quota period, or
+    /// the fiscal year for `release="year"`. The last of them is the release month.
+    public static func window(of month: Int, release: Holdback.Release, quotaPeriod: Plan.QuotaPeriodKind) -> ClosedRange<Int> {
         switch release {
-        case .period: return month % quotaPeriod.monthsPerPeriod == 0
-        case .year: return month == 12
+        case .period:
+            let first = (month - 1) / quotaPeriod.monthsPerPeriod * quotaPeriod.monthsPerPeriod + 1
+            return first...(first + quotaPeriod.monthsPerPeriod - 1)
+        case .year:
+            return 1...12
         }
     }
 }

@@ -151,9 +151,6 @@ public struct PaySchedule: Sendable {
         // Person by person in byte order, as attainment.csv lists them.
         for person in book.entriesOfPerson {
             var personMeasures: [ComponentMeasure] = []
-            func isActive(on day: CalendarDate) -> Bool {
-                person.contains { book.participates[$0.plan] && book.entry($0).isActive(on: day) }
-            }
             for ref in person where book.participates[ref.plan] {
                 let plan = book.plan(ref)
                 let entry = book.entry(ref)
@@ -184,8 +181,8 @@ public struct PaySchedule: Sendable {
                             let amount = HoldbackMath.held(commission: measure.commission, percent: holdback.percent, currency: plan.currency)
                             add(.holdback, index, -amount)
                             held[index] += amount
-                            if HoldbackMath.isReleaseMonth(month, release: holdback.release, quotaPeriod: plan.quotaPeriod) {
-                                if isActive(on: calendarMonth.lastDay) {
+                            if HoldbackMath.window(of: month, release: holdback.release, quotaPeriod: plan.quotaPeriod).upperBound == month {
+                                if book.isTakingPart(entry.id, on: calendarMonth.lastDay) {
                                     add(.holdbackRelease, index, held[index])
                                 } else if month == runMonth && !held[index].isZero {
                                     forfeits.append(HoldbackForfeit(entry: ref, component: index, amount: held[index],

@@ -143,7 +143,8 @@ public enum PayrollRun {
                                log: DiagnosticLog) throws -> (payroll: PayrollReport, finance: FinanceView) {
         TerminalProgress.shared.begin(.reports)
         let (book, fx, forecasts) = (loaded.book, loaded.fx, loaded.forecasts)
-        let activity = credited.activity ?? DealActivity(book: book, fx: fx, months: FinanceView.months(of: book))
+        // `credit` hands the pass an activity to fill, so the outcome always carries it.
+        guard let activity = credited.activity else { preconditionFailure("the credit pass returns the activity it was given") }
         let runMonthCredits = credited.totals.runMonthCreditRows
         let (counts, thresholds) = (credited.dealCounts, options.varianceThresholds)
         let (forecastAccuracy, (payroll, payParts)) = Parallel.both(

@@ -123,21 +123,14 @@ public struct StatementBuilder: Sendable {
     private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int) -> Statement.HoldbackPart? {
         let plan = result.book.plan(ref)
         guard let holdback = plan.components[index].holdback else { return nil }
-        var releaseMonth = fiscalMonth
-        while !HoldbackMath.isReleaseMonth(releaseMonth, release: holdback.release, quotaPeriod: plan.quotaPeriod) { releaseMonth += 1 }
-        var firstMonth = fiscalMonth
-        while firstMonth > 1 && !HoldbackMath.isReleaseMonth(firstMonth - 1, release: holdback.release, quotaPeriod: plan.quotaPeriod) {
-            firstMonth -= 1
-        }
-        let months = (firstMonth...fiscalMonth).map { month -> (month: YearMonth, commission: ExactDecimal, held: ExactDecimal) in
+        let window = HoldbackMath.window(of: fiscalMonth, release: holdback.release, quotaPeriod: plan.quotaPeriod)
+        let months = (window.lowerBound...fiscalMonth).map { month -> (month: YearMonth, commission: ExactDecimal, held: ExactDecimal) in
             let commission = measurer.measure(ref, component: index, fiscalMonth: month).commission
             return (plan.fiscalYear.calendarMonth(fiscalMonth: month), commission,
                     HoldbackMath.held(commission: commission, percent: holdback.percent, currency: plan.currency))
         }
-        let releaseDay = plan.fiscalYear.calendarMonth(fiscalMonth: releaseMonth).lastDay
-        let id = result.book.entry(ref).id
-        let isReleased = releaseMonth == fiscalMonth
-            ? entriesByID[id, default: []].contains { result.book.entry($0).isActive(on: releaseDay) } : nil
+        let releaseDay = plan.fiscalYear.calendarMonth(fiscalMonth: window.upperBound).lastDay
+        let isReleased = window.upperBound == fiscalMonth ? result.book.isTakingPart(result.book.entry(ref).id, on: releaseDay) : nil
         return Statement.HoldbackPart(holdback: holdback, months: months, releaseDay: releaseDay, isReleased: isReleased)
     }
 

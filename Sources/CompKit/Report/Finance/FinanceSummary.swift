@@ -107,9 +107,8 @@ public struct FinanceSummary {
     private func heldBack(_ document: inout SummaryDocument) {
         let held = result.schedule.heldAtMonthEnd.sorted { $0.key < $1.key }
         let forfeits = result.schedule.forfeits
-        guard !held.isEmpty || !forfeits.isEmpty || result.book.plans.contains(where: { $0.components.contains { $0.holdback != nil } }) else {
-            return
-        }
+        // Nothing is held or forfeited without a holdback: the section is for plans that have one.
+        guard result.book.plans.contains(where: { $0.components.contains { $0.holdback != nil } }) else { return }
         var items = ["Held back at the end of \(period), to be released later (a liability): "
                      + (held.isEmpty ? "nothing" : SummaryFormat.list(held.map { SummaryFormat.moneyCode($0.value, $0.key) })) + "."]
         if !forfeits.isEmpty {
