@@ -26,17 +26,3 @@ public struct ComponentMeasure: Sendable {
     /// Bonus paid in the month; negative when a chargeback drops attainment below the line.
     public var bonus: ExactDecimal { bonusToDate - bonusPrior }
 }
-
-extension ComponentMeasure {
-    /// The order of one person's rows in attainment.csv (§5, §7): plan id, then component id
-    /// (bytes), then entry start.
-    static func inFileOrder(_ book: PlanBook) -> (ComponentMeasure, ComponentMeasure) -> Bool {
-        { a, b in
-            let (planA, planB) = (book.plan(a.entry), book.plan(b.entry))
-            if planA.id != planB.id { return byteOrder(planA.id, planB.id) }
-            let (componentA, componentB) = (planA.components[a.component].id, planB.components[b.component].id)
-            if componentA != componentB { return byteOrder(componentA, componentB) }
-            return book.entry(a.entry).start < book.entry(b.entry).start
-        }
-    }
-}

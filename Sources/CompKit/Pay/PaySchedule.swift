@@ -113,8 +113,9 @@ public struct PaySchedule: Sendable {
 
     public let lines: Lines
     public var draws: Draws { Draws(lines: lines) }
-    /// Where each entry active in the run month stood at its end, per component: attainment.csv's
-    /// rows in its order (§5, §7), kept from the replay so that they are not worked out twice.
+    /// Where each entry active in the run month stood at its end, per component, person by person
+    /// (attainment.csv's rows, which `AttainmentReport` orders), kept from the replay so that they
+    /// are not worked out twice.
     public let runMonthMeasures: [ComponentMeasure]
     /// Holdback releases of the run month that were forfeited (§3.11), in person order.
     public let forfeits: [HoldbackForfeit]
@@ -148,9 +149,7 @@ public struct PaySchedule: Sendable {
         })
         var forfeits: [HoldbackForfeit] = []
         var heldAtMonthEnd: [Currency: ExactDecimal] = [:]
-        // Person by person in byte order, as attainment.csv lists them.
         for person in book.entriesOfPerson {
-            var personMeasures: [ComponentMeasure] = []
             for ref in person where book.participates[ref.plan] {
                 let plan = book.plan(ref)
                 let entry = book.entry(ref)
@@ -163,7 +162,7 @@ public struct PaySchedule: Sendable {
                 var held = Array(repeating: ExactDecimal.zero, count: plan.components.count)
                 let measures = plan.components.indices.map { measurer.measures(ref, component: $0, through: runMonth) }
                 if entry.activeRange.overlapDays(with: runMonthDates) > 0 {
-                    personMeasures += measures.map { $0[runMonth - 1] }
+                    runMonthMeasures += measures.map { $0[runMonth - 1] }
                 }
                 func add(_ type: PayType, _ part: Int, _ amount: ExactDecimal) { lines.append(type, part: part, amount: amount) }
                 for month in 1...runMonth {
@@ -206,7 +205,6 @@ public struct PaySchedule: Sendable {
                 }
                 for amount in held where !amount.isZero { heldAtMonthEnd[plan.currency, default: .zero] += amount }
             }
-            runMonthMeasures += personMeasures.count < 2 ? personMeasures : personMeasures.sorted(by: ComponentMeasure.inFileOrder(book))
         }
         self.lines = lines
         self.runMonthMeasures = runMonthMeasures

@@ -11,6 +11,7 @@ public enum PayrollRun {
         public var book: PlanBook
         public var totals: CreditTotals
         public var schedule: PaySchedule
+        /// attainment.csv's rows in its order.
         public var attainment: [ComponentMeasure]
         public var payroll: PayrollReport
         /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
@@ -51,7 +52,7 @@ public enum PayrollRun {
         let reports = try report(loaded, credited: credited, schedule: schedule, paid: paid, options: options, log: log)
         return Result(
             period: loaded.book.runMonth, book: loaded.book, totals: credited.totals, schedule: schedule,
-            attainment: schedule.runMonthMeasures, payroll: reports.payroll, prepared: prepared, dealCounts: credited.dealCounts,
+            attainment: reports.attainment, payroll: reports.payroll, prepared: prepared, dealCounts: credited.dealCounts,
             finance: reports.finance, usesLedger: ledger != nil)
     }
 
@@ -135,24 +136,25 @@ public enum PayrollRun {
         return schedule
     }
 
-    /// Report: payroll.csv's rows (with the ledger's prior adjustments, §3.10) and finance's view
-    /// (§4, §5). Forecast accuracy needs nothing of the pay: one core works it out while the other
+    /// Report: attainment.csv's and payroll.csv's rows (with the ledger's prior adjustments, §3.10)
+    /// and finance's view (§4, §5). Forecast accuracy needs nothing of the pay: one core works it out while the other
     /// makes the pay reports.
     private static func report(_ loaded: Loaded, credited: CreditPass.Outcome, schedule: PaySchedule,
                                paid: [PaymentLedger.Payment]?, options: RunOptions,
-                               log: DiagnosticLog) throws -> (payroll: PayrollReport, finance: FinanceView) {
+                               log: DiagnosticLog) throws -> (attainment: [ComponentMeasure], payroll: PayrollReport, finance: FinanceView) {
         TerminalProgress.shared.begin(.reports)
         let (book, fx, forecasts) = (loaded.book, loaded.fx, loaded.forecasts)
         // `credit` hands the pass an activity to fill, so the outcome always carries it.
         guard let activity = credited.activity else { preconditionFailure("the credit pass returns the activity it was given") }
         let runMonthCredits = credited.totals.runMonthCreditRows
         let (counts, thresholds) = (credited.dealCounts, options.varianceThresholds)
+        let attainment = AttainmentReport.rows(schedule.runMonthMeasures, book: book)
         let (forecastAccuracy, (payroll, payParts)) = Parallel.both(
             { FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity) },
             {
                 let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
                 let parts = FinanceView.payParts(FinanceView.Sources(
-                    book: book, fx: fx, schedule: schedule, payroll: payroll, measures: schedule.runMonthMeasures,
+                    book: book, fx: fx, schedule: schedule, payroll: payroll, measures: attainment,
                     runMonthCredits: runMonthCredits, dealCounts: counts, inputs: forecasts, activity: activity,
                     hasLedger: paid != nil, thresholds: thresholds))
                 return (payroll, parts)
@@ -160,7 +162,7 @@ public enum PayrollRun {
         let finance = FinanceView(forecasts: forecastAccuracy, payParts: payParts, log: log)
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         StageTimer.shared.mark("attainment, payroll, finance")
-        return (payroll, finance)
+        return (attainment, payroll, finance)
     }
 
     /// The period that must be closed before the run's month can be: the month before, unless the

@@ -4,7 +4,7 @@ import Testing
 @Suite struct AttainmentReportTests {
     @Test func marchOfTheAccountExecutive() {
         let march = AccountExecutive.run("2026-03")
-        let csv = String(decoding: AttainmentReport.csv(march.schedule.runMonthMeasures,
+        let csv = String(decoding: AttainmentReport.csv(AttainmentReport.rows(march.schedule.runMonthMeasures, book: march.book),
                                                         book: march.book), as: UTF8.self)
         // R1 new-business: C 90000 of Q 150000 = 0.600000; earned 1200 now, 8400 to February: −7200.
         // R1 renewals: quota 0 → attainment blank; 0.03 × 60000 = 1800.
@@ -24,5 +24,19 @@ import Testing
         let february = Scenario(month: "2026-02", plans: [plan], deals: [])
         let ids = february.schedule.runMonthMeasures.map { february.book.entry($0.entry).id }
         #expect(ids == ["R2"])  // R1 left in January; R2's single day in February counts
+    }
+
+    @Test func aPersonsRowsGoByPlanThenComponentIDThenEntryStart() {
+        // R1 moves from plan Z to plan B on March 15; plan B declares `zeta` before `alpha`, and
+        // `Alpha` (capital A, byte 0x41) sorts before `alpha`. R0 comes first by id.
+        let components = [Fixture.component("zeta"), Fixture.component("alpha"), Fixture.component("Alpha")]
+        let later = Fixture.plan("B", components: components, participants: [Fixture.person("R1", start: "2026-03-15")])
+        let earlier = Fixture.plan("Z", components: [Fixture.component("all")],
+                                   participants: [Fixture.person("R1", end: "2026-03-14"), Fixture.person("R0")])
+        let march = Scenario(month: "2026-03", plans: [later, earlier], deals: [])
+        let rows = AttainmentReport.rows(march.schedule.runMonthMeasures, book: march.book).map { measure in
+            "\(march.book.entry(measure.entry).id) \(march.book.plan(measure.entry).id) \(march.book.plan(measure.entry).components[measure.component].id)"
+        }
+        #expect(rows == ["R0 Z all", "R1 B Alpha", "R1 B alpha", "R1 B zeta", "R1 Z all"])
     }
 }
