@@ -104,8 +104,8 @@ extension BrokenCase {
         change("deals.csv: duplicate deal_id", deals, "D4,2026-03-05", "D1,2026-03-05", lines: [2, 5]),
         BrokenCase(name: "deals: duplicate deal_id across two files", edits: [.add(xml), .replace(xml, #"id="X1""#, #"id="D1""#)],
                    expected: [[Where(xml, lines: [3]), Where(deals, lines: [2])]]),
-        field("deals.csv: row with too many fields", deals, "CORE,R2,,,", "CORE,R2,,,,", line: 5, column: 0),
-        field("deals.csv: row with too few fields", deals, "CORE,R2,,,", "CORE,R2,,", line: 5, column: 0),
+        field("deals.csv: row with too many fields", deals, "CORE,R2,,,", "CORE,R2,,,,", line: 5, column: 1),
+        field("deals.csv: row with too few fields", deals, "CORE,R2,,,", "CORE,R2,,", line: 5, column: 1),
         change("deals.csv: unterminated quote", deals, "renewal,CORE,R2", "renewal,\"CORE,R2", lines: [4]),
         field("deals.csv: quote inside an unquoted field", deals, "new,CORE,R1", "new,CO\"RE,R1", line: 2, column: 6),
     ]
@@ -138,7 +138,7 @@ extension BrokenCase {
         field("fx: unknown currency", fx, "2026-02,EUR", "2026-02,EUX", line: 2, column: 2),
         change("fx: duplicate row", fx, "2026-03,EUR,USD,1.1\n", "2026-03,EUR,USD,1.1\n2026-03,EUR,USD,1.2\n", lines: [3, 4]),
         change("fx: header in wrong case", fx, "month,from,to,rate", "month,from,to,Rate", lines: [1]),
-        field("fx: row with too many fields", fx, "2026-03,EUR,USD,1.1", "2026-03,EUR,USD,1.1,x", line: 3, column: 0),
+        field("fx: row with too many fields", fx, "2026-03,EUR,USD,1.1", "2026-03,EUR,USD,1.1,x", line: 3, column: 1),
         BrokenCase(name: "fx: missing needed pair (2026-02 EUR→USD for D2)", edits: [.replace(fx, "2026-02,EUR,USD,1.08\n", "")],
                    expected: [[Where(fx), Where(deals, lines: [3])]]),
     ]

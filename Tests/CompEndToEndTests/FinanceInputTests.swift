@@ -46,14 +46,14 @@ import Testing
         try workspace.replace(in: Self.expected, "R1,2026-03,0", with: "R1,March,0")
         let run = try workspace.comp("run", "--period", "2026-03")
         expectRefused(run, at: [
-            [Where(Self.forecasts, lines: [4], column: 0)],  // R2, 2026-03 twice
+            [Where(Self.forecasts, lines: [4], column: 1)],  // R2, 2026-03 twice: the whole row
             [Where(Self.pipeline, lines: [2], column: 5)],   // probability 90
             [Where(Self.pipeline, lines: [3], column: 2)],   // R7 is in no plan
             [Where(Self.expected, lines: [2], column: 2)],   // not YYYY-MM
         ])
         #expect(!workspace.exists("out"), "a refused run must write nothing")
         // comp validate finds the same.
-        expectRefused(try workspace.comp("validate", "--period", "2026-03"), at: [[Where(Self.forecasts, lines: [4], column: 0)]])
+        expectRefused(try workspace.comp("validate", "--period", "2026-03"), at: [[Where(Self.forecasts, lines: [4], column: 1)]])
     }
 
     @Test func thresholdsDecideTheFlags() throws {

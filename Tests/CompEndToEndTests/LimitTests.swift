@@ -80,15 +80,15 @@ import Testing
 
     /// 10^15 cents is the largest credit: this deal's is 10^17 − 1.
     @Test func aCreditOf10ToThe15MinorUnits() throws {
-        try expectRefused(at: [Where(BrokenCase.deals, lines: [3], column: 0)]) { workspace in
+        try expectRefused(at: [Where(BrokenCase.deals, lines: [3], column: 1)]) { workspace in
             try workspace.write(BrokenCase.deals, Self.header + "B1,2026-03-02,9999999999999.99,USD,new,CORE,R1,,,\n"
                                 + "B2,2026-03-02,999999999999999.99,USD,new,CORE,R1,,,\n")
         }
     }
 
-    /// 9 300 credits of 10^15 − 1 cents add up past 2^63 cents: the whole file is refused.
+    /// 9 300 credits of 10^15 − 1 cents add up past 2^63 cents: the whole file is refused (reported at 1:1).
     @Test func creditsAddingUpPast64Bits() throws {
-        try expectRefused(at: [Where(BrokenCase.deals, lines: [0], column: 0)]) { workspace in
+        try expectRefused(at: [Where(BrokenCase.deals, lines: [1], column: 1)]) { workspace in
             let rows = (1...9_300).map { "B\($0),2026-03-02,9999999999999.99,USD,new,CORE,R1,,,\n" }.joined()
             try workspace.write(BrokenCase.deals, Self.header + rows)
         }

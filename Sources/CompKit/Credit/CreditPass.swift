@@ -75,7 +75,7 @@ enum CreditPass {
                     line += workers[part].newlines
                 }
                 if merged.rowsPerFile[merged.rowsPerFile.count - 1] > InputFile.maxRecords {
-                    passLog.error(file: path, line: 0, column: 0,
+                    passLog.error(.wholeFile(path),
                                   "the file has more than \(InputFile.maxRecords) data rows, the most comp reads from one file (split it)")
                 }
                 layouts.append(file)
@@ -155,7 +155,7 @@ enum CreditPass {
             runMonth.append(try worker.takeRunMonth())
             paidDeals.absorb(&worker.paidDeals)
             if !sums.add(worker.sums) || worker.sumsOverflowed {
-                log.error(file: path, line: 0, column: 0, "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
+                log.error(.wholeFile(path), "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }
             finance.add(worker.finance)
             log.append(worker.rules.log, lineOffset: firstLine)
@@ -163,10 +163,10 @@ enum CreditPass {
                 CreditTotals.ExceptionRow(source: path, line: firstLine + $0.line, id: $0.id, reason: $0.reason.description)
             }
             for (missing, relative) in worker.missingRates where outcome.missingRates[missing] == nil {
-                outcome.missingRates[missing] = SourceLocation(file: path, line: firstLine + relative, column: 0)
+                outcome.missingRates[missing] = SourceLocation.wholeLine(path, firstLine + relative)
             }
             if financeTooLarge == nil, let line = worker.financeTooLarge {
-                financeTooLarge = SourceLocation(file: path, line: firstLine + line, column: 0)
+                financeTooLarge = SourceLocation.wholeLine(path, firstLine + line)
             }
             if countsRows { outcome.rowsPerFile[outcome.rowsPerFile.count - 1] += worker.dealRows }
             outcome.won += worker.won
@@ -182,7 +182,7 @@ enum CreditPass {
                 activity.absorb(finance, sums: sums, index: index)
                 activity.tooLarge = financeTooLarge
                     ?? (finance.runMonthCredits.allSatisfy { FinanceArithmetic.isInRange($0.amountIn) } ? nil
-                        : SourceLocation(file: file, line: 0, column: 0))
+                        : SourceLocation.wholeFile(file))
                 outcome.activity = activity
             }
             for (number, entry) in index.entries.enumerated() {
@@ -205,7 +205,7 @@ enum CreditPass {
         var firstSeen: [[UInt8]: SourceLocation] = [:]
         func visit(_ id: [UInt8], _ location: SourceLocation) {
             if let first = firstSeen[id] {
-                log.error(location, "deal_id '\(String(decoding: id, as: UTF8.self))' is used twice (first at \(first.file):\(first.line))")
+                log.error(location, "deal_id '\(String(decoding: id, as: UTF8.self))' is used twice (first at \(first.fileAndLine))")
             } else {
                 firstSeen[id] = location
             }

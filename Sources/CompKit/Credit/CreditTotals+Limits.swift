@@ -17,7 +17,7 @@ extension CreditTotals {
                 for (index, component) in plan.components.enumerated() {
                     let total = (1...12).reduce(ExactDecimal.zero) { $0 + credit(entry: ref, component: index, fiscalMonth: $1).magnitude }
                     guard total >= CreditTotals.maxCreditedTotal else { continue }
-                    log.error(file: file, line: 0, column: 0,
+                    log.error(.wholeFile(file),
                               "the credits of \(entry.id) in plan \(plan.id), component \(component.id), add up to \(plan.currency.format(total)) \(plan.currency.code) in the year; comp computes exactly only below 10^18 (are the amounts or fx rates right?)")
                 }
             }

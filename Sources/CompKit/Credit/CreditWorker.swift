@@ -248,7 +248,7 @@ struct CreditWorker {
             defer { newlines += lineEnds }
             dealRows += 1
             guard fieldCount == width else {
-                rules.log.error(file: rules.file, line: newlines, column: 0, "this row has \(fieldCount) fields, the header has \(width)")
+                rules.log.error(.wholeLine(rules.file, newlines), "this row has \(fieldCount) fields, the header has \(width)")
                 return end
             }
             waiting[next].line = newlines
@@ -586,7 +586,7 @@ struct CreditWorker {
 
     /// Logs a credit past `largestMinor`; false.
     private mutating func tooLarge(_ minor: Int128, currency: Currency, line: Int) -> Bool {
-        rules.log.error(file: rules.file, line: line, column: 0,
+        rules.log.error(.wholeLine(rules.file, line),
                         "this deal makes a credit of \(currency.format(ExactDecimal(mantissa: minor, scale: currency.minorUnits))) \(currency.code), "
                             + "more than the \(currency.format(ExactDecimal(mantissa: Int128(CreditWorker.largestMinor), scale: currency.minorUnits))) comp accepts (are the amounts or fx rates right?)")
         return false

@@ -15,7 +15,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(location.file):\(location.line):\(location.column): error: \(message)"
+        "\(location): error: \(message)"
     }
 
     /// The longest message kept, in Unicode scalars (`…` aside): messages quote input values, and a

@@ -31,6 +31,7 @@ public final class DiagnosticLog: Sendable {
         }
     }
 
+    /// A problem with one field (CSV) or at one position (XML); `line` and `column` count from 1.
     public func error(file: String, line: Int, column: Int, _ message: String) {
         error(SourceLocation(file: file, line: line, column: column), message)
     }
@@ -40,9 +41,7 @@ public final class DiagnosticLog: Sendable {
     public func append(_ other: DiagnosticLog, lineOffset: Int = 0) {
         let (diagnostics, dropped) = other.state.withLock { ($0.diagnostics, $0.droppedCount) }
         for diagnostic in diagnostics {
-            var location = diagnostic.location
-            location.line += lineOffset
-            error(location, diagnostic.message)
+            error(diagnostic.location.shifted(lines: lineOffset), diagnostic.message)
         }
         state.withLock { $0.droppedCount += dropped }
     }

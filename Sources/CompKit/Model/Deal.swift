@@ -30,7 +30,7 @@ public struct Deal: Sendable {
     public init(
         id: String, closeDate: CalendarDate, amount: ExactDecimal, currency: Currency, type: String,
         product: String = "", splits: [Split], status: Status = .won, cancelDate: CalendarDate? = nil,
-        createdDate: CalendarDate? = nil, source: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
+        createdDate: CalendarDate? = nil, source: SourceLocation = SourceLocation.wholeFile("")
     ) {
         self.id = id
         self.closeDate = closeDate

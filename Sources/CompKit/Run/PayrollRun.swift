@@ -122,7 +122,7 @@ public enum PayrollRun {
         StageTimer.shared.mark("credit")
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
-            log.error(SourceLocation(file: location.file, line: location.line, column: 0),
+            log.error(location,
                       "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
         }
         return credited

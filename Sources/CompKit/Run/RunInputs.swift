@@ -73,7 +73,7 @@ public struct RunInputs: Sendable {
         for path in planPaths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                log.error(file: path, line: 0, column: 0, "no such plan file or folder")
+                log.error(.wholeFile(path), "no such plan file or folder")
                 continue
             }
             guard isDirectory.boolValue else {
@@ -81,7 +81,7 @@ public struct RunInputs: Sendable {
                 continue
             }
             let folderFiles = RunInputs.planFiles(in: path)
-            if folderFiles.isEmpty { log.error(file: path, line: 0, column: 0, "the folder holds no plan (*.xml) files") }
+            if folderFiles.isEmpty { log.error(.wholeFile(path), "the folder holds no plan (*.xml) files") }
             files += folderFiles
         }
         return files

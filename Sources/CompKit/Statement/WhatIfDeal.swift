@@ -50,6 +50,6 @@ public struct WhatIfDeal: Sendable, Hashable {
     public func deal(number: Int, repID: String, date: CalendarDate, currency: Currency) -> Deal {
         Deal(id: "what-if-\(number)", closeDate: date, amount: amount, currency: currency, type: type, product: product,
              splits: [Deal.Split(repID: repID, percent: ExactDecimal(100))],
-             source: SourceLocation(file: "--add", line: number, column: 0))
+             source: SourceLocation.wholeLine("--add", number))
     }
 }

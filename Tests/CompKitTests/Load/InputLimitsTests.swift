@@ -6,7 +6,7 @@ import Testing
 /// place it is broken: never a crash, a hang or a run out of memory.
 @Suite struct InputLimitsTests {
     private static func problems(_ log: DiagnosticLog) -> [String] {
-        log.sorted.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        log.sorted.map { "\($0.location.lineAndColumn) \($0.message)" }
     }
 
     static func plans(_ texts: [String]) throws -> [String] {
@@ -46,7 +46,7 @@ import Testing
             var rows = 0
             try table.forEachRow(log: log, maxRows: 2) { rows += 1 }
             #expect(rows == 2)
-            #expect(Self.problems(log) == ["4:0 the file has more than 2 data rows, the most comp reads from one file (split it)"])
+            #expect(Self.problems(log) == ["4 the file has more than 2 data rows, the most comp reads from one file (split it)"])
         }
         #expect(InputFile.maxRecords == 100_000_000)
     }

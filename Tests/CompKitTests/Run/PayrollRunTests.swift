@@ -64,7 +64,7 @@ import Testing
             return
         }
         // R9 is in no plan (line 2, field 6); D2 needs a GBP→USD rate for 2026-02 that fx.csv lacks (line 3).
-        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["2:6", "3:0"])
+        #expect(diagnostics.map { "\($0.location.lineAndColumn)" } == ["2:6", "3"])
         #expect(diagnostics.last?.message.hasPrefix("no fx rate for 2026-02 GBP→USD") == true)
     }
 }

@@ -20,7 +20,7 @@ struct DealPass {
             let outcome = try CreditPass.run(paths: [path], book: book, fx: FXTable(), log: log,
                                                      knowsEveryParticipant: knowsEveryParticipant, threads: threads)
             return DealPass(rows: try outcome.totals.runMonthCredits(), outcome: outcome,
-                            problems: log.sorted.map { "\($0.location.line):\($0.location.column) \($0.message)" })
+                            problems: log.sorted.map { "\($0.location.lineAndColumn) \($0.message)" })
         }
     }
 

@@ -47,7 +47,7 @@ public struct EarningCodes: Sendable {
             guard let system, let payType, let component, let code else { return }
             let key = Key(system: system, payType: payType, component: component)
             if let first = result.codes[key] {
-                log.error(file: path, line: csv.line, column: 0,
+                log.error(.wholeLine(path, csv.line),
                           "\(system) \(payType.label)\(component.isEmpty ? "" : " " + component) has a code already (line \(first.line))")
                 return
             }

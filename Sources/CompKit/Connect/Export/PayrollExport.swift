@@ -71,22 +71,22 @@ public enum PayrollExport {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
-            log.error(file: manifestPath, line: 0, column: 0, "no readable manifest.json beside payroll.csv: export the folder a comp run wrote")
+            log.error(.wholeFile(manifestPath), "no readable manifest.json beside payroll.csv: export the folder a comp run wrote")
             return
         }
         guard let recorded = manifest.outputs.first(where: { $0.file == "payroll.csv" }) else {
-            log.error(file: manifestPath, line: 0, column: 0, "manifest.json lists no payroll.csv")
+            log.error(.wholeFile(manifestPath), "manifest.json lists no payroll.csv")
             return
         }
         let digest: (bytes: Int, sha256: String)
         do {
             digest = try Manifest.fileDigest(path: payrollPath)
         } catch {
-            log.error(file: payrollPath, line: 0, column: 0, "cannot be read")
+            log.error(.wholeFile(payrollPath), "cannot be read")
             return
         }
         if digest.sha256 != recorded.sha256 {
-            log.error(file: payrollPath, line: 0, column: 0,
+            log.error(.wholeFile(payrollPath),
                       "changed since the run that wrote it (its SHA-256 is \(digest.sha256), manifest.json says \(recorded.sha256)): run comp again")
         }
     }

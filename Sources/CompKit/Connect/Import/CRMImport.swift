@@ -80,7 +80,7 @@ public enum CRMImport {
         do {
             cuts = try parts.get()
         } catch let failure as InputFile.Failure {
-            log.error(file: options.exportPath, line: 0, column: 0, failure.message)
+            log.error(.wholeFile(options.exportPath), failure.message)
             throw CompError.invalidInput(log.sorted, more: log.droppedCount)
         }
         StageTimer.shared.mark("import: splits and cuts")

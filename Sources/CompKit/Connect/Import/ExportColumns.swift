@@ -45,7 +45,7 @@ struct ExportColumns {
         product = named(options.productField)
         cancelDate = named(options.cancelDateField)
         guard missing.isEmpty, let id, let amount, let closeDate, let stage, let owner else {
-            log.error(file: table.path, line: 1, column: 0,
+            log.error(.wholeLine(table.path, 1),
                       "missing column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))"
                           + (currency == nil && options.currency == nil ? " (a single-currency org's export has no currency column: give --currency)" : ""))
             return nil

@@ -27,7 +27,7 @@ struct OpportunitySplits {
         let typeColumn = csv.column(anyOf: Self.splitType.names)
         let missing = zip(fields, columns).filter { $0.1 == nil }.map(\.0.title)
         guard missing.isEmpty else {
-            log.error(file: path, line: 1, column: 0, "missing column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))")
+            log.error(.wholeLine(path, 1), "missing column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))")
             return
         }
         let (opportunityColumn, ownerColumn, percentColumn) = (columns[0]!, columns[1]!, columns[2]!)

@@ -35,14 +35,14 @@ final class CSVTable {
         do {
             reader = try CSVReader(path: path, chunkSize: CSVTable.chunkSize(forFileAt: path), range: end.map { 0..<$0 })
         } catch let failure as InputFile.Failure {
-            log.error(file: path, line: 0, column: 0, failure.message)
+            log.error(.wholeFile(path), failure.message)
             return nil
         } catch {
             return nil
         }
         do {
             guard try reader.next() else {
-                log.error(file: path, line: 1, column: 0, "the file is empty; a header row is needed (\(required.joined(separator: ",")))")
+                log.error(.wholeLine(path, 1), "the file is empty; a header row is needed (\(required.joined(separator: ",")))")
                 return nil
             }
         } catch {
@@ -62,7 +62,7 @@ final class CSVTable {
         }
         let missing = required.filter { column($0) == nil }
         if !missing.isEmpty {
-            log.error(file: path, line: reader.recordLine, column: 0,
+            log.error(.wholeLine(path, reader.recordLine),
                       "missing required column\(missing.count > 1 ? "s" : ""): \(missing.joined(separator: ", "))"
                           + (headerNames == .exact ? " (header names are exact and case-sensitive)" : ""))
             return nil
@@ -109,12 +109,12 @@ final class CSVTable {
                 return
             }
             guard rowCount <= maxRows else {
-                log.error(file: path, line: reader.recordLine, column: 0,
+                log.error(.wholeLine(path, reader.recordLine),
                           "the file has more than \(maxRows) data rows, the most comp reads from one file (split it)")
                 return
             }
             guard reader.fieldCount == width else {
-                log.error(file: path, line: reader.recordLine, column: 0,
+                log.error(.wholeLine(path, reader.recordLine),
                           "this row has \(reader.fieldCount) fields, the header has \(width)")
                 continue
             }
@@ -133,7 +133,7 @@ final class CSVTable {
         if let format = error as? CSVReader.FormatError {
             log.error(file: path, line: format.line, column: format.field, format.message)
         } else if let failure = error as? InputFile.Failure {
-            log.error(file: path, line: 0, column: 0, failure.message)
+            log.error(.wholeFile(path), failure.message)
         }
     }
 }

@@ -118,8 +118,9 @@ struct DealRules {
                            cancelDay: cancel.day, cancelMonth: cancel.month, createdDay: createdDay)
     }
 
+    /// A problem at a field of a deal; column 0 (a deal made in code) names the deal's whole line.
     private func problem(_ line: Int, _ column: Int, _ message: String) {
-        log.error(file: file, line: line, column: column, message)
+        log.error(column > 0 ? SourceLocation(file: file, line: line, column: column) : .wholeLine(file, line), message)
     }
 
     /// Whether the field is a token (`tokenProblem`), logging why not.

@@ -75,7 +75,7 @@ enum DealXMLReader {
         do {
             prolog = try InputFile.readPrefix(path: path, count: 1 << 16)
         } catch let failure as InputFile.Failure {
-            log.error(file: path, line: 0, column: 0, failure.message)
+            log.error(.wholeFile(path), failure.message)
             return
         }
         if let doctype = XMLSafety.doctypeLocation(in: prolog) {
@@ -85,7 +85,7 @@ enum DealXMLReader {
         }
         comp_xml_silence_generic_errors()
         guard let reader = xmlReaderForFile(path, nil, XMLSafety.parserOptions) else {
-            log.error(file: path, line: 0, column: 0, "cannot open the file")
+            log.error(.wholeFile(path), "cannot open the file")
             return
         }
         defer { xmlFreeTextReader(reader) }

@@ -78,7 +78,7 @@ public struct FXTable: Sendable {
             guard let month, let from, let to, let rate else { return }
             let key = Key(month: month, from: from.code, to: to.code)
             if let first = seenAt[key] {
-                log.error(file: path, line: csv.line, column: 0, "the rate for \(month) \(from.code)→\(to.code) is given twice (first on line \(first))")
+                log.error(.wholeLine(path, csv.line), "the rate for \(month) \(from.code)→\(to.code) is given twice (first on line \(first))")
                 return
             }
             seenAt[key] = csv.line

@@ -16,7 +16,7 @@ public struct Pipeline: Sendable {
 
         public init(id: String, repID: String, snapshotDate: CalendarDate, stage: String, probability: ExactDecimal,
                     amount: ExactDecimal, currency: Currency, expectedClose: CalendarDate,
-                    source: SourceLocation = SourceLocation(file: "", line: 0, column: 0)) {
+                    source: SourceLocation = SourceLocation.wholeFile("")) {
             self.id = id
             self.repID = repID
             self.snapshotDate = snapshotDate
@@ -73,14 +73,14 @@ public struct Pipeline: Sendable {
             guard let id, let rep, let snapshot, let stage, let probability, let amount, let currency, let expectedClose else { return }
             let key = RowKey(snapshot: snapshot, opportunity: id, rep: rep)
             if let first = firstLine[key] {
-                log.error(file: path, line: csv.line, column: 0,
+                log.error(.wholeLine(path, csv.line),
                           "opportunity \(id) is listed twice for \(rep) in the snapshot of \(snapshot) (first on line \(first))")
                 return
             }
             firstLine[key] = csv.line
             result.opportunities.append(Opportunity(
                 id: id, repID: rep, snapshotDate: snapshot, stage: stage, probability: probability, amount: amount,
-                currency: currency, expectedClose: expectedClose, source: SourceLocation(file: path, line: csv.line, column: 0)))
+                currency: currency, expectedClose: expectedClose, source: SourceLocation.wholeLine(path, csv.line)))
         }
         return (result, csv.rowCount)
     }

@@ -34,7 +34,7 @@ public struct RepMonthAmounts: Sendable {
             guard let rep, let month, let value else { return }
             let key = RepMonth(rep: rep, month: month)
             if let first = firstLine[key] {
-                log.error(file: path, line: csv.line, column: 0, "rep \(rep) has a second \(valueColumn) row for \(month) (first on line \(first))")
+                log.error(.wholeLine(path, csv.line), "rep \(rep) has a second \(valueColumn) row for \(month) (first on line \(first))")
                 return
             }
             firstLine[key] = csv.line

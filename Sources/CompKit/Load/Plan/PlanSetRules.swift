@@ -35,7 +35,7 @@ enum PlanSetRules {
             for (earlier, later) in zip(sorted, sorted.dropFirst()) where links[earlier].range.overlapDays(with: links[later].range) > 0 {
                 let where_ = linkElements[earlier].location()
                 log.error(linkElements[later].location(attribute: "start"),
-                          "participant '\(id)' is active in two entries at once (this one overlaps \(where_.file):\(where_.line))")
+                          "participant '\(id)' is active in two entries at once (this one overlaps \(where_.fileAndLine))")
             }
         }
         for indices in byID.values where allPlansRead {

@@ -84,7 +84,7 @@ public struct ForecastAccuracy: Sendable {
             // Converted even when the sum is already unknown, so that every missing rate is listed.
             guard let converted = checks.convert(
                 opportunity.weightedAmount, month: month, from: opportunity.currency, to: currency, neededBy: opportunity.source,
-                for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file) line \(opportunity.source.line)) "
+                for: "to convert opportunity \(opportunity.id) (\(opportunity.source.file)\(opportunity.source.line.map { " line \($0)" } ?? "")) "
                     + "for \(opportunity.repID)'s weighted forecast; that row's forecast, error, accuracy and bias are left blank")
             else {
                 weightedUnknown.insert(person)
@@ -125,7 +125,7 @@ public struct ForecastAccuracy: Sendable {
             for row in rows {
                 func location() -> SourceLocation {
                     directory.entry(of: row.rep, in: month).map { ForecastAccuracy.location(of: $0, in: directory.book) }
-                        ?? SourceLocation(file: "", line: 0, column: 0)
+                        ?? SourceLocation.wholeFile("")
                 }
                 func converted(_ amount: ExactDecimal?) -> ExactDecimal? {
                     amount.flatMap {
@@ -200,7 +200,7 @@ public struct ForecastAccuracy: Sendable {
     }
 
     private static func location(of ref: PlanBook.EntryRef, in book: PlanBook) -> SourceLocation {
-        SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0)
+        SourceLocation.wholeFile(book.plan(ref).sourcePath)
     }
 
     /// forecast_accuracy.csv: a commit and a weighted row per rep, then TEAM commit and TEAM weighted;

@@ -115,7 +115,7 @@ public struct VarianceReport: Sendable {
             let to = book.plan(ref).currency
             guard from != to else { return amount }
             let value = checks.convert(amount, month: month, from: from, to: to,
-                                      neededBy: SourceLocation(file: book.plan(ref).sourcePath, line: 0, column: 0),
+                                      neededBy: SourceLocation.wholeFile(book.plan(ref).sourcePath),
                                       for: "to add up \(book.people[person])'s pay in \(to.code) for variance.csv; "
                                           + "the cells it fills are left blank")
             return value.map(to.round)

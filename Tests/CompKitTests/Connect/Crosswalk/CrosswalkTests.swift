@@ -20,7 +20,7 @@ import Testing
             #expect(people.participants(system: "salesforce").map { "\($0.externalID) \($0.participant)" } == ["005A R1"])
             #expect(people.participants(system: "adp").map { "\($0.externalID) \($0.participant)" } == ["000101 R1"])
             #expect(people.externalID(system: "gusto", participant: "R1") == nil)
-            #expect(log.sorted.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+            #expect(log.sorted.map { "\($0.location.lineAndColumn) \($0.message)" } == [
                 "4:3 adp id '000101' is given twice (first on line 2, for R1)",
                 "5:1 R1 has two adp ids ('000101' on line 2 and '000102')",
                 "6:2 system is required",
@@ -45,7 +45,7 @@ import Testing
             #expect(codes.code(system: "adp", payType: .commission, component: "new-business") == "C")
             #expect(codes.code(system: "adp", payType: .bonus, component: "q-club") == "B")
             #expect(codes.code(system: "gusto", payType: .commission, component: "") == nil)
-            #expect(log.sorted.map { "\($0.location.line):\($0.location.column)" } == ["5:0", "6:2"])
+            #expect(log.sorted.map { "\($0.location.lineAndColumn)" } == ["5", "6:2"])
         }
     }
 }

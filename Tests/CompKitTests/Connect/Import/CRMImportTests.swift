@@ -39,7 +39,7 @@ import Testing
                 // Nothing written: no deals.csv, no pipeline, no temporary file left behind.
                 let left = (try? FileManager.default.contentsOfDirectory(atPath: (folder as NSString).appendingPathComponent("out"))) ?? []
                 #expect(left.isEmpty, "\(left)")
-                return (nil, nil, nil, diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" })
+                return (nil, nil, nil, diagnostics.map { "\($0.location.lineAndColumn) \($0.message)" })
             }
         }
     }
@@ -128,7 +128,7 @@ import Testing
     @Test func missingColumnsAreNamed() throws {
         let result = try run(.salesforce, export: "Id,Amount,StageName,IsWon\nA1,100,Closed Won,true\n")
         #expect(result.problems == [
-            "1:0 missing columns: CloseDate, OwnerId, CurrencyIsoCode (a single-currency org's export has no currency column: give --currency)",
+            "1 missing columns: CloseDate, OwnerId, CurrencyIsoCode (a single-currency org's export has no currency column: give --currency)",
         ])
         let single = try run(.salesforce, export: "Id,Amount,CloseDate,StageName,IsWon,OwnerId\nA1,100,2026-03-01,Closed Won,true,005A\n") {
             $0.currency = .usd

@@ -11,7 +11,7 @@ import Testing
             var values: [String] = []
             try table.forEachRow(log: log) { values.append(table.field(a).string) }
             #expect(values == ["1", "4"])
-            #expect(log.diagnostics.map(\.description) == ["\(path):3:0: error: this row has 2 fields, the header has 3"])
+            #expect(log.diagnostics.map(\.description) == ["\(path):3:1: error: this row has 2 fields, the header has 3"])
             #expect(table.rowCount == 3)
         }
     }
@@ -21,7 +21,7 @@ import Testing
             let path = try write("Deal_ID,amount\n", to: "t.csv", in: folder)
             let log = DiagnosticLog()
             #expect(CSVTable(path: path, required: ["deal_id", "amount"], log: log) == nil)
-            #expect(log.diagnostics.first?.location == SourceLocation(file: path, line: 1, column: 0))
+            #expect(log.diagnostics.first?.location == SourceLocation.wholeLine(path, 1))
         }
     }
 }

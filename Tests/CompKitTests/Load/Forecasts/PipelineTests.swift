@@ -24,12 +24,12 @@ import Testing
             // 5: O1 twice for R1 in the 2026-02-01 snapshot (row). 8: stage and expected_close missing (4, 9).
             // 9: a percent sign and an exponent (5, 6). Line 6 is fine: another snapshot, amount 0; line 7
             // too: O1 split between R1 and R2, R2's share listed once.
-            #expect(log.sorted.map { "\($0.location.line):\($0.location.column)" }
-                    == ["3:5", "4:2", "4:3", "4:7", "5:0", "8:4", "8:8", "9:5", "9:6"])
+            #expect(log.sorted.map { "\($0.location.lineAndColumn)" }
+                    == ["3:5", "4:2", "4:3", "4:7", "5", "8:4", "8:8", "9:5", "9:6"])
             #expect(log.sorted[0].message == "probability 1.01 is not between 0 and 1")
             #expect(log.sorted[4].message == "opportunity O1 is listed twice for R1 in the snapshot of 2026-02-01 (first on line 2)")
             // Stages may hold spaces; kept rows remember their line.
-            #expect(pipeline.opportunities.map { "\($0.id) \($0.repID) \($0.stage) \($0.source.line)" }
+            #expect(pipeline.opportunities.map { "\($0.id) \($0.repID) \($0.stage) \($0.source.lineAndColumn)" }
                     == ["O1 R1 Closed Won 2", "O1 R1 Commit 6", "O1 R2 Closed Won 7"])
         }
     }

@@ -45,8 +45,8 @@ import Testing
             // Line 3: rep in no plan (field 1). 4: month 13 (field 2). 5: seven decimals (field 3).
             // 6: a leading space (field 3). 7: R1/2026-02 again (row). 8: a sign (field 3).
             // 9: rep and amount missing (fields 1 and 3). 10: two fields for a three-column header (row).
-            #expect(log.sorted.map { "\($0.location.line):\($0.location.column)" }
-                    == ["3:1", "4:2", "5:3", "6:3", "7:0", "8:3", "9:1", "9:3", "10:0"])
+            #expect(log.sorted.map { "\($0.location.lineAndColumn)" }
+                    == ["3:1", "4:2", "5:3", "6:3", "7", "8:3", "9:1", "9:3", "10"])
             #expect(log.sorted[4].message == "rep R1 has a second expected row for 2026-02 (first on line 2)")
             #expect(log.sorted[0].message == "rep 'R9' is not a participant of any plan")
             #expect(amounts.amount(rep: "R1", month: month("2026-02")) == dec("2000"))
@@ -58,7 +58,7 @@ import Testing
             let path = try write("rep_id,month,Commit\nR1,2026-02,1\n", to: "forecasts.csv", in: folder)
             let log = DiagnosticLog()
             _ = try RepMonthAmounts.read(path: path, valueColumn: "commit", participantIDs: Self.known, log: log)
-            #expect(log.sorted.map { "\($0.location.line):\($0.location.column)" } == ["1:0"])
+            #expect(log.sorted.map { "\($0.location.lineAndColumn)" } == ["1"])
             #expect(log.sorted.first?.message.contains("commit") == true)
         }
     }

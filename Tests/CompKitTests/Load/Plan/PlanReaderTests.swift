@@ -34,7 +34,7 @@ import Testing
         try withTemporaryFolder { folder in
             let log = DiagnosticLog()
             let plans = PlanReader.read(files: [try write(text, to: "plan.xml", in: folder)], log: log)
-            return (plans, log.sorted.map { "\($0.location.line):\($0.location.column)" })
+            return (plans, log.sorted.map { "\($0.location.lineAndColumn)" })
         }
     }
 

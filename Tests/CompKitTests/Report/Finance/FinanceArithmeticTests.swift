@@ -37,7 +37,7 @@ import Testing
         let fx = FinanceFixture.fx.replacingOccurrences(of: "2026-02,EUR,USD,1.1", with: "2026-02,EUR,USD,999999.999999")
         let diagnostics = FinanceFixture.refusal(
             "2026-02", files: ["pipeline.csv": pipeline, "fx.csv": fx, "deals.csv": "deal_id,close_date,amount,currency,type,reps\n"])
-        #expect(diagnostics.map { "\($0.location.line)" } == ["2"])
+        #expect(diagnostics.map(\.location.line) == [2])
         #expect(diagnostics.first?.message.hasPrefix("an amount reaches 10^18") == true)
     }
 }
