@@ -9,7 +9,7 @@ struct ByteFile {
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw CompError.io("cannot create \(path)")
+            throw CompError.io(IOFailure(.write, path, reason: "the file cannot be created"))
         }
         self.handle = handle
         buffer.reserveCapacity(ByteFile.flushSize + 4096)

@@ -123,12 +123,12 @@ import Glibc
                                            name: "vanishing")
         try #require(running.waitForStderr(containing: "paused at input-digest:1"), Comment(rawValue: running.stderr))
         try workspace.remove("inputs/deals.csv")
-        FileManager.default.createFile(atPath: resume.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: resume.path, contents: nil)
         let status = running.wait()
         let stderr = running.stderr.split(separator: "\n").filter { !$0.contains("fault injection") }.joined(separator: "\n")
         try Self.expectFailedCleanly(CompRun(status: status, stdout: "", stderr: stderr, seconds: 0, timedOut: false),
                                      workspace, before: before, ledger: ledger,
-                                     saying: ["inputs/deals.csv: cannot be read any more (was it moved or deleted during the run?)"])
+                                     saying: ["cannot read inputs/deals.csv: it is gone (was it moved or deleted during the run?)"])
     }
 
     /// SIGKILL after two files of the new output: the earlier output and the ledger are intact;

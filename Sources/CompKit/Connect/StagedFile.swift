@@ -23,10 +23,10 @@ final class StagedFile {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CompError.io("cannot create the folder \(folder.path): \(error.localizedDescription)")
+            throw CompError.io(IOFailure(.createFolder, folder.path, reason: error.localizedDescription))
         }
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw CompError.io(.lastSystemError(.write, target)) }
         buffer.reserveCapacity(StagedFile.bufferSize)
     }
 
@@ -51,7 +51,7 @@ final class StagedFile {
             let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+                throw CompError.io(.lastSystemError(.write, target))
             }
             offset += written
         }
@@ -62,7 +62,7 @@ final class StagedFile {
     func append(contentsOf other: StagedFile) throws {
         try other.flush()
         let source = open(other.temporary, O_RDONLY | O_CLOEXEC)
-        guard source >= 0 else { throw CompError.io("cannot read \(other.temporary): \(String(cString: strerror(errno)))") }
+        guard source >= 0 else { throw CompError.io(.lastSystemError(.read, other.temporary)) }
         defer {
             close(source)
             other.discard()
@@ -73,7 +73,7 @@ final class StagedFile {
             let count = sendfile(descriptor, source, nil, 1 << 30)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+                throw CompError.io(.lastSystemError(.write, target))
             }
             if count == 0 { return }
         }
@@ -83,7 +83,7 @@ final class StagedFile {
     private func finish() throws {
         try flush()
         guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-            throw CompError.io("cannot write \(target): \(String(cString: strerror(errno)))")
+            throw CompError.io(.lastSystemError(.write, target))
         }
         descriptor = -1
     }
@@ -110,7 +110,7 @@ final class StagedFile {
                     if let previous = earlier.backup { _ = rename(previous, earlier.file.target) } else { _ = unlink(earlier.file.target) }
                 }
                 for file in files { file.discard() }
-                throw CompError.io("cannot write \(file.target): \(reason)")
+                throw CompError.io(IOFailure(.write, file.target, reason: reason))
             }
             replaced.append((file, hadTarget ? backup : nil))
         }

@@ -125,12 +125,14 @@ struct CompactCredits: Sendable {
         var blocks = [[Block]](repeating: [], count: CompactCredits.partitionCount)
         private(set) var size = 0
 
+        /// Where the file is (for the errors; it has no name once made).
+        private let folder = FileManager.default.temporaryDirectory.path
+
         init() throws {
-            let folder = FileManager.default.temporaryDirectory.path
             var template = Array((folder + "/comp-credits-XXXXXX").utf8CString)
             descriptor = mkstemp(&template)
             guard descriptor >= 0 else {
-                throw CompError.io("cannot make a temporary file in \(folder) for the run month's credits: \(String(cString: strerror(errno)))")
+                throw CompError.io(.lastSystemError(.keepCredits, folder))
             }
             // Unlinked at once: the file goes when it is closed, however the run ends.
             unlink(template)
@@ -153,7 +155,7 @@ struct CompactCredits: Sendable {
                 let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(size + done))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
-                    throw CompError.io("cannot write the run month's credits to a temporary file: \(String(cString: strerror(errno)))")
+                    throw CompError.io(.lastSystemError(.keepCredits, folder))
                 }
                 done += written
             }
@@ -171,7 +173,7 @@ struct CompactCredits: Sendable {
                     let read = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(block.offset + done))
                     if read < 0 && errno == EINTR { continue }
                     guard read > 0 else {
-                        throw CompError.io("cannot read the run month's credits back from a temporary file: \(read < 0 ? String(cString: strerror(errno)) : "it ended early")")
+                        throw CompError.io(read < 0 ? .lastSystemError(.keepCredits, folder) : IOFailure(.keepCredits, folder, reason: "it ended early"))
                     }
                     done += read
                 }

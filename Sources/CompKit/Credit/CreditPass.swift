@@ -240,12 +240,12 @@ enum CreditPass {
             guard let table = CSVTable(path: path, required: DealColumns.required, log: log) else { return nil }
             columns = DealColumns(table)
             let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw CompError.io("\(path): cannot open the file: \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw CompError.io(.lastSystemError(.open, path)) }
             defer { close(descriptor) }
             var status = stat()
-            guard fstat(descriptor, &status) == 0 else { throw CompError.io("\(path): cannot read the file: \(String(cString: strerror(errno)))") }
+            guard fstat(descriptor, &status) == 0 else { throw CompError.io(.lastSystemError(.read, path)) }
             let size = Int(status.st_size)
-            let header = try CreditPass.header(descriptor, size: size)
+            let header = try CreditPass.header(descriptor, size: size, path: path)
             if exact {
                 let parts = try CSVRanges.parts(path: path, count: threads, minimumBytes: 1)
                 cuts = [header.dataStart] + parts.dropFirst().map(\.range.lowerBound).map { max($0, header.dataStart) } + [size]
@@ -303,23 +303,23 @@ enum CreditPass {
         /// Calls `body` with the file open for reading; a failure to read becomes `CompError.io`.
         private func withDescriptor(_ body: (Int32) throws -> Void) throws {
             let descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { throw CompError.io("\(path): cannot open the file: \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw CompError.io(.lastSystemError(.open, path)) }
             defer { close(descriptor) }
             do {
                 try body(descriptor)
             } catch let failure as InputFile.Failure {
-                throw CompError.io("\(path): \(failure.message)")
+                throw CompError.io(IOFailure(.read, path, reason: failure.message))
             }
         }
     }
 
     /// Where the header record ends (BOM skipped) and the line the data starts on.
-    private static func header(_ descriptor: Int32, size: Int) throws -> (dataStart: Int, firstLine: Int) {
+    private static func header(_ descriptor: Int32, size: Int, path: String) throws -> (dataStart: Int, firstLine: Int) {
         var length = min(size, 1 << 16)
         while true {
             var bytes = [UInt8](repeating: 0, count: max(length, 1))
             let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, 0) }
-            guard count >= 0 else { throw CompError.io("cannot read the file: \(String(cString: strerror(errno)))") }
+            guard count >= 0 else { throw CompError.io(.lastSystemError(.read, path)) }
             let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             guard count > bom else { return (count, 2) }
             let scratch = ByteScratch()

@@ -34,10 +34,10 @@ enum LedgerSchema {
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let objectCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
             guard applicationID == PaymentLedger.applicationID || (applicationID == 0 && objectCount == 0) else {
-                throw CompError.ledger("\(path) is not a comp ledger (an SQLite file of another application); comp leaves it as it is")
+                throw CompError.ledger(.otherApplication(path: path))
             }
             if try migrator.hasBeenSuperseded(db) {
-                throw CompError.ledger("\(path) was written by a newer version of comp; this version will not change it")
+                throw CompError.ledger(.newerVersion(path: path))
             }
         }
         try migrator.migrate(queue)
@@ -64,7 +64,7 @@ enum LedgerSchema {
             let previousClosed = try Bool.fetchOne(db, sql: "SELECT COUNT(*) > 0 FROM closed_period WHERE period = ?",
                                                    arguments: [previous.description]) ?? false
             guard previousClosed else {
-                throw CompError.ledger("\(previous) is still open: the periods of a fiscal year close in order, so close \(previous) before \(period)")
+                throw CompError.ledger(.outOfOrder(open: previous, closing: period))
             }
         }
         try db.execute(sql: "INSERT INTO closed_period (period, closed_at, manifest, manifest_sha256) VALUES (?, ?, ?, ?)",

@@ -67,9 +67,9 @@ public final class PaymentLedger {
         } catch let error as CompError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw CompError.ledger("\(path) is not a comp ledger (not an SQLite database); comp leaves it as it is")
+            throw CompError.ledger(.notSQLite(path: path))
         } catch {
-            throw CompError.ledger("\(path): cannot open the ledger: \(LedgerSchema.describe(error))")
+            throw CompError.ledger(.cannotOpen(path: path, reason: LedgerSchema.describe(error)))
         }
     }
 
@@ -124,7 +124,7 @@ public final class PaymentLedger {
         } catch let error as CompError {
             throw error
         } catch {
-            throw CompError.ledger("\(path): closing \(period) failed, the ledger is unchanged: \(LedgerSchema.describe(error))")
+            throw CompError.ledger(.closeFailed(path: path, period: period, reason: LedgerSchema.describe(error)))
         }
     }
 
@@ -132,7 +132,7 @@ public final class PaymentLedger {
         do {
             return try queue.read(body)
         } catch {
-            throw CompError.ledger("\(path): cannot read the ledger: \(LedgerSchema.describe(error))")
+            throw CompError.ledger(.cannotRead(path: path, reason: LedgerSchema.describe(error)))
         }
     }
 }

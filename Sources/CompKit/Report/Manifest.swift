@@ -42,7 +42,7 @@ public struct Manifest: Codable, Sendable {
     public static func fileDigest(path: String) throws -> (bytes: Int, sha256: String) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw CompError.io("\(path): cannot be read any more (was it moved or deleted during the run?)")
+            throw CompError.io(IOFailure(.read, path, reason: "it is gone (was it moved or deleted during the run?)"))
         }
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 19, alignment: 16)
@@ -54,7 +54,7 @@ public struct Manifest: Codable, Sendable {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CompError.io("\(path): reading failed: \(String(cString: strerror(errno)))")
+                throw CompError.io(.lastSystemError(.read, path))
             }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             size += count

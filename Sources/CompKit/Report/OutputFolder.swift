@@ -14,7 +14,7 @@ public enum OutputFolder {
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw CompError.io("cannot create the output folder \(parent.path): \(reason(error))")
+            throw CompError.io(IOFailure(.createFolder, parent.path, reason: reason(error)))
         }
         let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: temporary)
@@ -23,7 +23,7 @@ public enum OutputFolder {
             do {
                 try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             } catch {
-                throw CompError.io("cannot write the output in \(parent.path): \(reason(error))")
+                throw CompError.io(IOFailure(.writeOutputIn, parent.path, reason: reason(error)))
             }
             try fill(Staging(folder: temporary, parent: parent))
         } catch {
@@ -89,7 +89,7 @@ public enum OutputFolder {
             } catch let error as CompError {
                 throw error
             } catch {
-                throw CompError.io("cannot write the output in \(parent.path): \(OutputFolder.reason(error))")
+                throw CompError.io(IOFailure(.writeOutputIn, parent.path, reason: OutputFolder.reason(error)))
             }
         }
     }
@@ -101,7 +101,7 @@ public enum OutputFolder {
         if manager.fileExists(atPath: target.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 try? manager.removeItem(at: temporary)
-                throw CompError.io("\(target.path) exists and is not a folder; comp will not replace it")
+                throw CompError.io(IOFailure(.replace, target.path, reason: "it exists and is not a folder; comp will not replace it"))
             }
             if comp_rename_exchange(temporary.path, target.path) == 0 {
                 try? manager.removeItem(at: temporary)  // now holds the earlier output
@@ -113,13 +113,13 @@ public enum OutputFolder {
             guard rename(target.path, aside.path) == 0 else {
                 let message = String(cString: strerror(errno))
                 try? manager.removeItem(at: temporary)
-                throw CompError.io("cannot replace \(target.path): \(message)")
+                throw CompError.io(IOFailure(.replace, target.path, reason: message))
             }
             guard rename(temporary.path, target.path) == 0 else {
                 let message = String(cString: strerror(errno))
                 _ = rename(aside.path, target.path)
                 try? manager.removeItem(at: temporary)
-                throw CompError.io("cannot replace \(target.path): \(message)")
+                throw CompError.io(IOFailure(.replace, target.path, reason: message))
             }
             try? manager.removeItem(at: aside)
             return
@@ -127,7 +127,7 @@ public enum OutputFolder {
         guard rename(temporary.path, target.path) == 0 else {
             let message = String(cString: strerror(errno))
             try? manager.removeItem(at: temporary)
-            throw CompError.io("cannot create \(target.path): \(message)")
+            throw CompError.io(IOFailure(.write, target.path, reason: message))
         }
     }
 

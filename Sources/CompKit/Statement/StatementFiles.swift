@@ -42,7 +42,7 @@ extension StatementFiles {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.bytes).write(to: url, options: .atomic)
             } catch {
-                throw CompError.io("cannot write \(url.path): \(error.localizedDescription)")
+                throw CompError.io(IOFailure(.write, url.path, reason: error.localizedDescription))
             }
         }
     }

@@ -31,7 +31,7 @@ struct Generate: ParsableCommand {
         } catch let error as CompError {
             throw report(error)
         } catch {
-            throw report(.io("\(out): \(error)"))
+            throw report(.io(IOFailure(.write, out, reason: "\(error)")))
         }
     }
 }

@@ -10,7 +10,7 @@ struct History: ParsableCommand {
     func run() throws {
         do {
             guard let paymentLedger = try PaymentLedger.openIfPresent(path: ledger.path) else {
-                throw CompError.ledger("\(ledger.path): no ledger here (comp close creates it)")
+                throw CompError.ledger(.missing(path: ledger.path))
             }
             let periods = try paymentLedger.closedPeriods()
             guard !periods.isEmpty else {

@@ -26,8 +26,23 @@ import Testing
     }
 
     @Test func compErrorsDescribeThemselvesAsErrorsDo() {
-        let error: Error = CompError.io("out/2026-03: the disk is full")
-        #expect(error.localizedDescription == "error: out/2026-03: the disk is full")
-        #expect((CompError.ledger("x") as Error).localizedDescription == "error: x")
+        let error: Error = CompError.io(IOFailure(.writeOutputIn, "out", reason: "No space left on device"))
+        #expect(error.localizedDescription == "error: cannot write the output in out: No space left on device")
+        let ledger: Error = CompError.ledger(.outOfOrder(open: YearMonth(year: 2026, month: 2), closing: YearMonth(year: 2026, month: 3)))
+        #expect(ledger.localizedDescription
+                == "error: 2026-02 is still open: the periods of a fiscal year close in order, so close 2026-02 before 2026-03")
+        #expect((CompError.invalidInput([Diagnostic(.wholeFile("deals.csv"), "file not found")], more: 2) as Error).localizedDescription
+                == "deals.csv:1:1: error: file not found\n… and 2 more errors")
+    }
+
+    @Test func wholeFileProblemsComeFirstThenLinesThenFields() {
+        let log = DiagnosticLog()
+        log.error(file: "b.csv", line: 3, column: 2, "field")
+        log.error(.wholeLine("b.csv", 3), "row")
+        log.error(file: "b.csv", line: 2, column: 9, "earlier row")
+        log.error(.wholeFile("b.csv"), "file")
+        log.error(.wholeFile("a.csv"), "other file")
+        #expect(log.sorted.map(\.description) == ["a.csv:1:1: error: other file", "b.csv:1:1: error: file", "b.csv:2:9: error: earlier row",
+                                                  "b.csv:3:1: error: row", "b.csv:3:2: error: field"])
     }
 }

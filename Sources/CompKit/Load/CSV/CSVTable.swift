@@ -103,7 +103,7 @@ final class CSVTable {
             do {
                 guard try reader.next() else { return }
             } catch let failure as InputFile.Failure {
-                throw CompError.io("\(path): \(failure.message)")
+                throw CompError.io(IOFailure(.read, path, reason: failure.message))
             } catch {
                 CSVTable.log(error, path: path, log: log)
                 return
