@@ -65,7 +65,7 @@ extension PayrollRun {
         }
         // In manifest order; credits.csv, the statements and the summary (the largest) are started first.
         let pieces: [Piece] = [
-            file("payroll.csv") { result.payroll.csv(period: result.period) },
+            file("payroll.csv") { PayrollReport.csv(result.payroll, period: result.period) },
             { [try sink("credits.csv") { writer in
                 try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period,
                                         order: try result.prepared.sortedCredits()) { try writer.write($0) }

@@ -13,7 +13,7 @@ public enum PayrollRun {
         public var schedule: PaySchedule
         /// attainment.csv's rows in its order.
         public var attainment: [ComponentMeasure]
-        public var payroll: PayrollReport
+        public var payroll: Payroll
         /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
         public var prepared: OutputPreparation
         public var dealCounts: DealCounts
@@ -141,7 +141,7 @@ public enum PayrollRun {
     /// makes the pay reports.
     private static func report(_ loaded: Loaded, credited: CreditPass.Outcome, schedule: PaySchedule,
                                paid: [PaymentLedger.Payment]?, options: RunOptions,
-                               log: DiagnosticLog) throws -> (attainment: [ComponentMeasure], payroll: PayrollReport, finance: FinanceView) {
+                               log: DiagnosticLog) throws -> (attainment: [ComponentMeasure], payroll: Payroll, finance: FinanceView) {
         TerminalProgress.shared.begin(.reports)
         let (book, fx, forecasts) = (loaded.book, loaded.fx, loaded.forecasts)
         // `credit` hands the pass an activity to fill, so the outcome always carries it.
@@ -152,7 +152,7 @@ public enum PayrollRun {
         let (forecastAccuracy, (payroll, payParts)) = Parallel.both(
             { FinanceView.forecasts(book: book, fx: fx, inputs: forecasts, activity: activity) },
             {
-                let payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+                let payroll = Payroll(book: book, schedule: schedule, paid: paid)
                 let parts = FinanceView.payParts(FinanceView.Sources(
                     book: book, fx: fx, schedule: schedule, payroll: payroll, measures: attainment,
                     runMonthCredits: runMonthCredits, dealCounts: counts, inputs: forecasts, activity: activity,

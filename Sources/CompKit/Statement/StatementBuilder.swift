@@ -6,7 +6,7 @@ public struct StatementBuilder: Sendable {
     public let result: PayrollRun.Result
     public let usesLedger: Bool
     private let measurer: Measurer
-    private let payrollByID: [String: [PayrollReport.Row]]
+    private let payrollByID: [String: [Payroll.Row]]
     private let entriesByID: [String: [PlanBook.EntryRef]]
 
     public init(result: PayrollRun.Result) {
@@ -181,7 +181,7 @@ public struct StatementBuilder: Sendable {
     /// The month's pay lines recomputed from the parts and added up per payroll key, joined with
     /// the ledger's prior adjustments (which only the payroll report knows).
     private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
-                          payroll: [PayrollReport.Row]) -> [Statement.PayItem] {
+                          payroll: [Payroll.Row]) -> [Statement.PayItem] {
         var amounts: [PayKey: ExactDecimal] = [:]
         func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
             amounts[PayKey(employeeID: id, payType: type, component: component, currency: currency), default: .zero] += amount

@@ -41,7 +41,7 @@ import Testing
         // January: C = 80000 → 0.08 × (80000 − 50000) = 2400.00.
         // February: D2 = 45000 × 1.1 = 49500.00, C = 129500 → 0.08 × 50000 + 0.12 × 29500 = 4000 + 3540 = 7540.00;
         // commission 7540 − 2400 = 5140.00. Base 60000 / 12 = 5000.00. D3 is after the run month.
-        #expect(String(decoding: result.payroll.csv(period: result.period), as: UTF8.self) == """
+        #expect(String(decoding: PayrollReport.csv(result.payroll, period: result.period), as: UTF8.self) == """
             period,employee_id,employee_name,pay_type,component,amount,currency,prior_adjustment
             2026-02,R1,"Anna, Jr.",BASE,,5000.00,USD,0.00
             2026-02,R1,"Anna, Jr.",COMMISSION,nb,5140.00,USD,0.00

@@ -9,7 +9,7 @@ struct Scenario {
     let missingRates: [MissingRate]
     let measurer: Measurer
     let schedule: PaySchedule
-    let payroll: PayrollReport
+    let payroll: Payroll
 
     /// `rates` are fx.csv rows: (month, from, to, rate); `payments` payments.csv's rows (deal, paid
     /// date, amount); `paid` the ledger's payments, nil without a ledger.
@@ -26,7 +26,7 @@ struct Scenario {
         missingRates = Array(credited.missingRates.keys).sorted()
         measurer = Measurer(book: book, totals: totals)
         schedule = PaySchedule(book: book, measurer: measurer)
-        payroll = PayrollReport(book: book, schedule: schedule, paid: paid)
+        payroll = Payroll(book: book, schedule: schedule, paid: paid)
     }
 
     /// The deals credited as a run credits them (the deals given in code, after the files' none).

@@ -43,7 +43,7 @@ public struct ControlTotals: Sendable {
     /// By currency, then pay type in payroll.csv's order.
     public var pay: [Pay]
 
-    init(dealCounts: DealCounts, activity: DealActivity, runMonthCredits: RunMonthCredits, payroll: PayrollReport) {
+    init(dealCounts: DealCounts, activity: DealActivity, runMonthCredits: RunMonthCredits, payroll: Payroll) {
         dealRows = dealCounts.dealRows
         won = dealCounts.won
         cancelled = dealCounts.cancelled

@@ -42,7 +42,7 @@ public struct FinanceView: Sendable {
         var book: PlanBook
         var fx: FXTable
         var schedule: PaySchedule
-        var payroll: PayrollReport
+        var payroll: Payroll
         var measures: [ComponentMeasure]
         var runMonthCredits: RunMonthCredits
         var dealCounts: DealCounts

@@ -82,7 +82,7 @@ public struct VarianceReport: Sendable {
     public var thresholds: Thresholds
 
     /// `expected` is nil without expected.csv; `hasLedger` adds the prior_adjustment rows.
-    init(book: PlanBook, schedule: PaySchedule, payroll: PayrollReport, expected: RepMonthAmounts?, hasLedger: Bool,
+    init(book: PlanBook, schedule: PaySchedule, payroll: Payroll, expected: RepMonthAmounts?, hasLedger: Bool,
          thresholds: Thresholds, directory: RepDirectory, checks: FinanceChecks) {
         let runMonth = book.runMonth
         let lastMonth = runMonth.adding(months: -1)

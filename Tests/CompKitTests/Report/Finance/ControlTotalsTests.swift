@@ -25,7 +25,7 @@ import Testing
         let controls = result.finance.controls
         // Sum payroll.csv's columns as a reader of the file would.
         var sums: [String: (rows: Int, amount: ExactDecimal, adjustment: ExactDecimal)] = [:]
-        for line in FinanceFixture.text(result.payroll.csv(period: result.period)).split(separator: "\n").dropFirst() {
+        for line in FinanceFixture.text(PayrollReport.csv(result.payroll, period: result.period)).split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let key = fields[6] + " " + fields[3]
             sums[key, default: (0, .zero, .zero)].rows += 1

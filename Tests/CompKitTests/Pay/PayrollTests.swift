@@ -1,11 +1,11 @@
 import Testing
 @testable import CompKit
 
-@Suite struct PayrollReportTests {
+@Suite struct PayrollTests {
     static let header = "period,employee_id,employee_name,pay_type,component,amount,currency,prior_adjustment\n"
 
     static func csv(_ scenario: Scenario, _ period: String) -> String {
-        String(decoding: scenario.payroll.csv(period: month(period)), as: UTF8.self)
+        String(decoding: PayrollReport.csv(scenario.payroll, period: month(period)), as: UTF8.self)
     }
 
     @Test func marchOfTheAccountExecutive() {
