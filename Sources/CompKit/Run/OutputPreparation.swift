@@ -7,16 +7,13 @@ import Foundation
 public final class OutputPreparation: @unchecked Sendable {
     // @unchecked: the two results are written once by the preparing thread before it signals
     // `done`, and read only after waiting on `done`.
-    /// The input files, in the manifest's order.
-    public let inputFiles: [PayrollRun.InputFile]
     private let done = DispatchSemaphore(value: 0)
     private var creditsOrder: Result<[UInt32], Error>?
     private var inputs: Result<[Manifest.Input], Error>?
 
     /// Starts sorting `credits` and reading `inputFiles` for their checksums
     /// (taking those of `early` that are still current).
-    init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits, early: EarlyDigests) {
-        self.inputFiles = inputFiles
+    init(inputFiles: [PayrollRun.InputFile], credits: RunMonthCredits, early: EarlyDigests?) {
         Thread { [self] in
             creditsOrder = Result { try credits.sortedPositions() }
             inputs = Result {
@@ -44,9 +41,9 @@ public final class OutputPreparation: @unchecked Sendable {
         done.signal()
     }
 
-    private static func digest(_ file: PayrollRun.InputFile, step: Int, early: EarlyDigests) throws -> Manifest.Input {
+    private static func digest(_ file: PayrollRun.InputFile, step: Int, early: EarlyDigests?) throws -> Manifest.Input {
         FaultInjection.checkpoint("input-digest", step: step)
-        if let digest = early.digest(of: file.path), FileIdentity(path: file.path) == digest.identity {
+        if let digest = early?.digest(of: file.path), FileIdentity(path: file.path) == digest.identity {
             return Manifest.Input(path: file.path, kind: file.kind, bytes: digest.bytes, sha256: digest.sha256, rows: file.rows)
         }
         let digest = try Manifest.fileDigest(path: file.path)

@@ -50,6 +50,8 @@ extension PayrollRun {
         func files(_ make: @escaping @Sendable () -> [(name: String, bytes: [UInt8])]) -> Piece {
             { try make().map { file in try sink(file.name) { try $0.write(file.bytes) } } }
         }
+        let prepared = result.prepared
+            ?? OutputPreparation(inputFiles: result.inputFiles, credits: result.totals.runMonthCreditRows, early: nil)
         // Statements come in slices of participants, one per core, each rendered and written as it is
         // made (never all of them in memory).
         let builder = StatementBuilder(result: result)
@@ -68,7 +70,7 @@ extension PayrollRun {
             file("payroll.csv") { PayrollReport.csv(result.payroll, period: result.period) },
             { [try sink("credits.csv") { writer in
                 try CreditsReport.write(result.totals.runMonthCreditRows, period: result.period,
-                                        order: try result.prepared.sortedCredits()) { try writer.write($0) }
+                                        order: try prepared.sortedCredits()) { try writer.write($0) }
             }] },
             file("attainment.csv") { AttainmentReport.csv(result.attainment, book: result.book) },
             file("exceptions.csv") {
@@ -90,7 +92,7 @@ extension PayrollRun {
         let written = try outputs.results(count: pieces.count).flatMap { $0 }
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
-            inputs: try result.prepared.inputEntries(), rowCounts: result.dealCounts, outputs: written)
+            inputs: try prepared.inputEntries(), rowCounts: result.dealCounts, outputs: written)
         let json = try manifest.json()
         _ = try sink("manifest.json") { try $0.write(json) }
         return (json, written.map(\.file) + ["manifest.json"])

@@ -14,8 +14,11 @@ public enum PayrollRun {
         /// attainment.csv's rows in its order.
         public var attainment: [ComponentMeasure]
         public var payroll: Payroll
-        /// What was read, credits.csv's order and the inputs' checksums, made while the month was measured.
-        public var prepared: OutputPreparation
+        /// The input files read, in the manifest's order.
+        public var inputFiles: [InputFile]
+        /// credits.csv's order and the inputs' checksums, made while the month was measured
+        /// (`RunOptions.preparesOutput`); nil when they are made as the files are written.
+        public var prepared: OutputPreparation?
         public var dealCounts: DealCounts
         /// Forecast accuracy, variance, sales metrics and control totals (§4, §5).
         public var finance: FinanceView
@@ -41,18 +44,20 @@ public enum PayrollRun {
     ) throws -> Result {
         StageTimer.shared.restart()
         let log = DiagnosticLog()
-        let earlyDigests = EarlyDigests(paths: inputs.dealPaths)
+        let earlyDigests = options.preparesOutput ? EarlyDigests(paths: inputs.dealPaths) : nil
         var loaded = try load(inputs, period: requestedPeriod, options: options, log: log)
         let credited = try credit(loaded, inputs: inputs, options: options, log: log)
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { loaded.files.append(InputFile(path: path, kind: .deals, rows: rows)) }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
-        let prepared = OutputPreparation(inputFiles: loaded.files, credits: credited.totals.runMonthCreditRows, early: earlyDigests)
+        let prepared = earlyDigests.map {
+            OutputPreparation(inputFiles: loaded.files, credits: credited.totals.runMonthCreditRows, early: $0)
+        }
         let schedule = pay(book: loaded.book, totals: credited.totals)
         let paid = try paidBefore(book: loaded.book, ledger: ledger)
         let reports = try report(loaded, credited: credited, schedule: schedule, paid: paid, options: options, log: log)
         return Result(
             period: loaded.book.runMonth, book: loaded.book, totals: credited.totals, schedule: schedule,
-            attainment: reports.attainment, payroll: reports.payroll, prepared: prepared, dealCounts: credited.dealCounts,
+            attainment: reports.attainment, payroll: reports.payroll, inputFiles: loaded.files, prepared: prepared, dealCounts: credited.dealCounts,
             finance: reports.finance, usesLedger: ledger != nil)
     }
 

@@ -6,6 +6,10 @@ public struct RunOptions {
     public var whatIfPayments: Payments?
     /// When variance.csv flags a change (`comp run --threshold-pct/--threshold-amount`).
     public var varianceThresholds = VarianceReport.Thresholds.standard
+    /// Whether the run's files or manifest will be made (`comp run`, `comp close`): credits.csv's
+    /// row order and the inputs' checksums are then worked out on the idle core while the month is
+    /// computed, instead of when the files are written.
+    public var preparesOutput = false
 
     public init(whatIfDeals: [Deal] = [], whatIfPayments: Payments? = nil) {
         self.whatIfDeals = whatIfDeals

@@ -16,7 +16,9 @@ struct Close: ParsableCommand {
     func run() throws {
         do {
             let paymentLedger = try PaymentLedger.open(path: ledger.path)
-            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paymentLedger)
+            var options = RunOptions()
+            options.preparesOutput = true
+            let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paymentLedger, options: options)
             let manifest = try PayrollRun.manifest(result, command: ["comp"] + CommandLine.arguments.dropFirst(), version: Comp.version)
             let outcome = try paymentLedger.close(
                 period, payments: result.payroll.payments, previous: PayrollRun.previousPeriodToClose(result),

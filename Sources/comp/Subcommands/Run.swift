@@ -28,6 +28,7 @@ struct Run: ParsableCommand {
             let paidLedger = try ledger.ledgerForRun()
             var options = RunOptions()
             options.varianceThresholds = thresholds.thresholds
+            options.preparesOutput = true
             let result = try PayrollRun.compute(inputs: inputs.runInputs(), period: period, ledger: paidLedger, options: options)
             let command = ["comp"] + CommandLine.arguments.dropFirst()
             TerminalProgress.shared.begin(.files)
