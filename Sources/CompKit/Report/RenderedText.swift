@@ -16,10 +16,9 @@ struct RenderedText {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for (position, byte) in utf8.enumerated() where byte < 0x80 {
-                guard let replacement = escapes.replacements[Int(byte)] else { continue }
+            for position in utf8.indices where escapes.replaces(utf8[position]) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                bytes.append(contentsOf: replacement)
+                bytes.append(contentsOf: escapes.replacements[Int(utf8[position])]!)
                 runStart = position + 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))

@@ -124,8 +124,8 @@ public struct Statement: Sendable {
         public var computed: ExactDecimal
         /// With a ledger: the part of `amount` that corrects closed periods (§3.10).
         public var priorAdjustment: ExactDecimal
-        /// With a ledger: the earlier months of the fiscal year as computed now, and as paid in
-        /// closed periods (`adjustment = computedBefore − paidBefore`).
+        /// With a ledger (0 without): the earlier months of the fiscal year as computed now, and as
+        /// paid in closed periods (`adjustment = computedBefore − paidBefore`).
         public var computedBefore: ExactDecimal
         public var paidBefore: ExactDecimal
 

@@ -98,9 +98,11 @@ public struct StatementBuilder: Sendable {
                                rollUps: [CreditTotals.RollUpSum]) -> Statement.ComponentPart {
         let plan = result.book.plan(ref)
         let component = plan.components[index]
-        let measure = measurer.measure(ref, component: index, fiscalMonth: fiscalMonth)
+        // Every month of the year to date in one pass: the holdback's window needs each month's commission.
+        let measures = measurer.measures(ref, component: index, through: fiscalMonth)
+        let measure = measures[fiscalMonth - 1]
         let firstMonth = plan.fiscalYear.fiscalMonths(ofQuotaPeriod: measure.quotaPeriod).lowerBound
-        let before = fiscalMonth > firstMonth ? measurer.measure(ref, component: index, fiscalMonth: fiscalMonth - 1) : nil
+        let before = fiscalMonth > firstMonth ? measures[fiscalMonth - 2] : nil
         let quota = measure.quota
         let bonuses = component.bonuses.map { bonus -> Statement.BonusPart in
             let reached = quota > .zero && measure.creditedToDate >= bonus.atLeast * quota
@@ -116,16 +118,18 @@ public struct StatementBuilder: Sendable {
                                          openingCredit: before?.creditedToDate ?? .zero,
                                          rows: rows.filter { $0.component == component.id },
                                          rollUps: rollUps.filter { $0.component == component.id }),
-            bonuses: bonuses, holdback: holdbackPart(ref, index: index, fiscalMonth: fiscalMonth))
+            bonuses: bonuses, holdback: holdbackPart(ref, index: index, measures: measures))
     }
 
-    /// The holdback's window through this month, recomputed from each month's commission (§3.11).
-    private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, fiscalMonth: Int) -> Statement.HoldbackPart? {
+    /// The holdback's window through this month, recomputed from each month's commission (§3.11);
+    /// `measures` are the component's months 1 through the run month.
+    private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, measures: [ComponentMeasure]) -> Statement.HoldbackPart? {
         let plan = result.book.plan(ref)
         guard let holdback = plan.components[index].holdback else { return nil }
+        let fiscalMonth = measures.count
         let window = HoldbackMath.window(of: fiscalMonth, release: holdback.release, quotaPeriod: plan.quotaPeriod)
         let months = (window.lowerBound...fiscalMonth).map { month -> (month: YearMonth, commission: ExactDecimal, held: ExactDecimal) in
-            let commission = measurer.measure(ref, component: index, fiscalMonth: month).commission
+            let commission = measures[month - 1].commission
             return (plan.fiscalYear.calendarMonth(fiscalMonth: month), commission,
                     HoldbackMath.held(commission: commission, percent: holdback.percent, currency: plan.currency))
         }
@@ -182,9 +186,17 @@ public struct StatementBuilder: Sendable {
     /// the ledger's prior adjustments (which only the payroll report knows).
     private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
                           payroll: [Payroll.Row]) -> [Statement.PayItem] {
-        var amounts: [PayKey: ExactDecimal] = [:]
+        // A person has a few keys: a short list searched in order beats hashing two strings a line.
+        var sums: [(key: PayKey, amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
+        func slot(_ type: PayType, _ component: String, _ currency: Currency) -> Int {
+            if let index = sums.firstIndex(where: {
+                $0.key.payType == type && $0.key.currency == currency && $0.key.component == component
+            }) { return index }
+            sums.append((PayKey(employeeID: id, payType: type, component: component, currency: currency), .zero, .zero, .zero))
+            return sums.count - 1
+        }
         func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
-            amounts[PayKey(employeeID: id, payType: type, component: component, currency: currency), default: .zero] += amount
+            sums[slot(type, component, currency)].amount += amount
         }
         for part in parts {
             let money = part.currency
@@ -203,23 +215,19 @@ public struct StatementBuilder: Sendable {
                 add(.drawRecovery, "", -draw.month.recovery, money)
             }
         }
-        // The earlier months of the fiscal year as computed now, for the adjustments' explanation.
-        var computedBefore: [PayKey: ExactDecimal] = [:]
-        for ref in refs {
+        for row in payroll { sums[slot(row.key.payType, row.key.component, row.key.currency)].adjustment += row.priorAdjustment }
+        // With a ledger: the earlier months of the fiscal year as computed now, for the adjustments' explanation.
+        for ref in refs where usesLedger {
             let currency = result.book.plan(ref).currency
             guard let lines = result.schedule.lines[ref] else { continue }
             for line in lines.dropFirst().dropLast().joined() {
-                computedBefore[PayKey(employeeID: id, payType: line.type, component: line.component, currency: currency), default: .zero] += line.amount
+                sums[slot(line.type, line.component, currency)].before += line.amount
             }
         }
-        let adjustments = Dictionary(payroll.map { ($0.key, $0.priorAdjustment) }, uniquingKeysWith: +)
-        return Set(amounts.keys).union(adjustments.keys).compactMap { key in
-            let amount = amounts[key] ?? .zero
-            let adjustment = adjustments[key] ?? .zero
-            guard !amount.isZero || !adjustment.isZero else { return nil }
-            let before = computedBefore[key] ?? .zero
-            return Statement.PayItem(key: key, computed: amount, priorAdjustment: adjustment,
-                                     computedBefore: before, paidBefore: before - adjustment)
+        return sums.compactMap { sum in
+            guard !sum.amount.isZero || !sum.adjustment.isZero else { return nil }
+            return Statement.PayItem(key: sum.key, computed: sum.amount, priorAdjustment: sum.adjustment,
+                                     computedBefore: sum.before, paidBefore: sum.before - sum.adjustment)
         }.sorted { $0.key < $1.key }
     }
 }

@@ -30,24 +30,28 @@ public enum HTMLRenderer {
     }
 
     private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        func cells(_ values: [String], tag: String, lineEnd: String = "\n") {
+        // Each column's tags made once per table, not once per cell.
+        func tags(_ tag: String) -> [(open: String, close: String)] {
+            table.columns.map { ($0.alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>", "</\(tag)>") }
+        }
+        let (headTags, bodyTags) = (tags("th"), tags("td"))
+        func cells(_ values: [String], tags: [(open: String, close: String)], lineEnd: String = "</tr>\n") {
             out.append("<tr>")
             for column in table.columns.indices {
-                let value = values.indices.contains(column) ? values[column] : ""
-                out.append(table.columns[column].alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>")
-                out.append(value, escaping: HTMLText.escapes)
-                out.append("</\(tag)>")
+                out.append(tags[column].open)
+                if column < values.count { out.append(values[column], escaping: HTMLText.escapes) }
+                out.append(tags[column].close)
             }
-            out.append("</tr>" + lineEnd)
+            out.append(lineEnd)
         }
         out.append("<table>\n<thead>")
-        cells(table.columns.map(\.title), tag: "th", lineEnd: "")
+        cells(table.columns.map(\.title), tags: headTags, lineEnd: "</tr>")
         out.append("</thead>\n<tbody>\n")
-        for row in table.rows { cells(row, tag: "td") }
+        for row in table.rows { cells(row, tags: bodyTags) }
         out.append("</tbody>\n")
         if !table.footer.isEmpty {
             out.append("<tfoot>\n")
-            for row in table.footer { cells(row, tag: "td") }
+            for row in table.footer { cells(row, tags: bodyTags) }
             out.append("</tfoot>\n")
         }
         out.append("</table>\n")
