@@ -11,6 +11,9 @@
 #   SEED     generator seed             (default 42)
 #   RUNS     measurements per tool      (default 2; the fastest is reported)
 #   BENCH_DIR_PREFIX                    (default /tmp/comp-bench-; data in ${prefix}N)
+#   BENCH_OUT  where the runs' output folders go (default: beside the data, ${prefix}out.XXXXXX);
+#              file creation costs what the file system's state makes it cost there (see
+#              docs/PERFORMANCE.md: a /tmp churned by millions of files created and deleted is slow)
 #   COMP_ALL_INPUTS=1  also time comp run from the data folder with every default input
 #                      (forecasts.csv, pipeline.csv, expected.csv too) as an extra row
 #   VARIANTS  0 to skip the runs on the same deals written as a CRM writes them (every field
@@ -84,7 +87,12 @@ row() { # size tool input_bytes
         printf "| %d | %s | %.3f | %.0f | %.1f | %.0f |\n", n, t, w, n / w, b / 1e6 / w, r / 1024 }'
 }
 
-OUT_ROOT=$(mktemp -d "${PREFIX}out.XXXXXX")
+if [ -n "${BENCH_OUT:-}" ]; then
+    mkdir -p "$BENCH_OUT"
+    OUT_ROOT=$(mktemp -d "$BENCH_OUT/out.XXXXXX")
+else
+    OUT_ROOT=$(mktemp -d "${PREFIX}out.XXXXXX")
+fi
 export OUT_ROOT
 trap 'rm -rf "$OUT_ROOT"' EXIT
 
