@@ -57,8 +57,8 @@ public enum PayrollRun {
         let reports = try report(loaded, credited: credited, schedule: schedule, paid: paid, options: options, log: log)
         return Result(
             period: loaded.book.runMonth, book: loaded.book, totals: credited.totals, schedule: schedule,
-            attainment: reports.attainment, payroll: reports.payroll, inputFiles: loaded.files, prepared: prepared, dealCounts: credited.dealCounts,
-            finance: reports.finance, usesLedger: ledger != nil)
+            attainment: reports.attainment, payroll: reports.payroll, inputFiles: loaded.files, prepared: prepared,
+            dealCounts: credited.dealCounts, finance: reports.finance, usesLedger: ledger != nil)
     }
 
     /// What the Load stage read: the plans as a book for the run month, fx, forecasts, payments,
@@ -127,8 +127,8 @@ public enum PayrollRun {
         StageTimer.shared.mark("credit")
         credited.totals.checkLimits(book: book, file: inputs.dealPaths.first ?? "deals", log: log)
         for (missing, location) in credited.missingRates.sorted(by: { $0.key < $1.key }) {
-            log.error(location,
-                      "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"); this deal is the first to need it")
+            let whereLooked = inputs.fxPath.map { " in \($0)" } ?? " (no fx.csv given)"
+            log.error(location, "no fx rate for \(missing.month) \(missing.from)→\(missing.to)\(whereLooked); this deal is the first to need it")
         }
         return credited
     }
@@ -141,9 +141,9 @@ public enum PayrollRun {
         return schedule
     }
 
-    /// Report: attainment.csv's and payroll.csv's rows (with the ledger's prior adjustments, §3.10)
-    /// and finance's view (§4, §5). Forecast accuracy needs nothing of the pay: one core works it out while the other
-    /// makes the pay reports.
+    /// Report: attainment.csv's rows in order, the month's payroll (with the ledger's prior
+    /// adjustments, §3.10) and finance's view (§4, §5). Forecast accuracy needs nothing of the pay:
+    /// one core works it out while the other makes the payroll and the pay reports.
     private static func report(_ loaded: Loaded, credited: CreditPass.Outcome, schedule: PaySchedule,
                                paid: [PaymentLedger.Payment]?, options: RunOptions,
                                log: DiagnosticLog) throws -> (attainment: [ComponentMeasure], payroll: Payroll, finance: FinanceView) {
