@@ -51,16 +51,23 @@ enum Fuzz {
         if !condition { fatalError("invariant broken: \(message())") }
     }
 
-    /// Every diagnostic names one of the files read, a line inside it (0: the file as a whole;
-    /// one past the last line: its end) and a column ≥ 0, with a short message.
+    /// Every diagnostic names one of the files read, the file as a whole or a line inside it (one
+    /// past the last line: its end) and, for a field, a column from 1, with a short message.
     static func checkDiagnostics(_ log: DiagnosticLog, files: [(path: String, lines: Int)]) {
         for diagnostic in log.diagnostics {
             let location = diagnostic.location
             guard let file = files.first(where: { $0.path == location.file }) else {
                 fatalError("invariant broken: a diagnostic names \(location.file), not an input: \(diagnostic)")
             }
-            require(location.line >= 0 && location.line <= file.lines + 1, "line out of range (\(file.lines) lines): \(diagnostic)")
-            require(location.column >= 0, "negative column: \(diagnostic)")
+            switch location.position {
+            case .wholeFile:
+                break
+            case .wholeLine(let line):
+                require(line >= 1 && line <= file.lines + 1, "line out of range (\(file.lines) lines): \(diagnostic)")
+            case .field(let line, let column):
+                require(line >= 1 && line <= file.lines + 1, "line out of range (\(file.lines) lines): \(diagnostic)")
+                require(column >= 1, "column below 1: \(diagnostic)")
+            }
             require(!diagnostic.message.isEmpty, "empty message at \(location)")
             require(!diagnostic.message.contains(where: \.isNewline), "a message spans lines: \(diagnostic)")
             require(diagnostic.message.count <= Diagnostic.maxMessageCharacters + 1, "a message of \(diagnostic.message.count) characters")
