@@ -34,7 +34,7 @@ mkdir -p "$build/$target/corpus"
 kit=Sources/CompKit
 sources=(
     $(find "$kit/Load/CSV" "$kit/Load/Deals" "$kit/Load/XML" "$kit/Load/Plan" "$kit/Load/FX" "$kit/Load/Payments" "$kit/Model" \
-           "$kit/Money" "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
+           "$kit/Bytes" "$kit/Money" "$kit/Diagnostics" "$kit/Credit" -name '*.swift' | sort)
     "$kit/Load/InputFile.swift" "$kit/Measure/QuotaSchedule.swift" "$kit/Reward/SpiffMath.swift" "$kit/Statement/ExactDecimal+Words.swift"
     "$kit/Ledger/LedgerFailure.swift" "$kit/Report/Finance/FinanceArithmetic.swift" "$kit/Run/StageTimer.swift" "$kit/Run/Parallel.swift"
     Fuzz/Sources/Support/*.swift
