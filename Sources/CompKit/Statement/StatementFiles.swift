@@ -12,7 +12,6 @@ public enum StatementFiles {
         return [(base + ".html", HTMLRenderer.bytes(document).bytes), (base + ".md", MarkdownRenderer.bytes(document).bytes)]
     }
 
-
     /// A participant id as a file name: letters, digits, `-` and `_` as they are, any other byte
     /// (and a leading `.`) as `%XX`, so no id can reach outside the folder or collide with another.
     public static func fileName(_ id: String) -> String {
