@@ -183,7 +183,7 @@ public struct StatementBuilder: Sendable {
     // MARK: - Pay
 
     /// The month's pay lines recomputed from the parts and added up per payroll key, joined with
-    /// the ledger's prior adjustments (which only the payroll report knows).
+    /// the ledger's prior adjustments (which only the month's `Payroll` knows).
     private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
                           payroll: [Payroll.Row]) -> [Statement.PayItem] {
         // A person has a few keys: a short list searched in order beats hashing two strings a line.
