@@ -8,11 +8,6 @@ public struct Measurer: Sendable {
         self.totals = totals
     }
 
-    /// The component's standing at the end of fiscal month `month` of the entry's plan.
-    public func measure(_ ref: PlanBook.EntryRef, component index: Int, fiscalMonth month: Int) -> ComponentMeasure {
-        measures(ref, component: index, through: month)[month - 1]
-    }
-
     /// The component's standing at the end of each fiscal month 1…`last`, in one pass: the credit
     /// is summed once and each quota period's quota computed once.
     public func measures(_ ref: PlanBook.EntryRef, component index: Int, through last: Int) -> [ComponentMeasure] {

@@ -60,7 +60,7 @@ struct Scenario {
     /// Where a component stands at the end of a fiscal month.
     func measure(_ id: String, on date: String, _ component: String, month: Int) -> ComponentMeasure {
         let entry = ref(id, on: date)
-        return measurer.measure(entry, component: componentIndex(entry, component), fiscalMonth: month)
+        return measurer.measures(entry, component: componentIndex(entry, component), through: month)[month - 1]
     }
 
     /// The pay lines of a fiscal month, for the entry of `id` active on `date`.
