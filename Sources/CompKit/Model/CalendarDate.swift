@@ -37,9 +37,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    public var description: String {
-        let c = components
-        return CalendarDate.pad(c.year, 4) + "-" + CalendarDate.pad(c.month, 2) + "-" + CalendarDate.pad(c.day, 2)
+    /// `YYYY-MM-DD`.
+    public var description: String { withISOBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Calls `body` with the date's `YYYY-MM-DD` bytes, written without making a string (CSV files
+    /// and statements write millions of dates).
+    func withISOBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let (year, month, day) = components
+        guard (0...9999).contains(year) else {
+            var text = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2) + "-" + CalendarDate.pad(day, 2)
+            return try text.withUTF8(body)
+        }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { text in
+            let zero = UInt8(ascii: "0")
+            (text[0], text[1]) = (zero + UInt8(year / 1000), zero + UInt8(year / 100 % 10))
+            (text[2], text[3]) = (zero + UInt8(year / 10 % 10), zero + UInt8(year % 10))
+            (text[4], text[5], text[6]) = (UInt8(ascii: "-"), zero + UInt8(month / 10), zero + UInt8(month % 10))
+            (text[7], text[8], text[9]) = (UInt8(ascii: "-"), zero + UInt8(day / 10), zero + UInt8(day % 10))
+            return try body(UnsafeBufferPointer(text))
+        }
     }
 
     public static func daysIn(year: Int, month: Int) -> Int {

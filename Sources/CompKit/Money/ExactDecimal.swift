@@ -150,6 +150,20 @@ extension ExactDecimal: CustomStringConvertible {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `formatted(decimals:)`, written without making a string
+    /// (CSV fields and statement cells are millions of numbers).
+    func withFormattedBytes<Result>(decimals: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let value = rounded(toScale: decimals).mantissa
+        guard decimals <= ExactDecimal.maxFastDecimals, let magnitude = UInt64(exactly: value.magnitude) else {
+            var text = ExactDecimal.formattedSlowly(value, decimals: decimals)
+            return try text.withUTF8(body)
+        }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ExactDecimal.maxFastLength) { scratch in
+            let count = ExactDecimal.writeDigits(magnitude, negative: value < 0, decimals: decimals, to: scratch.baseAddress!)
+            return try body(UnsafeBufferPointer(rebasing: scratch[..<count]))
+        }
+    }
+
     /// The most decimals `writeDigits` takes, and the most bytes it then writes.
     static let maxFastDecimals = 18
     static let maxFastLength = 22

@@ -38,11 +38,7 @@ public struct CSVWriter {
     /// Appends a date as `YYYY-MM-DD`.
     mutating func field(_ date: CalendarDate) {
         separate()
-        let (year, month, day) = (date.year, date.month, date.day)
-        for value in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] { bytes.append(UInt8(ascii: "0") + UInt8(value)) }
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(contentsOf: [UInt8(ascii: "0") + UInt8(month / 10), UInt8(ascii: "0") + UInt8(month % 10), UInt8(ascii: "-")])
-        bytes.append(contentsOf: [UInt8(ascii: "0") + UInt8(day / 10), UInt8(ascii: "0") + UInt8(day % 10)])
+        date.withISOBytes { bytes.append(contentsOf: $0) }
     }
 
     /// Empties the writer for the next row, keeping its memory.
@@ -55,15 +51,7 @@ public struct CSVWriter {
     /// straight as bytes.
     public mutating func field(_ value: ExactDecimal, decimals: Int) {
         separate()
-        let rounded = value.rounded(toScale: decimals).mantissa
-        guard decimals <= ExactDecimal.maxFastDecimals, let magnitude = UInt64(exactly: rounded.magnitude) else {
-            bytes.append(contentsOf: value.formatted(decimals: decimals).utf8)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ExactDecimal.maxFastLength) { scratch in
-            let count = ExactDecimal.writeDigits(magnitude, negative: rounded < 0, decimals: decimals, to: scratch.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<count]))
-        }
+        value.withFormattedBytes(decimals: decimals) { bytes.append(contentsOf: $0) }
     }
 
     /// Ends the current row.

@@ -59,8 +59,9 @@ extension PayrollRun {
         func statementSlice(_ slice: Int) -> Piece {
             {
                 var files: [Manifest.Output] = []
+                var renderer = StatementFiles.Renderer()
                 try builder.forEachStatement(slice: slice, of: slices) { statement in
-                    for file in StatementFiles.files(for: statement) { files.append(try sink(file.name) { try $0.write(file.bytes) }) }
+                    try renderer.forEachFile(of: statement) { name, bytes in files.append(try sink(name) { try $0.write(bytes) }) }
                 }
                 return files
             }

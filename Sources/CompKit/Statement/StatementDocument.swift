@@ -9,6 +9,9 @@ public struct StatementDocument: Sendable {
         case table(Table)
     }
 
+    /// A table whose cells are written as UTF-8 bytes one after another, numbers and dates straight
+    /// from their values: a run's statements hold millions of cells, and a string per cell would
+    /// cost more than rendering them.
     public struct Table: Sendable {
         public enum Alignment: Sendable { case left, right }
 
@@ -22,15 +25,124 @@ public struct StatementDocument: Sendable {
             }
         }
 
-        public var columns: [Column]
-        public var rows: [[String]]
-        /// Closing rows (totals, residuals), set apart from the body.
-        public var footer: [[String]]
+        public let columns: [Column]
+        /// Every cell's text, row after row: the body's rows, then the footer's.
+        private(set) var text: [UInt8] = []
+        /// Where each cell's text ends in `text`; it starts where the cell before it ends.
+        private var cellEnds: [Int] = []
+        /// The first footer row (closing rows: totals, residuals), nil without a footer.
+        private var footerStart: Int?
+        /// Whether some cell holds a byte that is not plain (see `isPlain`): the renderers then
+        /// escape the cells; numbers and dates never hold one.
+        private(set) var holdsMarkup = false
 
-        public init(columns: [Column], rows: [[String]], footer: [[String]] = []) {
+        public init(columns: [Column]) {
             self.columns = columns
-            self.rows = rows
-            self.footer = footer
+        }
+
+        /// A table of cells given as strings; a row shorter than the columns ends in empty cells.
+        public init(columns: [Column], rows: [[String]], footer: [[String]] = []) {
+            self.init(columns: columns)
+            for row in rows { self.row(row) }
+            if !footer.isEmpty { startFooter() }
+            for row in footer { self.row(row) }
+        }
+
+        public var rowCount: Int { cellEnds.count / columns.count }
+        /// Whether every row has all its cells.
+        var isComplete: Bool { cellEnds.count % columns.count == 0 }
+        /// The rows before the footer.
+        public var bodyRowCount: Int { footerStart ?? rowCount }
+
+        /// Adds a row of cells given as strings, empty cells making up the columns it lacks.
+        public mutating func row(_ cells: [String]) {
+            precondition(cells.count <= columns.count, "more cells than columns")
+            for column in columns.indices { cell(column < cells.count ? cells[column] : "") }
+        }
+
+        /// Rows added from now on are the footer.
+        public mutating func startFooter() {
+            precondition(isComplete, "a row is not finished")
+            footerStart = rowCount
+        }
+
+        // MARK: Writing a cell, piece by piece
+
+        public mutating func append(_ piece: String) {
+            var piece = piece
+            piece.withUTF8 { bytes in
+                if !holdsMarkup { holdsMarkup = !bytes.allSatisfy(Table.isPlain) }
+                text.append(contentsOf: bytes)
+            }
+        }
+
+        /// Appends `value` rounded half away from zero to `decimals` decimals, written with exactly that many.
+        public mutating func append(_ value: ExactDecimal, decimals: Int) {
+            value.withFormattedBytes(decimals: decimals) { text.append(contentsOf: $0) }
+        }
+
+        /// Appends an amount as `currency` writes it: rounded to its minor unit.
+        public mutating func append(_ amount: ExactDecimal, in currency: Currency) {
+            append(amount, decimals: currency.minorUnits)
+        }
+
+        /// Appends `value` exactly, as `ExactDecimal.exactText(minDecimals:)` writes it.
+        public mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) {
+            let exact = value.exactDigits(minDecimals: minDecimals)
+            append(exact.value, decimals: exact.decimals)
+        }
+
+        /// Appends a rate as a percentage, as `ExactDecimal.percentText` writes it (`8 %`).
+        public mutating func append(percent rate: ExactDecimal) {
+            append(exact: rate.percentValue)
+            text.append(UInt8(ascii: " "))
+            text.append(UInt8(ascii: "%"))
+        }
+
+        public mutating func append(_ date: CalendarDate) {
+            date.withISOBytes { text.append(contentsOf: $0) }
+        }
+
+        public mutating func append(_ number: Int) {
+            ExactDecimal(number).withFormattedBytes(decimals: 0) { text.append(contentsOf: $0) }
+        }
+
+        /// Ends the cell being written; the next piece starts the next cell (or row).
+        public mutating func endCell() { cellEnds.append(text.count) }
+
+        public mutating func cell(_ text: String) { append(text); endCell() }
+        public mutating func cell(_ value: ExactDecimal, decimals: Int) { append(value, decimals: decimals); endCell() }
+        public mutating func cell(_ amount: ExactDecimal, in currency: Currency) { append(amount, in: currency); endCell() }
+        public mutating func cell(exact value: ExactDecimal, minDecimals: Int = 0) { append(exact: value, minDecimals: minDecimals); endCell() }
+        public mutating func cell(percent rate: ExactDecimal) { append(percent: rate); endCell() }
+        public mutating func cell(_ date: CalendarDate) { append(date); endCell() }
+        public mutating func cell(_ number: Int) { append(number); endCell() }
+
+        // MARK: Reading
+
+        /// Where the cell at `row`, `column` lies in `text`.
+        func cellRange(row: Int, column: Int) -> Range<Int> {
+            let index = row * columns.count + column
+            return (index == 0 ? 0 : cellEnds[index - 1])..<cellEnds[index]
+        }
+
+        /// The cell's text as a string (the terminal's renderer measures its width).
+        public func cellText(row: Int, column: Int) -> String {
+            String(decoding: text[cellRange(row: row, column: column)], as: UTF8.self)
+        }
+
+        /// Letters, digits, the space, bytes of non-ASCII characters and `-.,:;%()/+=`: the bytes
+        /// that no output format escapes.
+        static func isPlain(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
+                 UInt8(ascii: "%"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="),
+                 0x80...0xFF:
+                return true
+            default:
+                return false
+            }
         }
     }
 
@@ -44,5 +156,8 @@ public struct StatementDocument: Sendable {
 
     public mutating func heading(_ text: String, level: Int = 2) { blocks.append(.heading(text, level: level)) }
     public mutating func paragraph(_ text: String) { blocks.append(.paragraph(text)) }
-    public mutating func table(_ table: Table) { blocks.append(.table(table)) }
+    public mutating func table(_ table: Table) {
+        precondition(table.isComplete, "a row is not finished")
+        blocks.append(.table(table))
+    }
 }

@@ -7,9 +7,30 @@ public enum StatementFiles {
 
     /// The two files of one statement, named relative to the output folder.
     public static func files(for statement: Statement) -> [(name: String, bytes: [UInt8])] {
-        let document = StatementLayout.document(statement)
-        let base = folder + "/" + fileName(statement.participantID)
-        return [(base + ".html", HTMLRenderer.bytes(document).bytes), (base + ".md", MarkdownRenderer.bytes(document).bytes)]
+        var renderer = Renderer()
+        var files: [(name: String, bytes: [UInt8])] = []
+        renderer.forEachFile(of: statement) { files.append(($0, Array($1))) }
+        return files
+    }
+
+    /// Renders statements' files into memory it keeps from one statement to the next (a run
+    /// renders tens of thousands).
+    struct Renderer: ~Copyable {
+        private var html = RenderedText(capacity: 65_536)
+        private var markdown = RenderedText(capacity: 32_768)
+
+        /// Calls `body` with each file of `statement` (the `.html`, then the `.md`), named relative
+        /// to the output folder; the bytes are valid only during the call.
+        mutating func forEachFile(of statement: Statement, _ body: (String, UnsafeRawBufferPointer) throws -> Void) rethrows {
+            let document = StatementLayout.document(statement)
+            html.removeAll()
+            markdown.removeAll()
+            HTMLRenderer.render(document, into: &html)
+            MarkdownRenderer.render(document, into: &markdown)
+            let base = folder + "/" + fileName(statement.participantID)
+            try html.withBytes { try body(base + ".html", $0) }
+            try markdown.withBytes { try body(base + ".md", $0) }
+        }
     }
 
     /// A participant id as a file name: letters, digits, `-` and `_` as they are, any other byte

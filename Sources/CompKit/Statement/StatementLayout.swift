@@ -52,24 +52,41 @@ public enum StatementLayout {
         if !part.credits.isEmpty {
             document.paragraph("credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a cancelled deal's credit back. "
                                + "A credit matching no component pays no commission.")
-            document.table(Table(
-                columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
-                          Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)],
-                rows: part.credits.map { row in
-                    [row.creditDate.description, row.dealID, kindText(row.kind), row.component.isEmpty ? "(none)" : row.component,
-                     row.dealCurrency.format(row.dealAmount) + " " + row.dealCurrency.code, row.fxRate.formatted(decimals: 6),
-                     row.percent.formatted(decimals: 2) + " %", money.format(row.credit)]
-                }))
+            var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
+                                        Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)])
+            for row in part.credits {
+                table.cell(row.creditDate)
+                table.cell(row.dealID)
+                table.cell(kindText(row.kind))
+                table.cell(row.component.isEmpty ? "(none)" : row.component)
+                table.append(row.dealAmount, in: row.dealCurrency)
+                table.append(" ")
+                table.cell(row.dealCurrency.code)
+                table.cell(row.fxRate, decimals: 6)
+                table.append(row.percent, decimals: 2)
+                table.cell(" %")
+                table.cell(row.credit, in: money)
+            }
+            document.table(table)
         }
         if !part.rollUps.isEmpty {
             document.paragraph("Roll-ups: copies of the team's credits and chargebacks for a team component, converted into this plan's "
                                + "currency, added up per team member (everything credited below a team member counts as theirs); "
                                + "credits.csv lists them deal by deal.")
-            document.table(Table(
-                columns: [Column("team member"), Column("component"), Column("credits", .right), Column("credit \(money.code)", .right)],
-                rows: part.rollUps.map { [$0.memberID, $0.component, String($0.copies), money.format($0.credit)] },
-                footer: [["total", "", String(part.rollUps.reduce(0) { $0 + $1.copies }),
-                          money.format(part.rollUps.reduce(ExactDecimal.zero) { $0 + $1.credit })]]))
+            var table = Table(columns: [Column("team member"), Column("component"), Column("credits", .right),
+                                        Column("credit \(money.code)", .right)])
+            for sum in part.rollUps {
+                table.cell(sum.memberID)
+                table.cell(sum.component)
+                table.cell(sum.copies)
+                table.cell(sum.credit, in: money)
+            }
+            table.startFooter()
+            table.cell("total")
+            table.cell("")
+            table.cell(part.rollUps.reduce(0) { $0 + $1.copies })
+            table.cell(part.rollUps.reduce(ExactDecimal.zero) { $0 + $1.credit }, in: money)
+            document.table(table)
         }
     }
 
@@ -172,34 +189,55 @@ public enum StatementLayout {
         document.paragraph("Deals behind this month's commission, added in order of credit date, then deal id (roll-ups per team "
                            + "member): each is attributed what it added to the exact earnings, rounded; the rounding residual makes up "
                            + "the difference.")
-        func tier(_ value: Int?) -> String { value.map(String.init) ?? "-" }
-        var rows = [["", "before \(period)", "", "", money.format(attribution.openingCredit), tier(attribution.openingTier),
-                     attribution.openingEarned.exactText(minDecimals: money.minorUnits), "", ""]]
+        var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("credit", .right),
+                                    Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
+                                    Column("commission", .right), Column("note")])
+        func tier(_ value: Int?) {
+            if let value { table.cell(value) } else { table.cell("-") }
+        }
+        table.cell("")
+        table.cell("before \(period)")
+        table.cell("")
+        table.cell("")
+        table.cell(attribution.openingCredit, in: money)
+        tier(attribution.openingTier)
+        table.cell(exact: attribution.openingEarned, minDecimals: money.minorUnits)
+        table.cell("")
+        table.cell("")
         for line in attribution.lines {
-            var note = ""
+            switch line.source {
+            case .row(let row):
+                table.cell(row.creditDate)
+                table.cell(row.dealID)
+                table.cell(kindText(row.kind))
+            case .rollUp(let sum):
+                table.cell("")
+                table.append("team member ")
+                table.cell(sum.memberID)
+                table.append("roll-up × ")
+                table.cell(sum.copies)
+            }
+            table.cell(line.source.credit, in: money)
+            table.cell(line.creditedToDate, in: money)
+            tier(line.tier)
+            table.cell(exact: line.earnedToDate, minDecimals: money.minorUnits)
+            table.cell(line.commission, in: money)
             // No credit (C ≤ 0) reads as tier 1 here: reaching tier 1 is not worth a note.
             let (from, to) = (line.tierBefore ?? 1, line.tier ?? 1)
             if to > from {
                 let band = breakdown.bands[to - 1]
-                note = "crosses into tier \(to) (from \(money.format(band.lower)), \(band.rate.percentText))"
+                table.cell("crosses into tier \(to) (from \(money.format(band.lower)), \(band.rate.percentText))")
             } else if to < from {
-                note = "drops back to tier \(to)"
+                table.cell("drops back to tier \(to)")
+            } else {
+                table.cell("")
             }
-            let (date, source, kind): (String, String, String)
-            switch line.source {
-            case .row(let row): (date, source, kind) = (row.creditDate.description, row.dealID, kindText(row.kind))
-            case .rollUp(let sum): (date, source, kind) = ("", "team member \(sum.memberID)", "roll-up × \(sum.copies)")
-            }
-            rows.append([date, source, kind, money.format(line.source.credit),
-                         money.format(line.creditedToDate), tier(line.tier), line.earnedToDate.exactText(minDecimals: money.minorUnits),
-                         money.format(line.commission), note])
         }
-        document.table(Table(
-            columns: [Column("date"), Column("deal"), Column("kind"), Column("credit", .right), Column("credited to date", .right),
-                      Column("tier", .right), Column("earned to date", .right), Column("commission", .right), Column("note")],
-            rows: rows,
-            footer: [["", "rounding residual", "", "", "", "", "", money.format(attribution.residual), ""],
-                     ["", "commission", "", "", "", "", "", money.format(attribution.commission), ""]]))
+        table.startFooter()
+        for (label, amount) in [("rounding residual", attribution.residual), ("commission", attribution.commission)] {
+            table.row(["", label, "", "", "", "", "", money.format(amount), ""])
+        }
+        document.table(table)
     }
 
     private static func bonusText(_ bonus: Statement.BonusPart, currency money: Currency, measure: ComponentMeasure,
@@ -222,16 +260,21 @@ public enum StatementLayout {
         case .rate(let rate): rule = "\(rate.percentText) of the credit"
         }
         document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
-        var footer: [[String]] = []
-        if !spiff.unitemised.isZero { footer.append(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
-        footer.append(["", "total", "", "", "", money.format(spiff.total)])
-        document.table(Table(
-            columns: [Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right), Column("SPIFF", .right)],
-            rows: spiff.lines.map { line in
-                [line.row.creditDate.description, line.row.dealID, kindText(line.row.kind), line.row.percent.formatted(decimals: 2) + " %",
-                 money.format(line.row.credit), money.format(line.amount)]
-            },
-            footer: footer))
+        var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
+                                    Column("SPIFF", .right)])
+        for line in spiff.lines {
+            table.cell(line.row.creditDate)
+            table.cell(line.row.dealID)
+            table.cell(kindText(line.row.kind))
+            table.append(line.row.percent, decimals: 2)
+            table.cell(" %")
+            table.cell(line.row.credit, in: money)
+            table.cell(line.amount, in: money)
+        }
+        table.startFooter()
+        if !spiff.unitemised.isZero { table.row(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
+        table.row(["", "total", "", "", "", money.format(spiff.total)])
+        document.table(table)
     }
 
     private static func draw(_ draw: Statement.DrawPart, currency money: Currency, into document: inout StatementDocument) {

@@ -2,11 +2,14 @@
 /// external resources, laid out to print on A4 or Letter (tables do not split across pages where
 /// they fit on one, headings stay with what follows).
 public enum HTMLRenderer {
-    public static func render(_ document: StatementDocument) -> String { bytes(document).string }
-
-    /// The document as the bytes of the `.html` file.
-    static func bytes(_ document: StatementDocument) -> RenderedText {
+    public static func render(_ document: StatementDocument) -> String {
         var out = RenderedText(capacity: 16_384)
+        render(document, into: &out)
+        return out.string
+    }
+
+    /// Appends the `.html` file of `document` to `out`.
+    static func render(_ document: StatementDocument, into out: inout RenderedText) {
         out.append(HTMLText.pageStart(title: document.title, style: style) + "<h1>")
         out.append(document.title, escaping: HTMLText.escapes)
         out.append("</h1>\n")
@@ -26,35 +29,38 @@ public enum HTMLRenderer {
             }
         }
         out.append("</body>\n</html>\n")
-        return out
     }
 
     private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        // Each column's tags made once per table, not once per cell.
-        func tags(_ tag: String) -> [(open: String, close: String)] {
-            table.columns.map { ($0.alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>", "</\(tag)>") }
+        let columns = table.columns
+        // The markup between a row's cells, made once per table: a row is its cells and
+        // columns + 1 pieces of markup (`<tr><td>`, `</td><td class="num">`, …, `</td></tr>\n`).
+        func joints(_ tag: String, rowEnd: String) -> [[UInt8]] {
+            let open = columns.map { $0.alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>" }
+            let close = "</\(tag)>"
+            return ([Array(("<tr>" + open[0]).utf8)] + open.dropFirst().map { Array((close + $0).utf8) })
+                + [Array((close + rowEnd).utf8)]
         }
-        let (headTags, bodyTags) = (tags("th"), tags("td"))
-        func cells(_ values: [String], tags: [(open: String, close: String)], lineEnd: String = "</tr>\n") {
-            out.append("<tr>")
-            for column in table.columns.indices {
-                out.append(tags[column].open)
-                if column < values.count { out.append(values[column], escaping: HTMLText.escapes) }
-                out.append(tags[column].close)
-            }
-            out.append(lineEnd)
-        }
+        let (head, body) = (joints("th", rowEnd: "</tr>"), joints("td", rowEnd: "</tr>\n"))
         out.append("<table>\n<thead>")
-        cells(table.columns.map(\.title), tags: headTags, lineEnd: "</tr>")
-        out.append("</thead>\n<tbody>\n")
-        for row in table.rows { cells(row, tags: bodyTags) }
-        out.append("</tbody>\n")
-        if !table.footer.isEmpty {
-            out.append("<tfoot>\n")
-            for row in table.footer { cells(row, tags: bodyTags) }
-            out.append("</tfoot>\n")
+        for (column, title) in columns.map(\.title).enumerated() {
+            out.append(head[column])
+            out.append(title, escaping: HTMLText.escapes)
         }
-        out.append("</table>\n")
+        out.append(head[columns.count])
+        out.append("</thead>\n<tbody>\n")
+        table.text.withUnsafeBufferPointer { text in
+            for row in 0..<table.rowCount {
+                if row == table.bodyRowCount { out.append("</tbody>\n<tfoot>\n") }
+                for column in columns.indices {
+                    out.append(body[column])
+                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
+                    if table.holdsMarkup { out.append(cell, escaping: HTMLText.escapes) } else { out.append(cell) }
+                }
+                out.append(body[columns.count])
+            }
+        }
+        out.append(table.bodyRowCount < table.rowCount ? "</tfoot>\n</table>\n" : "</tbody>\n</table>\n")
     }
 
     private static let style = """

@@ -1,11 +1,14 @@
 /// Renders a statement document as Markdown (GitHub-flavoured tables), for the `.md` statement.
 /// Text from the inputs (names, ids) is escaped so it cannot turn into markup.
 public enum MarkdownRenderer {
-    public static func render(_ document: StatementDocument) -> String { bytes(document).string }
-
-    /// The document as the bytes of the `.md` file.
-    static func bytes(_ document: StatementDocument) -> RenderedText {
+    public static func render(_ document: StatementDocument) -> String {
         var out = RenderedText()
+        render(document, into: &out)
+        return out.string
+    }
+
+    /// Appends the `.md` file of `document` to `out`.
+    static func render(_ document: StatementDocument, into out: inout RenderedText) {
         out.append("# ")
         out.append(document.title, escaping: escapes)
         out.append("\n")
@@ -23,26 +26,33 @@ public enum MarkdownRenderer {
                 render(table, into: &out)
             }
         }
-        return out
     }
 
     private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        func line(_ cells: [String], bold: Bool = false) {
-            out.append("|")
-            for column in table.columns.indices {
-                let cell = cells.indices.contains(column) ? cells[column] : ""
-                out.append(" ")
-                if bold && !cell.isEmpty { out.append("**") }
-                out.append(cell, escaping: escapes)
-                if bold && !cell.isEmpty { out.append("**") }
-                out.append(" |")
-            }
-            out.append("\n")
+        let columns = table.columns
+        out.append("|")
+        for title in columns.map(\.title) {
+            out.append(" ")
+            out.append(title, escaping: escapes)
+            out.append(" |")
         }
-        line(table.columns.map(\.title))
-        out.append("|" + table.columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n")
-        for row in table.rows { line(row) }
-        for row in table.footer { line(row, bold: true) }
+        out.append("\n|" + columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n")
+        // Before the first cell, between two cells, after the last.
+        let (rowStart, between, rowEnd, bold) = (Array("| ".utf8), Array(" | ".utf8), Array(" |\n".utf8), Array("**".utf8))
+        table.text.withUnsafeBufferPointer { text in
+            for row in 0..<table.rowCount {
+                // Footer rows are bold, cell by cell (an empty cell stays empty).
+                let isFooter = row >= table.bodyRowCount
+                for column in columns.indices {
+                    out.append(column == 0 ? rowStart : between)
+                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
+                    if isFooter && !cell.isEmpty { out.append(bold) }
+                    if table.holdsMarkup { out.append(cell, escaping: escapes) } else { out.append(cell) }
+                    if isFooter && !cell.isEmpty { out.append(bold) }
+                }
+                out.append(rowEnd)
+            }
+        }
     }
 
     /// Backslash-escapes the characters Markdown gives a meaning to, and turns line breaks into spaces.

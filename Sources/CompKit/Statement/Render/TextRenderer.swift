@@ -22,22 +22,22 @@ public enum TextRenderer {
     }
 
     private static func render(_ table: StatementDocument.Table) -> String {
-        let all = [table.columns.map(\.title)] + table.rows + table.footer
-        let widths = table.columns.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let columns = table.columns.indices
+        let cells = (0..<table.rowCount).map { row in columns.map { table.cellText(row: row, column: $0) } }
+        let all = [table.columns.map(\.title)] + cells
+        let widths = columns.map { column in all.map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            let padded = table.columns.indices.map { column -> String in
-                let cell = cells.indices.contains(column) ? cells[column] : ""
-                let fill = String(repeating: " ", count: widths[column] - cell.count)
-                return table.columns[column].alignment == .right ? fill + cell : cell + fill
+            let padded = columns.map { column -> String in
+                let fill = String(repeating: " ", count: widths[column] - cells[column].count)
+                return table.columns[column].alignment == .right ? fill + cells[column] : cells[column] + fill
             }
             return trimmedEnd(padded.joined(separator: "  ")) + "\n"
         }
-        var out = line(table.columns.map(\.title))
-        out += line(widths.map { String(repeating: "-", count: $0) })
-        for row in table.rows { out += line(row) }
-        if !table.footer.isEmpty {
-            out += line(widths.map { String(repeating: "-", count: $0) })
-            for row in table.footer { out += line(row) }
+        let rule = line(widths.map { String(repeating: "-", count: $0) })
+        var out = line(table.columns.map(\.title)) + rule
+        for (row, cells) in cells.enumerated() {
+            if row == table.bodyRowCount { out += rule }
+            out += line(cells)
         }
         return out
     }

@@ -57,4 +57,37 @@ import Testing
             #expect(!html.contains(outside), "the page must not load or run anything: \(outside)")
         }
     }
+
+    @Test func tableCellsWriteNumbersAsTheWordsDo() throws {
+        var table = StatementDocument.Table(columns: [.init("a"), .init("b", .right)])
+        table.cell(dec("-2.005"), in: try #require(Currency(code: "USD")))   // half away from zero
+        table.cell(dec("2.5"), in: try #require(Currency(code: "JPY")))      // no minor unit: 3
+        table.cell(exact: dec("1200.0130"), minDecimals: 2)
+        table.cell(percent: dec("0.125"))
+        table.cell(try #require(CalendarDate(year: 2026, month: 3, day: 5)))
+        table.append("roll-up × ")
+        table.cell(32)
+        table.startFooter()
+        table.row(["total", "7"])
+        #expect(table.rowCount == 4 && table.bodyRowCount == 3 && !table.holdsMarkup)
+        let cells = (0..<4).map { row in (0..<2).map { table.cellText(row: row, column: $0) } }
+        #expect(cells == [["-2.01", "3"], ["1200.013", "12.5 %"], ["2026-03-05", "roll-up × 32"], ["total", "7"]])
+        #expect(MarkdownRenderer.render(StatementDocument(title: "T", blocks: [.table(table)])).hasSuffix("""
+            | 2026-03-05 | roll-up × 32 |
+            | **total** | **7** |
+
+            """))
+    }
+
+    /// A table whose cells hold only plain bytes is copied into the files as it is, unescaped.
+    @Test func plainBytesAreEscapedByNoFormat() {
+        for byte in UInt8.min...UInt8.max where StatementDocument.Table.isPlain(byte) {
+            #expect(!HTMLText.escapes.replaces(byte) && !MarkdownRenderer.escapes.replaces(byte), "byte \(byte)")
+        }
+        var table = StatementDocument.Table(columns: [.init("deal")])
+        table.cell("D-1 (renewal), 50 %")
+        #expect(!table.holdsMarkup)
+        table.cell("O'Brien")
+        #expect(table.holdsMarkup)
+    }
 }
