@@ -8,6 +8,8 @@ public struct StatementBuilder: Sendable {
     private let measurer: Measurer
     private let payrollByID: [String: [Payroll.Row]]
     private let entriesByID: [String: [PlanBook.EntryRef]]
+    /// Everyone with an entry in a plan taking part in the run, in byte order.
+    public let participantIDs: [String]
 
     public init(result: PayrollRun.Result) {
         self.result = result
@@ -15,10 +17,8 @@ public struct StatementBuilder: Sendable {
         measurer = Measurer(book: result.book, totals: result.totals)
         payrollByID = Dictionary(grouping: result.payroll.rows, by: \.key.employeeID)
         entriesByID = Dictionary(grouping: result.book.participatingEntries) { result.book.entry($0).id }
+        participantIDs = entriesByID.keys.sorted(by: byteOrder)
     }
-
-    /// Everyone with an entry in a plan taking part in the run, in byte order.
-    public var participantIDs: [String] { entriesByID.keys.sorted(by: byteOrder) }
 
     /// The participant's statement, nil when they have no entry in a plan taking part in the run.
     /// Throws `CompError.io` when the month's credit rows cannot be read back.
@@ -80,10 +80,11 @@ public struct StatementBuilder: Sendable {
         // A person's rows in this plan and inside this entry's dates are this entry's (entries never overlap).
         let rows = all.rows.filter { $0.planID == plan.id && entry.isActive(on: $0.creditDate) }
         let rollUps = all.rollUps.filter { $0.entry == ref }
-        let credits = rows.enumerated().sorted {
-            CreditTotals.CreditRow.statementOrder($0.element, $1.element)
-                ?? ($0.element.component != $1.element.component ? byteOrder($0.element.component, $1.element.component) : $0.offset < $1.offset)
-        }.map(\.element)
+        // Positions sorted, not rows: a row is a large value to move.
+        let credits = rows.indices.sorted { a, b in
+            CreditTotals.CreditRow.statementOrder(rows[a], rows[b])
+                ?? (rows[a].component != rows[b].component ? byteOrder(rows[a].component, rows[b].component) : a < b)
+        }.map { rows[$0] }
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits, rollUps: rollUps,
@@ -141,9 +142,11 @@ public struct StatementBuilder: Sendable {
     /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (§3.7, §7).
     private func spiffParts(_ ref: PlanBook.EntryRef, fiscalMonth: Int, rows: [CreditTotals.CreditRow]) -> [Statement.SpiffPart] {
         let plan = result.book.plan(ref)
+        guard !plan.spiffs.isEmpty else { return [] }
         // A credit has a row per matching component: one per deal and kind is the credit itself.
-        var seen = Set<String>()
-        let own = rows.filter { seen.insert("\($0.kind.rawValue) \($0.dealID)").inserted }
+        struct Credit: Hashable { let kind: CreditTotals.CreditRow.Kind, dealID: String }
+        var seen = Set<Credit>()
+        let own = rows.filter { seen.insert(Credit(kind: $0.kind, dealID: $0.dealID)).inserted }
             .sorted { CreditTotals.CreditRow.statementOrder($0, $1) ?? false }
         return plan.spiffs.enumerated().map { index, spiff in
             let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in

@@ -31,37 +31,36 @@ public enum HTMLRenderer {
         out.append("</body>\n</html>\n")
     }
 
+    /// A table's right-aligned columns are named by its classes (`r5` for the fifth) and aligned
+    /// by the page's style, and cells and rows leave out their optional end tags: a cell is `<td>`
+    /// and its text, so the page stays close to the size of what it says.
     private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
         let columns = table.columns
-        // The markup between a row's cells, made once per table: a row is its cells and
-        // columns + 1 pieces of markup (`<tr><td>`, `</td><td class="num">`, …, `</td></tr>\n`).
-        func joints(_ tag: String, rowEnd: String) -> [[UInt8]] {
-            let open = columns.map { $0.alignment == .right ? "<\(tag) class=\"num\">" : "<\(tag)>" }
-            let close = "</\(tag)>"
-            return ([Array(("<tr>" + open[0]).utf8)] + open.dropFirst().map { Array((close + $0).utf8) })
-                + [Array((close + rowEnd).utf8)]
-        }
-        let (head, body) = (joints("th", rowEnd: "</tr>"), joints("td", rowEnd: "</tr>\n"))
-        out.append("<table>\n<thead>")
-        for (column, title) in columns.map(\.title).enumerated() {
-            out.append(head[column])
+        precondition(columns.count <= maxColumns, "a statement table has at most \(maxColumns) columns")
+        let right = columns.indices.filter { columns[$0].alignment == .right }.map { "r\($0 + 1)" }
+        out.append(right.isEmpty ? "<table>\n<thead><tr>" : "<table class=\"\(right.joined(separator: " "))\">\n<thead><tr>")
+        for title in columns.map(\.title) {
+            out.append("<th>")
             out.append(title, escaping: HTMLText.escapes)
         }
-        out.append(head[columns.count])
         out.append("</thead>\n<tbody>\n")
+        let (rowStart, cellStart) = (Array("<tr><td>".utf8), Array("<td>".utf8))
         table.text.withUnsafeBufferPointer { text in
             for row in 0..<table.rowCount {
                 if row == table.bodyRowCount { out.append("</tbody>\n<tfoot>\n") }
                 for column in columns.indices {
-                    out.append(body[column])
+                    out.append(column == 0 ? rowStart : cellStart)
                     let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
                     if table.holdsMarkup { out.append(cell, escaping: HTMLText.escapes) } else { out.append(cell) }
                 }
-                out.append(body[columns.count])
+                out.append(UInt8(ascii: "\n"))
             }
         }
         out.append(table.bodyRowCount < table.rowCount ? "</tfoot>\n</table>\n" : "</tbody>\n</table>\n")
     }
+
+    /// The most columns a table has (the style aligns columns up to this one).
+    private static let maxColumns = 12
 
     private static let style = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; font-size: 14px; color: #111;
@@ -72,7 +71,8 @@ public enum HTMLRenderer {
         table { border-collapse: collapse; margin: .6em 0 1em; }
         th, td { border: 1px solid #bbb; padding: .2em .5em; text-align: left; vertical-align: top; }
         th { background: #eee; }
-        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        \((1...maxColumns).map { ".r\($0) td:nth-child(\($0)), .r\($0) th:nth-child(\($0))" }.joined(separator: ",\n"))
+          { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tfoot td { font-weight: bold; border-top: 2px solid #111; }
         @media print {
           body { font-size: 10pt; margin: 0; max-width: none; }
