@@ -62,12 +62,18 @@ public struct Manifest: Codable, Sendable {
         return (size, hex(hasher.finalize()))
     }
 
+    /// The bytes in lowercase hexadecimal, two digits each.
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The current UTC time as ISO 8601, e.g. `2026-03-31T18:02:11Z`.
     public static func now() -> String {

@@ -36,13 +36,18 @@ public enum StatementFiles {
     /// A participant id as a file name: letters, digits, `-` and `_` as they are, any other byte
     /// (and a leading `.`) as `%XX`, so no id can reach outside the folder or collide with another.
     public static func fileName(_ id: String) -> String {
+        // Most ids are kept as they are: no new string for them.
+        if id.utf8.enumerated().allSatisfy({ isKept($1, at: $0) }) { return id }
         var name = ""
         for (index, byte) in id.utf8.enumerated() {
-            let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && index > 0)
-            name += plain ? String(UnicodeScalar(byte)) : "%" + hex(byte)
+            name += isKept(byte, at: index) ? String(UnicodeScalar(byte)) : "%" + hex(byte)
         }
         return name
+    }
+
+    private static func isKept(_ byte: UInt8, at index: Int) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && index > 0)
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -10,7 +10,8 @@ public enum HTMLRenderer {
 
     /// Appends the `.html` file of `document` to `out`.
     static func render(_ document: StatementDocument, into out: inout RenderedText) {
-        out.append(HTMLText.pageStart(title: document.title, style: style) + "<h1>")
+        HTMLText.appendPageStart(title: document.title, style: style, to: &out)
+        out.append("<h1>")
         out.append(document.title, escaping: HTMLText.escapes)
         out.append("</h1>\n")
         for block in document.blocks {
