@@ -76,15 +76,11 @@ final class CreditIndex: Sendable {
     /// (pipeline opportunities), numbered in `watched`.
     let watchedIDs: [String]
     let watched: ByteKeyTable
-    /// The deal ids payments.csv names, numbered: the workers keep what their payment credits
-    /// need when they meet these deals (§3.1b).
-    let paidDeals: ByteKeyTable
 
-    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = [], paidDeals: ByteKeyTable = ByteKeyTable()) {
+    init(book: PlanBook, fx: FXTable, watchedIDs: [String] = []) {
         self.book = book
         self.watchedIDs = watchedIDs.uniqued()
         watched = ByteKeyTable(self.watchedIDs)
-        self.paidDeals = paidDeals
         runMonth = book.runMonth
         runEnd = Int32(book.runMonth.lastDay.dayNumber)
 

@@ -36,23 +36,27 @@ enum CreditPass {
     static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
                     givenDeals: [Deal] = [], payments: [Payments] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
                     threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {
-        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs, paidDeals: Payments.dealNumbers(of: payments))
+        let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
+        // Held by the pass only, not the index the run keeps: at ten million deals it is 100 MB.
+        let paidDealIDs = Payments.dealNumbers(of: payments)
         // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
         for exact in [false, true] {
             let passLog = DiagnosticLog(limit: log.limit)
             let filter = DealIDFilter(log2Words: idFilterLog2Words ?? DealIDFilter.log2Words)
-            var merged = Merged(index: index, book: book, log: passLog)
+            var merged = Merged(index: index, book: book, paidDealCount: paidDealIDs.count, log: passLog)
             var suspects: [UInt64] = []
             var layouts: [FileLayout?] = []
-            func makeRules(_ path: String) -> DealRules {
-                DealRules(file: path, log: DiagnosticLog(limit: log.limit), index: index, knowsEveryParticipant: knowsEveryParticipant)
+            func makeWorker(_ path: String, _ columns: DealColumns = .none) -> CreditWorker {
+                let rules = DealRules(file: path, log: DiagnosticLog(limit: log.limit), index: index,
+                                      knowsEveryParticipant: knowsEveryParticipant)
+                return CreditWorker(index: index, paidDeals: paidDealIDs, columns: columns, deduplicator: filter, rules: rules)
             }
             var cutsHold = true
             for path in paths where cutsHold {
                 merged.rowsPerFile.append(0)
                 if DealFileFormat(path: path) == .xml {
-                    var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(path))
+                    var worker = makeWorker(path)
                     try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
                     suspects += worker.suspects
                     try merged.add(&worker, path: path, firstLine: 0)
@@ -63,7 +67,7 @@ enum CreditPass {
                     layouts.append(nil)
                     continue
                 }
-                var workers = try file.credit(index: index, filter: filter) { makeRules(path) }
+                var workers = try file.credit { makeWorker(path, $0) }
                 guard exact || file.cutsAreRecordStarts(workers) else {
                     cutsHold = false
                     break
@@ -83,12 +87,12 @@ enum CreditPass {
             }
             guard cutsHold else { continue }
             if let source = givenDeals.first?.source.file {
-                var worker = CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules(source))
+                var worker = makeWorker(source)
                 for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
                 try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
             }
-            try creditPayments(payments, index: index, threads: threads, dealsAreComplete: passLog.isEmpty, log: passLog,
-                               into: &merged) { CreditWorker(index: index, columns: .none, deduplicator: filter, rules: makeRules($0)) }
+            try creditPayments(payments, dealIDs: paidDealIDs, index: index, threads: threads, dealsAreComplete: passLog.isEmpty,
+                               log: passLog, into: &merged) { makeWorker($0) }
             try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
             StageTimer.shared.mark("credit: merge, exact id check")
             log.append(passLog, lineOffset: 0)
@@ -100,16 +104,18 @@ enum CreditPass {
     /// Checks the payments files against the deals met (`PaymentChecks`), then credits each file's
     /// rows on every core, a range of rows per worker (`makeWorker(source)`), added to `merged` in
     /// file order.
-    private static func creditPayments(_ files: [Payments], index: CreditIndex, threads: Int, dealsAreComplete: Bool,
+    private static func creditPayments(_ files: [Payments], dealIDs: ByteKeyTable, index: CreditIndex, threads: Int, dealsAreComplete: Bool,
                                        log: DiagnosticLog, into merged: inout Merged,
                                        makeWorker: (String) -> CreditWorker) throws {
         guard files.contains(where: { $0.count > 0 }) else { return }
         // Each file's deal numbers in the index (one file's are the index's own).
         let numbers = files.count == 1 ? [Array(0..<Int32(files[0].deals.count))]
-            : files.map { file in (0..<Int32(file.deals.count)).map { file.deals.withKey($0) { index.paidDeals.lookup($0) } } }
-        var checks = PaymentChecks(index: index, deals: merged.paidDeals, dealsAreComplete: dealsAreComplete)
-        for (position, file) in files.enumerated() { checks.check(file, file: position, numbers: numbers[position], log: log) }
-        checks.reportTotals(of: files, log: log)
+            : files.map { file in (0..<Int32(file.deals.count)).map { file.deals.withKey($0) { dealIDs.lookup($0) } } }
+        do {  // the checks' tables freed before the payments are credited
+            var checks = PaymentChecks(index: index, dealIDs: dealIDs, deals: merged.paidDeals, dealsAreComplete: dealsAreComplete)
+            for (position, file) in files.enumerated() { checks.check(file, file: position, numbers: numbers[position], log: log) }
+            checks.reportTotals(of: files, log: log)
+        }
         for (file, numbers) in zip(files, numbers) where file.count > 0 {
             // A range of at least 20 000 rows per worker: fewer are not worth a thread.
             let parts = max(1, min(threads, file.count / 20_000))
@@ -135,14 +141,14 @@ enum CreditPass {
         /// The deals payments.csv names, by paid-deal number.
         var paidDeals: PaidDeals
 
-        init(index: CreditIndex, book: PlanBook, log: DiagnosticLog) {
+        init(index: CreditIndex, book: PlanBook, paidDealCount: Int, log: DiagnosticLog) {
             self.index = index
             self.book = book
             self.log = log
             sums = IntegerTable(count: index.cellCount)
             finance = FinanceTally(currencies: index.currencies.count)
             outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0, activity: nil)
-            paidDeals = PaidDeals(count: index.paidDeals.count)
+            paidDeals = PaidDeals(count: paidDealCount)
         }
 
         var rowsPerFile: [Int] {
@@ -262,11 +268,9 @@ enum CreditPass {
             firstLine = header.firstLine
         }
 
-        /// Credits every range on a thread of its own, each worker with rules (and a log) of its own.
-        mutating func credit(index: CreditIndex, filter: DealIDFilter, makeRules: () -> DealRules) throws -> [CreditWorker] {
-            var workers = (0..<cuts.count - 1).map { _ in
-                CreditWorker(index: index, columns: columns, deduplicator: filter, rules: makeRules())
-            }
+        /// Credits every range on a thread of its own, each with a worker of its own for the file's columns.
+        mutating func credit(makeWorker: (DealColumns) -> CreditWorker) throws -> [CreditWorker] {
+            var workers = (0..<cuts.count - 1).map { _ in makeWorker(columns) }
             let cuts = self.cuts
             try withDescriptor { descriptor in
                 try Parallel.forEach(&workers, throwing: { part, worker in

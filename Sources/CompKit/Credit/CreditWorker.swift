@@ -12,8 +12,8 @@ import CPlatform
 /// pass adds the workers up; deals handed over carry their own line.
 struct CreditWorker {
     let index: CreditIndex
-    /// `index.reps` and `index.paidDeals`, held here: looking up through the index would retain
-    /// their arrays per call.
+    /// `index.reps` and the paid deals' ids, held here: looking up through the index would retain
+    /// the arrays per call.
     private let reps: ByteKeyTable
     private let paidDealTable: ByteKeyTable
     /// Whether payments.csv names any deal (then each deal is looked up in `paidDealTable`).
@@ -80,11 +80,13 @@ struct CreditWorker {
         var closeMonth = 0
     }
 
-    init(index: CreditIndex, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules) {
+    /// `paidDeals`: the deal ids payments.csv names, numbered; the worker keeps what their payment
+    /// credits need when it meets these deals (§3.1b).
+    init(index: CreditIndex, paidDeals: ByteKeyTable, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules) {
         self.index = index
         reps = index.reps
-        paidDealTable = index.paidDeals
-        watchesPaidDeals = index.paidDeals.count > 0
+        paidDealTable = paidDeals
+        watchesPaidDeals = paidDeals.count > 0
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator
@@ -501,7 +503,7 @@ struct CreditWorker {
             let number = Int(numbers[Int(row.deal)])
             let deal = deals[number]
             guard PaymentChecks.isCreditable(row, of: deal) else { continue }
-            index.paidDeals.withKey(Int32(number)) { id in
+            paidDealTable.withKey(Int32(number)) { id in
                 credit(row, amount: payments.amount(of: row), of: deal, shares: deals.shares(of: deal), id: id)
             }
         }

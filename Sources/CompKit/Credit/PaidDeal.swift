@@ -9,7 +9,8 @@ struct PaidDeal {
         var percent: ExactDecimal { ExactDecimal(mantissa: Int128(hundredths), scale: 2) }
     }
 
-    var amount: ExactDecimal
+    /// The deal's amount; its store (`MetPaidDeals`, `PaidDeals`) reads it.
+    var amount: CompactAmount
     /// The close date's day number; `notMet` until a deals file gives the deal.
     var closeDay: Int32
     /// The deal's (type, product) pair in the index's match tables.

@@ -1,8 +1,10 @@
-/// The deals payments.csv names, by their number in `CreditIndex.paidDeals`, with their split
+/// The deals payments.csv names, by their number in `Payments.dealNumbers`, with their split
 /// shares in one flat list: every worker's `MetPaidDeals` together, once the deals are read.
 struct PaidDeals {
     private(set) var deals: [PaidDeal]
     private(set) var shares: [PaidDeal.Share] = []
+    /// The deals' amounts past 64 bits (`CompactAmount`).
+    private var wideAmounts: [ExactDecimal] = []
 
     /// An empty store for `count` paid deals, none met.
     init(count: Int) {
@@ -10,6 +12,8 @@ struct PaidDeals {
     }
 
     subscript(number: Int) -> PaidDeal { deals[number] }
+
+    func amount(of deal: PaidDeal) -> ExactDecimal { deal.amount.value(wide: wideAmounts) }
 
     func shares(of deal: PaidDeal) -> ArraySlice<PaidDeal.Share> {
         shares[Int(deal.firstShare)..<Int(deal.firstShare) + Int(deal.shareCount)]
@@ -22,6 +26,7 @@ struct PaidDeals {
             var deal = met.deals[position]
             let metShares = met.shares[Int(deal.firstShare)..<Int(deal.firstShare) + Int(deal.shareCount)]
             deal.firstShare = Int32(shares.count)
+            deal.amount = deal.amount.moved(from: met.wideAmounts, to: &wideAmounts)
             shares += metShares
             deals[Int(number)] = deal
         }

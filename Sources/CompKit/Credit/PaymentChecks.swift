@@ -4,22 +4,26 @@
 /// the deal's last payments row.
 struct PaymentChecks {
     let index: CreditIndex
+    /// The deal ids the payments name, numbered as `deals` numbers them.
+    let dealIDs: ByteKeyTable
     let deals: PaidDeals
     /// False when some deal was refused: a payment naming a deal not met is then not blamed.
     let dealsAreComplete: Bool
-    /// Per paid deal, Σ payments so far, and the file (its position in the run's list, -1 for none)
-    /// and line of its last payment.
-    private var total: [ExactDecimal]
+    /// Per paid deal, Σ payments so far in millionths (a payment has at most 6 decimals; 16 bytes
+    /// a deal, not an `ExactDecimal`'s 32: there are millions), and the file (its position in the
+    /// run's list, -1 for none) and line of its last payment.
+    private var totalMillionths: [Int128]
     private var lastFile: [Int16]
     private var lastLine: [Int32]
 
-    init(index: CreditIndex, deals: PaidDeals, dealsAreComplete: Bool) {
+    init(index: CreditIndex, dealIDs: ByteKeyTable, deals: PaidDeals, dealsAreComplete: Bool) {
         self.index = index
+        self.dealIDs = dealIDs
         self.deals = deals
         self.dealsAreComplete = dealsAreComplete
-        total = Array(repeating: .zero, count: index.paidDeals.count)
-        lastFile = Array(repeating: -1, count: index.paidDeals.count)
-        lastLine = Array(repeating: 0, count: index.paidDeals.count)
+        totalMillionths = Array(repeating: 0, count: dealIDs.count)
+        lastFile = Array(repeating: -1, count: dealIDs.count)
+        lastLine = Array(repeating: 0, count: dealIDs.count)
     }
 
     /// Whether a payment row can be credited: its deal was met and it is not paid before the close.
@@ -37,17 +41,17 @@ struct PaymentChecks {
             guard deal.isMet else {
                 if dealsAreComplete {
                     log.error(file: payments.source, line: Int(row.line), column: columns.dealID,
-                              "deal_id '\(index.paidDeals.key(Int32(number)))' is not a deal of the deals files")
+                              "deal_id '\(dealIDs.key(Int32(number)))' is not a deal of the deals files")
                 }
                 continue
             }
             guard PaymentChecks.isCreditable(row, of: deal) else {
                 log.error(file: payments.source, line: Int(row.line), column: columns.paidDate,
-                          "paid on \(CalendarDate(dayNumber: Int(row.paidDay))), before deal \(index.paidDeals.key(Int32(number))) closed on "
+                          "paid on \(CalendarDate(dayNumber: Int(row.paidDay))), before deal \(dealIDs.key(Int32(number))) closed on "
                               + "\(CalendarDate(dayNumber: Int(deal.closeDay)))")
                 continue
             }
-            total[number] += payments.amount(of: row)
+            totalMillionths[number] += payments.amount(of: row).widened(to: 6).mantissa
             (lastFile[number], lastLine[number]) = (Int16(file), row.line)
         }
     }
@@ -55,15 +59,15 @@ struct PaymentChecks {
     /// Logs every deal whose payments (in every file of `files`, the run's list) add up to less
     /// than 0 or more than its amount, at its last payments row.
     func reportTotals(of files: [Payments], log: DiagnosticLog) {
-        for number in total.indices where lastFile[number] >= 0 {
-            let deal = deals[number], paid = total[number]
-            guard paid < .zero || paid > deal.amount else { continue }
+        for number in totalMillionths.indices where lastFile[number] >= 0 {
+            let deal = deals[number], paid = ExactDecimal(mantissa: totalMillionths[number], scale: 6)
+            guard paid < .zero || paid > deals.amount(of: deal) else { continue }
             let currency = index.currencies[Int(deal.currency)]
-            let id = index.paidDeals.key(Int32(number)), file = files[Int(lastFile[number])]
+            let id = dealIDs.key(Int32(number)), file = files[Int(lastFile[number])]
             let sum = "\(paid.exactText(minDecimals: currency.minorUnits)) \(currency.code)"
             log.error(file: file.source, line: Int(lastLine[number]), column: file.columns.amount,
                       paid < .zero ? "the payments of deal \(id) add up to \(sum), below 0 (more refunded than paid)"
-                          : "the payments of deal \(id) add up to \(sum), more than its amount \(deal.amount.exactText(minDecimals: currency.minorUnits))")
+                          : "the payments of deal \(id) add up to \(sum), more than its amount \(deals.amount(of: deal).exactText(minDecimals: currency.minorUnits))")
         }
     }
 }

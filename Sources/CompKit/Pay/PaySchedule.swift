@@ -7,12 +7,10 @@
 /// line another hundred.
 public struct PaySchedule: Sendable {
     /// One pay line as stored: `part` is the component index (COMMISSION, HOLDBACK,
-    /// HOLDBACK_RELEASE, BONUS), the SPIFF index (SPIFF), or -1 (BASE, draws). The amount is
-    /// `mantissa × 10^-scale`, or, for the rare amount beyond 64 bits (`scale` -1),
-    /// `Lines.wideAmounts[mantissa]`; `Lines.amount(of:)` reads it.
+    /// HOLDBACK_RELEASE, BONUS), the SPIFF index (SPIFF), or -1 (BASE, draws); `Lines.amount(of:)`
+    /// reads the amount.
     struct StoredLine: Sendable {
-        var mantissa: Int64
-        var scale: Int8
+        var amount: CompactAmount
         var type: PayType
         var part: Int16
     }
@@ -27,23 +25,18 @@ public struct PaySchedule: Sendable {
         /// Per entry with lines: `runMonth + 2` positions in `stored`; month m is `bounds[b + m] ..< bounds[b + m + 1]`.
         var bounds: [Int32] = []
         var stored: [StoredLine] = []
-        /// The amounts whose mantissa or scale does not fit a `StoredLine`.
+        /// The amounts whose mantissa does not fit a `StoredLine`.
         var wideAmounts: [ExactDecimal] = []
 
         /// Appends a line (a zero amount adds none).
         mutating func append(_ type: PayType, part: Int, amount: ExactDecimal) {
             guard !amount.isZero else { return }
-            if let mantissa = Int64(exactly: amount.mantissa), let scale = Int8(exactly: amount.scale) {
-                stored.append(StoredLine(mantissa: mantissa, scale: scale, type: type, part: Int16(part)))
-            } else {
-                stored.append(StoredLine(mantissa: Int64(wideAmounts.count), scale: -1, type: type, part: Int16(part)))
-                wideAmounts.append(amount)
-            }
+            stored.append(StoredLine(amount: CompactAmount(amount, wide: &wideAmounts), type: type, part: Int16(part)))
         }
 
         /// A stored line's amount.
         func amount(of line: StoredLine) -> ExactDecimal {
-            line.scale < 0 ? wideAmounts[Int(line.mantissa)] : ExactDecimal(mantissa: Int128(line.mantissa), scale: Int(line.scale))
+            line.amount.value(wide: wideAmounts)
         }
 
         /// The entry's lines of every fiscal month through the run month, nil for an entry of a plan

@@ -47,6 +47,8 @@ public enum PayrollRun {
         let earlyDigests = options.preparesOutput ? EarlyDigests(paths: inputs.dealPaths) : nil
         var loaded = try load(inputs, period: requestedPeriod, options: options, log: log)
         let credited = try credit(loaded, inputs: inputs, options: options, log: log)
+        // Credited now, and needed by nothing after: at ten million deals they are 200 MB.
+        loaded.payments = []
         for (path, rows) in zip(inputs.dealPaths, credited.rowsPerFile) { loaded.files.append(InputFile(path: path, kind: .deals, rows: rows)) }
         guard log.isEmpty else { throw CompError.invalidInput(log.sorted, more: log.droppedCount) }
         let prepared = earlyDigests.map {

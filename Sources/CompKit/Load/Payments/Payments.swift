@@ -22,14 +22,12 @@ public struct Payments: Sendable {
         }
     }
 
-    /// One row as kept: `amountMantissa × 10^-amountScale`, or for the rare amount past 64 bits
-    /// (`amountScale` -1), `wideAmounts[amountMantissa]`.
+    /// One row as kept; `Payments.amount(of:)` reads its amount.
     struct Row: Sendable {
         /// The deal's number in `deals`.
         var deal: Int32
         var paidDay: Int32
-        var amountMantissa: Int64
-        var amountScale: Int8
+        var amount: CompactAmount
         var line: Int32
     }
 
@@ -57,19 +55,12 @@ public struct Payments: Sendable {
     public var count: Int { rows.count }
 
     func amount(of row: Row) -> ExactDecimal {
-        row.amountScale < 0 ? wideAmounts[Int(row.amountMantissa)]
-            : ExactDecimal(mantissa: Int128(row.amountMantissa), scale: Int(row.amountScale))
+        row.amount.value(wide: wideAmounts)
     }
 
     private mutating func append(_ dealID: UnsafeBufferPointer<UInt8>, _ paidDate: CalendarDate, _ amount: ExactDecimal, line: Int) {
-        var row = Row(deal: deals.insert(dealID), paidDay: Int32(paidDate.dayNumber), amountMantissa: 0, amountScale: -1, line: Int32(line))
-        if let mantissa = Int64(exactly: amount.mantissa), let scale = Int8(exactly: amount.scale) {
-            (row.amountMantissa, row.amountScale) = (mantissa, scale)
-        } else {
-            row.amountMantissa = Int64(wideAmounts.count)
-            wideAmounts.append(amount)
-        }
-        rows.append(row)
+        rows.append(Row(deal: deals.insert(dealID), paidDay: Int32(paidDate.dayNumber), amount: CompactAmount(amount, wide: &wideAmounts),
+                        line: Int32(line)))
     }
 
     /// The deal ids of every file, numbered in file order (a file's own numbering when there is one).
