@@ -17,10 +17,17 @@ final class DealIDFilter {
         mask = words.count - 1
     }
 
-    /// 2^22 words (32 MiB) whatever the input's size, so that memory stays flat in the number of
-    /// deals: at ten million deals a few thousand false alarms, each only a little work for the
-    /// exact scan.
-    static let log2Words = 22
+    /// 2^22 words (32 MiB) at most, so that memory stays flat in the number of deals: at ten million
+    /// deals a few thousand false alarms, each only a little work for the exact scan.
+    static let maxLog2Words = 22
+
+    /// The size for deal files of `bytes` bytes: a word per 64 bytes (a deal row is longer), so a
+    /// small run does not clear 32 MiB it will hardly touch; from 2^16 words to `maxLog2Words`.
+    static func log2Words(forFilesOf bytes: Int) -> Int {
+        var log2 = 16
+        while log2 < maxLog2Words && (1 << log2) * 64 < bytes { log2 += 1 }
+        return log2
+    }
 
     /// Starts loading the word of a fingerprint, so that `insert` later need not wait for it.
     @inline(__always)
