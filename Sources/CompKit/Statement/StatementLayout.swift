@@ -192,18 +192,8 @@ public enum StatementLayout {
         var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("credit", .right),
                                     Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
                                     Column("commission", .right), Column("note")])
-        func tier(_ value: Int?) {
-            if let value { table.cell(value) } else { table.cell("-") }
-        }
-        table.cell("")
-        table.cell("before \(period)")
-        table.cell("")
-        table.cell("")
-        table.cell(attribution.openingCredit, in: money)
-        tier(attribution.openingTier)
-        table.cell(exact: attribution.openingEarned, minDecimals: money.minorUnits)
-        table.cell("")
-        table.cell("")
+        table.row(["", "before \(period)", "", "", money.format(attribution.openingCredit), attribution.openingTier.map(String.init) ?? "-",
+                   attribution.openingEarned.exactText(minDecimals: money.minorUnits)])
         for line in attribution.lines {
             switch line.source {
             case .row(let row):
@@ -219,7 +209,7 @@ public enum StatementLayout {
             }
             table.cell(line.source.credit, in: money)
             table.cell(line.creditedToDate, in: money)
-            tier(line.tier)
+            if let tier = line.tier { table.cell(tier) } else { table.cell("-") }
             table.cell(exact: line.earnedToDate, minDecimals: money.minorUnits)
             table.cell(line.commission, in: money)
             // No credit (C ≤ 0) reads as tier 1 here: reaching tier 1 is not worth a note.
