@@ -1,8 +1,9 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Work cut into parts, each run on a thread of its own (`DispatchQueue.concurrentPerform`); every
-/// call returns once all its parts have finished.
+/// Work cut into parts, each run on a thread of its own (`DispatchQueue.concurrentPerform`, a
+/// `Thread` for a pipeline's producer); every call returns once all its parts have finished.
 enum Parallel {
     /// `first()` and `second()` side by side.
     static func both<First: Sendable, Second: Sendable>(
@@ -43,6 +44,75 @@ enum Parallel {
                 }
             }
             if let first = failures.withLock({ $0.min { $0.key < $1.key }?.value }) { throw first }
+        }
+    }
+
+    /// `produce` on a thread of its own and `consume` on this one, side by side: each item `produce`
+    /// hands to `send` reaches `consume` in the same order, with at most `depth` waiting (`send`
+    /// blocks meanwhile, and returns an item `consume` is done with, to be filled again, or nil).
+    /// Returns when both are done; throws what `produce` threw.
+    static func pipeline<Item: Sendable>(depth: Int, produce: @escaping @Sendable (_ send: (Item) -> Item?) throws -> Void,
+                                         consume: (inout Item) -> Void) throws {
+        let channel = Channel<Item>(depth: depth)
+        Thread {
+            do {
+                try produce(channel.send)
+                channel.close(failure: nil)
+            } catch {
+                channel.close(failure: error)
+            }
+        }.start()
+        while var item = channel.receive() {
+            consume(&item)
+            channel.recycle(item)
+        }
+        if let failure = channel.closingFailure { throw failure }
+    }
+
+    /// The items on their way from `pipeline`'s producer to its consumer, and those coming back.
+    ///
+    /// `@unchecked Sendable`: every property but `depth` is read and written under `condition`.
+    private final class Channel<Item: Sendable>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let depth: Int
+        private var waiting: [Item] = []
+        private var done: [Item] = []
+        private var isClosed = false
+        private var failure: (any Error)?
+
+        init(depth: Int) { self.depth = depth }
+
+        func send(_ item: Item) -> Item? {
+            condition.withLock {
+                while waiting.count >= depth { condition.wait() }
+                waiting.append(item)
+                condition.broadcast()
+                return done.popLast()
+            }
+        }
+
+        /// The next item, nil once the producer is done and every item was received.
+        func receive() -> Item? {
+            condition.withLock {
+                while waiting.isEmpty && !isClosed { condition.wait() }
+                guard !waiting.isEmpty else { return nil }
+                condition.broadcast()
+                return waiting.removeFirst()
+            }
+        }
+
+        func recycle(_ item: Item) {
+            condition.withLock { done.append(item) }
+        }
+
+        /// What the producer threw, once it is done.
+        var closingFailure: (any Error)? { condition.withLock { failure } }
+
+        func close(failure: (any Error)?) {
+            condition.withLock {
+                (isClosed, self.failure) = (true, failure)
+                condition.broadcast()
+            }
         }
     }
 

@@ -18,6 +18,16 @@ enum DealXMLReader {
         var spans = [Range<Int>?](repeating: nil, count: DealXMLReader.dealAttributes.count)
         var credits: [(rep: Range<Int>, percent: Range<Int>?)] = []
 
+        /// Becomes a copy of `other`, in the memory it already has.
+        mutating func copy(from other: DealElement) {
+            (line, column) = (other.line, other.column)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: other.bytes)
+            for index in spans.indices { spans[index] = other.spans[index] }
+            credits.removeAll(keepingCapacity: true)
+            credits.append(contentsOf: other.credits)
+        }
+
         mutating func start(line: Int, column: Int) {
             (self.line, self.column) = (line, column)
             bytes.removeAll(keepingCapacity: true)
@@ -53,11 +63,40 @@ enum DealXMLReader {
         dealAttributes.firstIndex { xmlStrEqual($0, name) == 1 }
     }
 
+    /// Deals copied out of the reader for the thread that takes them; the elements' memory is
+    /// reused batch after batch.
+    private struct DealBatch: Sendable {
+        static let capacity = 1024
+        private(set) var elements: [DealElement] = []
+        private(set) var count = 0
+
+        mutating func add(_ element: DealElement) {
+            if count == elements.count { elements.append(DealElement()) }
+            elements[count].copy(from: element)
+            count += 1
+        }
+
+        mutating func removeAll() { count = 0 }
+    }
+
     /// Streams the file's deals to `body` as raw fields and shares (valid during the call), one
-    /// call per `<deal>` element; logs every problem of the document's shape.
+    /// call per `<deal>` element, in file order; logs every problem of the document's shape. The
+    /// XML is walked on a thread of its own, a batch of deals ahead of `body`: reading and what
+    /// `body` does with the deals take a core each.
     static func read(path: String, log: DiagnosticLog,
                      _ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> Void) throws {
-        try forEachDealElement(path: path, log: log) { $0.withRawDeal(body) }
+        try Parallel.pipeline(depth: 4, produce: { send in
+            var batch = DealBatch()
+            try forEachDealElement(path: path, log: log) { element in
+                batch.add(element)
+                guard batch.count == DealBatch.capacity else { return }
+                batch = send(batch) ?? DealBatch()
+                batch.removeAll()
+            }
+            if batch.count > 0 { _ = send(batch) }
+        }, consume: { batch in
+            for index in 0..<batch.count { batch.elements[index].withRawDeal(body) }
+        })
     }
 
     /// Calls `body` with every deal id and its position; for confirming suspected duplicates.
