@@ -59,7 +59,9 @@ enum CreditPass {
                 merged.rowsPerFile.append(0)
                 if DealFileFormat(path: path) == .xml {
                     var worker = makeWorker(path)
-                    try DealXMLReader.read(path: path, log: passLog) { raw, shares in worker.credit(raw, shares: shares) }
+                    try DealXMLReader.read(path: path, log: passLog, ahead: { worker.prefetch(id: $0, firstRep: $1) }) { raw, shares in
+                        worker.credit(raw, shares: shares)
+                    }
                     suspects += worker.suspects
                     try merged.add(&worker, path: path, firstLine: 0)
                     layouts.append(nil)

@@ -276,6 +276,14 @@ struct CreditWorker {
         credit(deal, line: line)
     }
 
+    /// Starts loading what crediting a deal read elsewhere needs first (its id's filter word and
+    /// paid-deal slot, its first rep's slot): called some deals ahead of `credit(_:shares:)`.
+    func prefetch(id: UnsafeBufferPointer<UInt8>, firstRep: UnsafeBufferPointer<UInt8>) {
+        deduplicator.prefetch(DealIDFingerprint.of(id))
+        reps.prefetch(firstRep)
+        if watchesPaidDeals { paidDealTable.prefetch(id) }
+    }
+
     /// Checks and credits a deal read elsewhere (an XML `<deal>`, a what-if deal).
     mutating func credit(_ raw: RawDeal, shares: [(rep: RawField, percent: RawField?)]) {
         dealRows += 1

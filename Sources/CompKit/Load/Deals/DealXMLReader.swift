@@ -42,6 +42,13 @@ enum DealXMLReader {
             return start..<bytes.count
         }
 
+        /// Calls `body` with the deal's id and its first credit's rep (empty when absent).
+        func withIDAndFirstRep(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+            bytes.withUnsafeBufferPointer { all in
+                body(UnsafeBufferPointer(rebasing: all[spans[0] ?? 0..<0]), UnsafeBufferPointer(rebasing: all[credits.first?.rep ?? 0..<0]))
+            }
+        }
+
         /// Calls `body` with the element's fields, every one blamed on the element's position (§7).
         func withRawDeal<T>(_ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> T) -> T {
             bytes.withUnsafeBufferPointer { all in
@@ -65,6 +72,9 @@ enum DealXMLReader {
 
     /// Deals copied out of the reader for the thread that takes them; the elements' memory is
     /// reused batch after batch.
+    /// How many deals before `body` `read` calls `ahead`.
+    private static let lookahead = 8
+
     private struct DealBatch: Sendable {
         static let capacity = 1024
         private(set) var elements: [DealElement] = []
@@ -82,8 +92,9 @@ enum DealXMLReader {
     /// Streams the file's deals to `body` as raw fields and shares (valid during the call), one
     /// call per `<deal>` element, in file order; logs every problem of the document's shape. The
     /// XML is walked on a thread of its own, a batch of deals ahead of `body`: reading and what
-    /// `body` does with the deals take a core each.
-    static func read(path: String, log: DiagnosticLog,
+    /// `body` does with the deals take a core each. `ahead` gets each deal's id and first rep
+    /// `lookahead` deals before `body` gets the deal (to start loading what it will need).
+    static func read(path: String, log: DiagnosticLog, ahead: (_ id: UnsafeBufferPointer<UInt8>, _ firstRep: UnsafeBufferPointer<UInt8>) -> Void,
                      _ body: (RawDeal, [(rep: RawField, percent: RawField?)]) -> Void) throws {
         try Parallel.pipeline(depth: 4, produce: { send in
             var batch = DealBatch()
@@ -95,7 +106,11 @@ enum DealXMLReader {
             }
             if batch.count > 0 { _ = send(batch) }
         }, consume: { batch in
-            for index in 0..<batch.count { batch.elements[index].withRawDeal(body) }
+            for index in 0..<min(lookahead, batch.count) { batch.elements[index].withIDAndFirstRep(ahead) }
+            for index in 0..<batch.count {
+                if index + lookahead < batch.count { batch.elements[index + lookahead].withIDAndFirstRep(ahead) }
+                batch.elements[index].withRawDeal(body)
+            }
         })
     }
 
