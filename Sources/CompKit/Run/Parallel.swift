@@ -52,7 +52,7 @@ enum Parallel {
     /// blocks meanwhile, and returns an item `consume` is done with, to be filled again, or nil).
     /// Returns when both are done; throws what `produce` threw.
     static func pipeline<Item: Sendable>(depth: Int, produce: @escaping @Sendable (_ send: (Item) -> Item?) throws -> Void,
-                                         consume: (inout Item) -> Void) throws {
+                                         consume: (Item) -> Void) throws {
         let channel = Channel<Item>(depth: depth)
         Thread {
             do {
@@ -62,8 +62,8 @@ enum Parallel {
                 channel.close(failure: error)
             }
         }.start()
-        while var item = channel.receive() {
-            consume(&item)
+        while let item = channel.receive() {
+            consume(item)
             channel.recycle(item)
         }
         if let failure = channel.closingFailure { throw failure }

@@ -70,11 +70,11 @@ enum DealXMLReader {
         dealAttributes.firstIndex { xmlStrEqual($0, name) == 1 }
     }
 
-    /// Deals copied out of the reader for the thread that takes them; the elements' memory is
-    /// reused batch after batch.
     /// How many deals before `body` `read` calls `ahead`.
     private static let lookahead = 8
 
+    /// Deals copied out of the reader for the thread that takes them; the elements' memory is
+    /// reused batch after batch.
     private struct DealBatch: Sendable {
         static let capacity = 1024
         private(set) var elements: [DealElement] = []
