@@ -39,8 +39,7 @@ enum CreditPass {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
         // Held by the pass only, not the index the run keeps: at ten million deals it is 100 MB.
         let paidDealIDs = Payments.dealNumbers(of: payments)
-        let filterLog2Words = idFilterLog2Words
-            ?? DealIDFilter.log2Words(forFilesOf: paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) })
+        let filterLog2Words = idFilterLog2Words ?? DealIDFilter.log2Words(forFilesOf: paths.map(InputFile.size(of:)).reduce(0, +))
         // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
         for exact in [false, true] {

@@ -12,8 +12,8 @@ struct MetPaidDeals {
     mutating func meet(_ number: Int32, amount: ExactDecimal, closeDay: Int32, currency: Int16, pair: Int,
                        shares reps: ArraySlice<Int32>, percents: ArraySlice<ExactDecimal>) {
         numbers.append(number)
-        deals.append(PaidDeal(amount: CompactAmount(amount, wide: &wideAmounts), closeDay: closeDay, pair: Int32(pair), firstShare: Int32(shares.count), currency: currency,
-                              shareCount: Int16(reps.count)))
+        deals.append(PaidDeal(amount: CompactAmount(amount, wide: &wideAmounts), closeDay: closeDay, pair: Int32(pair),
+                              firstShare: Int32(shares.count), currency: currency, shareCount: Int16(reps.count)))
         for (rep, percent) in zip(reps, percents) {
             shares.append(PaidDeal.Share(rep: rep, hundredths: Int32(percent.widened(to: 2).mantissa)))
         }

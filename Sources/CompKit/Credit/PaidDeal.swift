@@ -25,4 +25,7 @@ struct PaidDeal {
     static let unmet = PaidDeal(amount: .zero, closeDay: notMet, pair: 0, firstShare: 0, currency: 0, shareCount: 0)
 
     var isMet: Bool { closeDay != PaidDeal.notMet }
+
+    /// Where the deal's shares are in its store's list.
+    var shareRange: Range<Int> { Int(firstShare)..<Int(firstShare) + Int(shareCount) }
 }

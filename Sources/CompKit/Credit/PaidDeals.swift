@@ -16,7 +16,7 @@ struct PaidDeals {
     func amount(of deal: PaidDeal) -> ExactDecimal { deal.amount.value(wide: wideAmounts) }
 
     func shares(of deal: PaidDeal) -> ArraySlice<PaidDeal.Share> {
-        shares[Int(deal.firstShare)..<Int(deal.firstShare) + Int(deal.shareCount)]
+        shares[deal.shareRange]
     }
 
     /// Adds a worker's deals (a deal met twice, its id being used twice, keeps the first), and
@@ -24,7 +24,7 @@ struct PaidDeals {
     mutating func absorb(_ met: inout MetPaidDeals) {
         for (position, number) in met.numbers.enumerated() where !deals[Int(number)].isMet {
             var deal = met.deals[position]
-            let metShares = met.shares[Int(deal.firstShare)..<Int(deal.firstShare) + Int(deal.shareCount)]
+            let metShares = met.shares[deal.shareRange]
             deal.firstShare = Int32(shares.count)
             deal.amount = deal.amount.moved(from: met.wideAmounts, to: &wideAmounts)
             shares += metShares

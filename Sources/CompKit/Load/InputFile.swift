@@ -27,6 +27,12 @@ enum InputFile {
         return [UInt8](data)
     }
 
+    /// The file's size in bytes, 0 when it cannot be looked up: for sizing work (which file to
+    /// start first, how large a filter), never for what a run computes.
+    static func size(of path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
     /// Up to `count` bytes from the start of the file.
     static func readPrefix(path: String, count: Int) throws -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else {

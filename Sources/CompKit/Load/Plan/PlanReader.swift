@@ -27,7 +27,7 @@ public enum PlanReader {
     /// each into a log of its own.
     private static func readInParallel(files: [String]) -> [(plan: (Plan, PlanSetRules.Elements)?, log: DiagnosticLog)] {
         xmlInitParser()
-        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let sizes = files.map(InputFile.size(of:))
         let order = files.indices.sorted { sizes[$0] > sizes[$1] }
         var byTurn = order.map { _ in (plan: (Plan, PlanSetRules.Elements)?.none, log: DiagnosticLog()) }
         Parallel.forEach(&byTurn) { turn, read in read.plan = readPlan(file: files[order[turn]], log: read.log) }
