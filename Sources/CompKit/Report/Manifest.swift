@@ -76,9 +76,14 @@ public struct Manifest: Codable, Sendable {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The current UTC time as ISO 8601, e.g. `2026-03-31T18:02:11Z`.
-    public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+    public static func now() -> String { timestamp(secondsSince1970: Int(time(nil))) }
+
+    /// A time given in seconds since 1970-01-01T00:00:00Z as ISO 8601 in UTC. Written out by hand:
+    /// a date formatter loads the ICU calendar data, which costs more than a small run's manifest.
+    static func timestamp(secondsSince1970 seconds: Int) -> String {
+        let (days, second) = (seconds.quotientAndRemainder(dividingBy: 86_400))
+        let (day, time) = second < 0 ? (days - 1, second + 86_400) : (days, second)
+        return "\(CalendarDate(dayNumber: day))T\(CalendarDate.pad(time / 3_600, 2)):\(CalendarDate.pad(time / 60 % 60, 2)):"
+            + "\(CalendarDate.pad(time % 60, 2))Z"
     }
 }

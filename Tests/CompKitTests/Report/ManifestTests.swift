@@ -17,4 +17,12 @@ import Testing
         #expect(positions == positions.sorted())
         #expect(json.range(of: "\"cancelled\"")!.lowerBound < json.range(of: "\"won\"")!.lowerBound)
     }
+
+    @Test func timestampIsUTCInISO8601() {
+        // 1 774 980 131 s = 20 543 days (1970-01-01 to 2026-03-31) and 64 931 s (18:02:11).
+        #expect(Manifest.timestamp(secondsSince1970: 1_774_980_131) == "2026-03-31T18:02:11Z")
+        #expect(Manifest.timestamp(secondsSince1970: 0) == "1970-01-01T00:00:00Z")
+        // One second before the epoch is the last second of 1969.
+        #expect(Manifest.timestamp(secondsSince1970: -1) == "1969-12-31T23:59:59Z")
+    }
 }
