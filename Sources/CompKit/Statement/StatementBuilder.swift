@@ -91,7 +91,7 @@ public struct StatementBuilder: Sendable {
             components: plan.components.indices.map {
                 componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: rows, rollUps: rollUps)
             },
-            spiffs: spiffParts(ref, fiscalMonth: fiscalMonth, rows: rows),
+            spiffs: spiffParts(ref, fiscalMonth: fiscalMonth, rows: credits),
             draw: drawPart(ref, fiscalMonth: fiscalMonth), base: basePart(ref))
     }
 
@@ -139,15 +139,18 @@ public struct StatementBuilder: Sendable {
         return Statement.HoldbackPart(holdback: holdback, months: months, releaseDay: releaseDay, isReleased: isReleased)
     }
 
-    /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (§3.7, §7).
+    /// Each SPIFF with the month's own credits and chargebacks whose deal matches it (§3.7, §7);
+    /// `rows` are the entry's rows in the statement order.
     private func spiffParts(_ ref: PlanBook.EntryRef, fiscalMonth: Int, rows: [CreditTotals.CreditRow]) -> [Statement.SpiffPart] {
         let plan = result.book.plan(ref)
         guard !plan.spiffs.isEmpty else { return [] }
-        // A credit has a row per matching component: one per deal and kind is the credit itself.
-        struct Credit: Hashable { let kind: CreditTotals.CreditRow.Kind, dealID: String }
-        var seen = Set<Credit>()
-        let own = rows.filter { seen.insert(Credit(kind: $0.kind, dealID: $0.dealID)).inserted }
-            .sorted { CreditTotals.CreditRow.statementOrder($0, $1) ?? false }
+        // SPIFFs pay on credits and chargebacks, never on payments. A credit has a row per matching
+        // component (a rep is in a deal's split once), next to each other in the statement order:
+        // the first of them stands for the credit.
+        let own = rows.indices.filter { position in
+            rows[position].kind != .payment
+                && (position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], rows[position]) != nil)
+        }.map { rows[$0] }
         return plan.spiffs.enumerated().map { index, spiff in
             let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
                 guard result.totals.runMonthCreditRows.matches(row, spiff: index, plan: ref.plan) else { return nil }

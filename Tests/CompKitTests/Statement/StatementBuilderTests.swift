@@ -126,4 +126,31 @@ import Testing
         #expect(estimate.components.map { $0.crossed.map(\.tier) } == [[]])   // already in tier 2
         #expect(estimate.totals.map { "\($0.actual) \($0.whatIf)" } == ["9500.01 11500.01"])
     }
+
+    /// P1 (new, ANALYTICS, 10000.00) closes on 2026-01-15 and pays 4000.00 on 2026-02-10; the SPIFF
+    /// of 200 per deal was paid on its credit in January. February's statement lists the payment's
+    /// credit (4000.00 to `collected`) and no SPIFF: a payment pays none (§3.7).
+    @Test func aPaymentIsNoSPIFFLine() throws {
+        try withTemporaryFolder { folder in
+            let plan = try write("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <plan id="P-2026" name="P" currency="USD" yearStart="2026-01-01" quotaPeriod="quarter">
+                  <component id="new" types="new"><rateTable method="graduated" basis="amount"><tier from="0" rate="0.05"/></rateTable></component>
+                  <component id="collected" types="new" creditOn="payment">
+                    <rateTable method="graduated" basis="amount"><tier from="0" rate="0.01"/></rateTable>
+                  </component>
+                  <spiff id="analytics" products="ANALYTICS" perDeal="200"/>
+                  <participant id="R1" name="R One" start="2026-01-01"><baseSalary annual="0"/></participant>
+                </plan>
+                """, to: "plan.xml", in: folder)
+            let deals = try write("reps,deal_id,amount,currency,close_date,type,product,status\nR1,P1,10000.00,USD,2026-01-15,new,ANALYTICS,won\n",
+                                  to: "deals.csv", in: folder)
+            let payments = try write("deal_id,paid_date,amount\nP1,2026-02-10,4000.00\n", to: "payments.csv", in: folder)
+            let inputs = RunInputs(planPaths: [plan], dealPaths: [deals], paymentsPath: payments)
+            let result = try PayrollRun.compute(inputs: inputs, period: month("2026-02"), options: RunOptions())
+            let entry = try #require(try StatementBuilder(result: result).statement(for: "R1")?.entries.first)
+            #expect(entry.credits.map { "\($0.dealID) \($0.kind.label) \($0.component) \($0.credit)" } == ["P1 payment collected 4000.00"])
+            #expect(entry.spiffs.map { "\($0.lines.count) \($0.total) \($0.unitemised)" } == ["0 0 0"])
+        }
+    }
 }
