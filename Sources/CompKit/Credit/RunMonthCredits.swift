@@ -16,10 +16,10 @@ public struct RunMonthCredits: Sendable {
     public func rows() throws -> [CreditTotals.CreditRow] {
         guard let index else { return [] }
         var rows: [CreditTotals.CreditRow] = []
-        for file in credits.files.indices {
+        for worker in credits.workers.indices {
             var numbered: [(sequence: UInt32, row: CreditTotals.CreditRow)] = []
             for number in 0..<CompactCredits.partitionCount {
-                let partition = try credits.partition(number, file: file)
+                let partition = try credits.partition(number, worker: worker)
                 numbered += partition.rows.indices.map { (partition.rows[$0].sequence, RunMonthCredits.row(at: $0, partition, index)) }
             }
             rows += numbered.sorted { $0.sequence < $1.sequence }.map(\.row)

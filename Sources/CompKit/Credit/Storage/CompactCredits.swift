@@ -7,7 +7,8 @@ import Glibc
 /// millions, so each worker writes them to an unlinked temporary file in blocks, split into
 /// partitions that are consecutive ranges of credits.csv's order (`CreditPartitions`). Memory then
 /// holds one partition at a time, which is sorted and rendered on its own: peak memory does not
-/// grow with the number of deals.
+/// grow with the number of deals. The rows a worker still holds at the end stay in memory when
+/// they are few (`Writer`'s `heldBytesLimit`): a small run writes no temporary file at all.
 struct CompactCredits: Sendable {
     /// How many partitions the rows are split into.
     static let partitionCount = 256
@@ -97,6 +98,16 @@ struct CompactCredits: Sendable {
         var shares: [Share] = []
         var rows: [Row] = []
         var idBytes: [UInt8] = []
+
+        var byteCount: Int { rows.count * MemoryLayout<Row>.stride + shares.count * MemoryLayout<Share>.stride + idBytes.count }
+
+        /// Appends `other`'s rows, their shares and ids moved after the ones held.
+        mutating func append(_ other: Partition) {
+            let shareOffset = Int32(shares.count), idOffset = Int32(idBytes.count)
+            rows += other.rows.lazy.map { var row = $0; row.share += shareOffset; return row }
+            shares += other.shares.lazy.map { var share = $0; share.idStart += idOffset; return share }
+            idBytes += other.idBytes
+        }
 
         func dealID(of row: Row) -> UnsafeBufferPointer<UInt8> {
             let share = shares[Int(row.share)]
@@ -203,8 +214,20 @@ struct CompactCredits: Sendable {
         var total: Int128 = 0
     }
 
-    /// The workers' files, in file order (first file's first worker first).
-    private(set) var files: [SpillFile] = []
+    /// One worker's rows: the blocks it wrote to its file, then, by partition, the rows it still held at the end.
+    final class WorkerRows: Sendable {
+        let file: SpillFile?
+        /// By partition number; empty when every row is in the file.
+        let held: [Partition]
+
+        init(file: SpillFile?, held: [Partition]) {
+            self.file = file
+            self.held = held
+        }
+    }
+
+    /// The workers' rows, in file order (first file's first worker first).
+    private(set) var workers: [WorkerRows] = []
     /// Rows per partition.
     private(set) var rowCounts = [Int](repeating: 0, count: CompactCredits.partitionCount)
     /// The longest deal id's length.
@@ -216,7 +239,7 @@ struct CompactCredits: Sendable {
 
     /// Adds another store's rows after these (file order is kept: first worker first).
     mutating func append(_ other: CompactCredits) {
-        files += other.files
+        workers += other.workers
         for number in rowCounts.indices { rowCounts[number] += other.rowCounts[number] }
         longestID = max(longestID, other.longestID)
         if posted.isEmpty { posted = other.posted } else {
@@ -229,17 +252,21 @@ struct CompactCredits: Sendable {
         }
     }
 
-    /// Partition `number`'s rows: every worker's blocks in file order (or those of the worker file `only`).
-    func partition(_ number: Int, file only: Int? = nil) throws -> Partition {
-        let files = only.map { [self.files[$0]] } ?? self.files
-        let blocks = files.flatMap { $0.blocks[number] }
+    /// Partition `number`'s rows: every worker's in file order (or those of the worker `only`).
+    func partition(_ number: Int, worker only: Int? = nil) throws -> Partition {
+        let workers = only.map { [self.workers[$0]] } ?? self.workers
+        let blocks = workers.flatMap { $0.file?.blocks[number] ?? [] }
+        let held = workers.compactMap { $0.held.isEmpty ? nil : $0.held[number] }
         var partition = Partition()
-        partition.rows.reserveCapacity(blocks.reduce(0) { $0 + $1.rows })
-        partition.shares.reserveCapacity(blocks.reduce(0) { $0 + $1.shares })
-        partition.idBytes.reserveCapacity(blocks.reduce(0) { $0 + $1.idBytes })
+        partition.rows.reserveCapacity(blocks.reduce(0) { $0 + $1.rows } + held.reduce(0) { $0 + $1.rows.count })
+        partition.shares.reserveCapacity(blocks.reduce(0) { $0 + $1.shares } + held.reduce(0) { $0 + $1.shares.count })
+        partition.idBytes.reserveCapacity(blocks.reduce(0) { $0 + $1.idBytes } + held.reduce(0) { $0 + $1.idBytes.count })
         var bytes: [UInt8] = []
-        for file in files {
-            for block in file.blocks[number] { try file.read(block, into: &partition, bytes: &bytes) }
+        for worker in workers {
+            if let file = worker.file {
+                for block in file.blocks[number] { try file.read(block, into: &partition, bytes: &bytes) }
+            }
+            if !worker.held.isEmpty { partition.append(worker.held[number]) }
         }
         return partition
     }
@@ -255,14 +282,19 @@ struct CompactCredits: Sendable {
         private var lastCountedPost = -1
         private var rowsWritten: UInt32 = 0
         private let blockRows: Int
+        /// Rows still held at the end stay in memory up to this many bytes; more are written like
+        /// the others, so that memory does not grow with the partitions.
+        private let heldBytesLimit: Int
         private var store = CompactCredits()
         private var file: SpillFile?
         /// The first write that failed; the pass reports it when it takes the rows.
         private var failure: Error?
 
-        init(index: CreditIndex, blockRows: Int = 512) {
+        /// The default keeps up to 2 MiB (some 20 000 rows) in memory.
+        init(index: CreditIndex, blockRows: Int = 512, heldBytesLimit: Int = 2 << 20) {
             partitions = CreditPartitions(index: index)
             self.blockRows = blockRows
+            self.heldBytesLimit = heldBytesLimit
             store.posted = [[PostedTally]](repeating: [PostedTally](repeating: PostedTally(), count: index.plans.count),
                                           count: CreditTotals.CreditRow.Kind.rollup.rawValue)
         }
@@ -305,20 +337,21 @@ struct CompactCredits: Sendable {
             }
             guard failure == nil, !buffers[number].rows.isEmpty else { return }
             do {
-                if file == nil {
-                    file = try SpillFile()
-                    store.files = [file!]
-                }
+                if file == nil { file = try SpillFile() }
                 try file!.write(buffers[number], number: number)
             } catch {
                 failure = error
             }
         }
 
-        /// Writes what is left and hands the rows over; throws `CompError.io` when a write failed.
+        /// Hands the rows over, those still held written first when they are many; throws
+        /// `CompError.io` when a write failed.
         mutating func finish() throws -> CompactCredits {
-            for number in buffers.indices { flush(number) }
+            let heldBytes = buffers.reduce(0) { $0 + $1.byteCount }
+            let keepsHeld = heldBytes > 0 && heldBytes <= heldBytesLimit
+            if !keepsHeld { for number in buffers.indices { flush(number) } }
             if let failure { throw failure }
+            if file != nil || keepsHeld { store.workers = [WorkerRows(file: file, held: keepsHeld ? buffers : [])] }
             return store
         }
     }

@@ -6,7 +6,8 @@ import Testing
     /// Two workers' rows written in blocks of two rows to their files and read back partition by
     /// partition: equal rows (roll-up copies of one deal) keep their file order across blocks and
     /// workers, and each share's own credit is counted once however many component rows it has.
-    @Test func partitionsReadBackInFileOrderAcrossBlocksAndWorkers() throws {
+    /// The rows a worker holds at the end are kept in memory (a limit of 1 MiB) or written too (0).
+    @Test(arguments: [1 << 20, 0]) func partitionsReadBackInFileOrderAcrossBlocksAndWorkers(heldBytesLimit: Int) throws {
         let plan = Fixture.plan("AE", components: [Fixture.component("own"), Fixture.component("team", from: .team)],
                                 participants: [Fixture.person("R1", manager: "M1"), Fixture.person("R2", manager: "M1"), Fixture.person("M1")])
         let book = PlanBook(plans: [plan], runMonth: YearMonth(year: 2026, month: 1))
@@ -18,7 +19,7 @@ import Testing
         let id = Array("D1".utf8)
 
         func write(percents: [Int], ownComponents: [Int16]) throws -> CompactCredits {
-            var writer = CompactCredits.Writer(index: index, blockRows: 2)
+            var writer = CompactCredits.Writer(index: index, blockRows: 2, heldBytesLimit: heldBytesLimit)
             for percent in percents {
                 writer.startShare()
                 let credit = Int64(percent * 100)
@@ -38,6 +39,9 @@ import Testing
         }
         var credits = try write(percents: [60, 40, 30], ownComponents: [0, 1])
         credits.append(try write(percents: [20, 10], ownComponents: [0]))
+        // The first worker (three shares) ends with rows short of a block of two: held, or written
+        // too; the second's (two shares) fill whole blocks.
+        #expect(credits.workers.map { !$0.held.isEmpty } == [heldBytesLimit > 0, false])
         let runMonth = RunMonthCredits(credits: credits, index: index)
 
         #expect(runMonth.count == 13)
