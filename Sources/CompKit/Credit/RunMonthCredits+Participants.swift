@@ -21,8 +21,10 @@ extension RunMonthCredits {
 
     /// Calls `body` with every participant whose id's byte-order rank is in `ranks` and who has
     /// credits in the month, in that order, reading one partition at a time (only those holding
-    /// such rows). Throws what `body` throws, or `CompError.io` when the rows cannot be read back.
-    public func forEachParticipant(ranks: Range<Int>? = nil, _ body: (String, ParticipantCredits) throws -> Void) throws {
+    /// such rows). `order` is `sortedPositions()` when already made. Throws what `body` throws, or
+    /// `CompError.io` when the rows cannot be read back.
+    public func forEachParticipant(ranks: Range<Int>? = nil, order: [UInt32]? = nil,
+                                   _ body: (String, ParticipantCredits) throws -> Void) throws {
         guard let index, !index.repIDs.isEmpty else { return }
         let ranks = ranks ?? 0..<index.repIDs.count
         guard !ranks.isEmpty else { return }
@@ -31,9 +33,13 @@ extension RunMonthCredits {
         let last = partitions.partitions(of: index.repOfByteRank[ranks.upperBound - 1]).upperBound
         var current: Int32 = -1
         var gathered = Gathering(index: index)
+        var orderStart = order == nil ? 0 : credits.rowCounts[..<first].reduce(0, +)
         for number in first..<last where credits.rowCounts[number] > 0 {
             let partition = try credits.partition(number)
-            for position in RunMonthCredits.sortedPositions(partition, index) {
+            let rowCount = credits.rowCounts[number]
+            defer { orderStart += rowCount }
+            let positions = order.map { $0[orderStart..<orderStart + rowCount] } ?? RunMonthCredits.sortedPositions(partition, index)[...]
+            for position in positions {
                 let rep = partition.rows[Int(position)].rep
                 guard ranks.contains(Int(index.repByteRanks[Int(rep)])) else { continue }
                 if rep != current {

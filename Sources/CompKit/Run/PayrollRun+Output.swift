@@ -60,7 +60,8 @@ extension PayrollRun {
             {
                 var files: [Manifest.Output] = []
                 var renderer = StatementFiles.Renderer()
-                try builder.forEachStatement(slice: slice, of: slices) { statement in
+                // credits.csv's order, sorted while the pay was worked out, serves the statements too.
+                try builder.forEachStatement(slice: slice, of: slices, creditOrder: try prepared.sortedCredits()) { statement in
                     try renderer.forEachFile(of: statement) { name, bytes in files.append(try sink(name) { try $0.write(bytes) }) }
                 }
                 return files

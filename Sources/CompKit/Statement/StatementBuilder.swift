@@ -29,9 +29,11 @@ public struct StatementBuilder: Sendable {
 
     /// Calls `body` with every participant's statement of slice `slice` of `slices` (consecutive
     /// runs of ids in byte order, about equal in number), in that order, reading the month's
-    /// credits once, one partition at a time. Slices can be made on threads of their own. Throws
-    /// what `body` throws, or `CompError.io`.
-    public func forEachStatement(slice: Int = 0, of slices: Int = 1, _ body: (Statement) throws -> Void) throws {
+    /// credits once, one partition at a time; `creditOrder` is their `sortedPositions()` when
+    /// already made. Slices can be made on threads of their own. Throws what `body` throws, or
+    /// `CompError.io`.
+    public func forEachStatement(slice: Int = 0, of slices: Int = 1, creditOrder: [UInt32]? = nil,
+                                 _ body: (Statement) throws -> Void) throws {
         let all = participantIDs
         let ids = all[all.count * slice / slices..<all.count * (slice + 1) / slices]
         guard let firstID = ids.first, let lastID = ids.last else { return }
@@ -44,7 +46,7 @@ public struct StatementBuilder: Sendable {
             }
         }
         let ranks = credits.byteRank(of: firstID).flatMap { low in credits.byteRank(of: lastID).map { low..<$0 + 1 } }
-        try credits.forEachParticipant(ranks: ranks ?? 0..<0) { id, participant in
+        try credits.forEachParticipant(ranks: ranks ?? 0..<0, order: creditOrder) { id, participant in
             try upTo(id)
             guard next < ids.endIndex, ids[next] == id else { return }
             if let statement = statement(for: id, credits: participant) { try body(statement) }
