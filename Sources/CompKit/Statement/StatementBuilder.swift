@@ -91,7 +91,7 @@ public struct StatementBuilder: Sendable {
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits, rollUps: rollUps,
             components: plan.components.indices.map {
-                componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: rows, rollUps: rollUps)
+                componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: credits, rollUps: rollUps)
             },
             spiffs: spiffParts(ref, fiscalMonth: fiscalMonth, rows: credits),
             draw: drawPart(ref, fiscalMonth: fiscalMonth), base: basePart(ref))
