@@ -95,7 +95,7 @@ extension PayrollRun {
         let manifest = Manifest(
             tool: "comp", version: version, command: command, period: result.period.description, generatedAt: Manifest.now(),
             inputs: try prepared.inputEntries(), rowCounts: result.dealCounts, outputs: written)
-        let json = try manifest.json()
+        let json = manifest.json()
         _ = try sink("manifest.json") { try $0.write(json) }
         return (json, written.map(\.file) + ["manifest.json"])
     }

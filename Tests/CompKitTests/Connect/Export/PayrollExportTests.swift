@@ -56,7 +56,7 @@ import Testing
             try write(payroll, to: "payroll.csv", in: folder)
             let manifest = Manifest(tool: "comp", version: "test", command: [], period: "2026-03", generatedAt: "", inputs: [], rowCounts: DealCounts(),
                                     outputs: [Manifest.Output(file: "payroll.csv", bytes: payroll.utf8.count, sha256: Manifest.sha256(Array(payroll.utf8)))])
-            try Data(try manifest.json()).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
+            try Data(manifest.json()).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("manifest.json")))
             if let change { try write(change, to: "payroll.csv", in: folder) }
             let log = DiagnosticLog()
             var options = PayrollExport.Options(
