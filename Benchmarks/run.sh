@@ -5,7 +5,8 @@
 #   Benchmarks/run.sh [SIZES...]          default: 100000 1000000 10000000 (deals)
 #
 # Environment:
-#   COMP     the comp binary            (default .build/release/comp of this checkout: swift build -c release)
+#   COMP     the comp binary            (default .build/release/comp of this checkout, built as the README
+#                                        says: swift build -c release --static-swift-stdlib --product comp)
 #   PY       python with duckdb+polars  (default /work/bench-venv/bin/python: python3 -m venv /work/bench-venv && /work/bench-venv/bin/pip install duckdb polars)
 #   REPS     reps in the data set       (default 50000)
 #   SEED     generator seed             (default 42)
