@@ -88,9 +88,12 @@ import Glibc
 
     /// The credit pass keeps the run month's
     /// credit rows in the temporary folder (`TMPDIR`): that folder full (a small tmpfs filled up,
-    /// as root) or missing (elsewhere) fails the run without touching anything.
+    /// as root) or missing (elsewhere) fails the run without touching anything. A few rows stay in
+    /// memory, so R1 gets 1 500 more March deals of one day: more than a block of them.
     @Test func temporaryFolderFull() throws {
         let (workspace, _) = try Self.workspace()
+        let more = (1...1_500).map { "X\($0),2026-03-10,100.00,USD,new,CORE,R1,won,,\n" }.joined()
+        try workspace.write("inputs/deals.csv", try workspace.read("inputs/deals.csv") + more)
         let folder = workspace.url("scratch-tmp")
         let disk = ScratchDisk.mount(at: folder, kilobytes: 64)
         defer { disk?.unmount() }

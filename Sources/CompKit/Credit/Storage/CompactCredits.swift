@@ -99,14 +99,27 @@ struct CompactCredits: Sendable {
         var rows: [Row] = []
         var idBytes: [UInt8] = []
 
-        var byteCount: Int { rows.count * MemoryLayout<Row>.stride + shares.count * MemoryLayout<Share>.stride + idBytes.count }
+        var byteCount: Int { block(at: 0).byteCount }
+
+        /// Where these rows lie when written at `offset` of a worker's file.
+        func block(at offset: Int) -> Block {
+            Block(offset: offset, rows: rows.count, shares: shares.count, idBytes: idBytes.count)
+        }
 
         /// Appends `other`'s rows, their shares and ids moved after the ones held.
         mutating func append(_ other: Partition) {
+            append(rows: other.rows, shares: other.shares, idBytes: other.idBytes)
+        }
+
+        /// Appends rows whose share numbers count from the first of `newShares`, and whose shares'
+        /// ids start in `newIDBytes`: both are moved after the ones held.
+        mutating func append<Rows: Sequence<Row>, Shares: Sequence<Share>, IDBytes: Sequence<UInt8>>(
+            rows newRows: Rows, shares newShares: Shares, idBytes newIDBytes: IDBytes
+        ) {
             let shareOffset = Int32(shares.count), idOffset = Int32(idBytes.count)
-            rows += other.rows.lazy.map { var row = $0; row.share += shareOffset; return row }
-            shares += other.shares.lazy.map { var share = $0; share.idStart += idOffset; return share }
-            idBytes += other.idBytes
+            rows += newRows.lazy.map { var row = $0; row.share += shareOffset; return row }
+            shares += newShares.lazy.map { var share = $0; share.idStart += idOffset; return share }
+            idBytes += newIDBytes
         }
 
         func dealID(of row: Row) -> UnsafeBufferPointer<UInt8> {
@@ -153,7 +166,7 @@ struct CompactCredits: Sendable {
 
         /// Appends `partition`'s rows as a block of partition `number`.
         func write(_ partition: Partition, number: Int) throws {
-            let block = Block(offset: size, rows: partition.rows.count, shares: partition.shares.count, idBytes: partition.idBytes.count)
+            let block = partition.block(at: size)
             try partition.rows.withUnsafeBytes { try append($0) }
             try partition.shares.withUnsafeBytes { try append($0) }
             try partition.idBytes.withUnsafeBytes { try append($0) }
@@ -189,21 +202,15 @@ struct CompactCredits: Sendable {
                     done += read
                 }
             }
-            let shareOffset = Int32(partition.shares.count), idOffset = Int32(partition.idBytes.count)
             bytes.withUnsafeBytes { buffer in
                 let sharesStart = block.rows * MemoryLayout<Row>.stride
                 let idsStart = sharesStart + block.shares * MemoryLayout<Share>.stride
-                for number in 0..<block.rows {
-                    var row = buffer.loadUnaligned(fromByteOffset: number * MemoryLayout<Row>.stride, as: Row.self)
-                    row.share += shareOffset
-                    partition.rows.append(row)
-                }
-                for number in 0..<block.shares {
-                    var share = buffer.loadUnaligned(fromByteOffset: sharesStart + number * MemoryLayout<Share>.stride, as: Share.self)
-                    share.idStart += idOffset
-                    partition.shares.append(share)
-                }
-                partition.idBytes.append(contentsOf: buffer[idsStart..<block.byteCount])
+                partition.append(
+                    rows: (0..<block.rows).lazy.map { buffer.loadUnaligned(fromByteOffset: $0 * MemoryLayout<Row>.stride, as: Row.self) },
+                    shares: (0..<block.shares).lazy.map {
+                        buffer.loadUnaligned(fromByteOffset: sharesStart + $0 * MemoryLayout<Share>.stride, as: Share.self)
+                    },
+                    idBytes: buffer[idsStart..<block.byteCount])
             }
         }
     }
@@ -215,15 +222,10 @@ struct CompactCredits: Sendable {
     }
 
     /// One worker's rows: the blocks it wrote to its file, then, by partition, the rows it still held at the end.
-    final class WorkerRows: Sendable {
+    struct WorkerRows {
         let file: SpillFile?
         /// By partition number; empty when every row is in the file.
         let held: [Partition]
-
-        init(file: SpillFile?, held: [Partition]) {
-            self.file = file
-            self.held = held
-        }
     }
 
     /// The workers' rows, in file order (first file's first worker first).
