@@ -131,10 +131,17 @@ public enum StatementLayout {
         document.paragraph("Holdback: \(part.holdback.percent.formatted(decimals: 2)) % of each month's commission is held "
                            + "(rounded per month; a negative commission gives some back) and paid at \(until), on "
                            + "\(part.releaseDay), to a person who still has a plan entry that day; otherwise it is forfeited.")
-        document.table(Table(
-            columns: [Column("month"), Column("commission", .right), Column("held", .right)],
-            rows: part.months.map { [$0.month.description, money.format($0.commission), money.format($0.held)] },
-            footer: [["held to date", "", money.format(part.heldInWindow)]]))
+        var table = Table(columns: [Column("month"), Column("commission", .right), Column("held", .right)])
+        for month in part.months {
+            table.cell(month.month.description)
+            table.cell(month.commission, in: money)
+            table.cell(month.held, in: money)
+        }
+        table.startFooter()
+        table.cell("held to date")
+        table.cell("")
+        table.cell(part.heldInWindow, in: money)
+        document.table(table)
         switch part.isReleased {
         case nil:
             document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK). The \(money.format(part.heldInWindow)) "
@@ -169,18 +176,29 @@ public enum StatementLayout {
                        Column("credit in band", .right), Column("rate", .right)]
         if retroactive { columns.append(Column("rate paid", .right)) }
         columns.append(Column("earned", .right))
-        let rows = breakdown.bands.map { band -> [String] in
-            let from = breakdown.basis == .attainment ? "\(band.from) × quota" : money.format(band.from)
-            let range = band.upper.map { "\(money.format(band.lower)) to \(money.format($0))" } ?? "\(money.format(band.lower)) and above"
-            var row = [String(band.tier), from, range, money.format(band.creditInside), band.rate.percentText]
-            if retroactive { row.append(band.ratePaid.percentText) }
-            row.append(band.earned.exactText(minDecimals: money.minorUnits))
-            return row
+        var table = Table(columns: columns)
+        for band in breakdown.bands {
+            table.cell(band.tier)
+            if breakdown.basis == .attainment { table.cell("\(band.from) × quota") } else { table.cell(band.from, in: money) }
+            table.append(band.lower, in: money)
+            if let upper = band.upper {
+                table.append(" to ")
+                table.cell(upper, in: money)
+            } else {
+                table.cell(" and above")
+            }
+            table.cell(band.creditInside, in: money)
+            table.cell(percent: band.rate)
+            if retroactive { table.cell(percent: band.ratePaid) }
+            table.cell(exact: band.earned, minDecimals: money.minorUnits)
         }
-        var total = ["", "", "total", money.format(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }), ""]
-        if retroactive { total.append("") }
-        total.append(breakdown.uncapped.exactText(minDecimals: money.minorUnits))
-        document.table(Table(columns: columns, rows: rows, footer: [total]))
+        table.startFooter()
+        for text in ["", "", "total"] { table.cell(text) }
+        table.cell(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }, in: money)
+        table.cell("")
+        if retroactive { table.cell("") }
+        table.cell(exact: breakdown.uncapped, minDecimals: money.minorUnits)
+        document.table(table)
     }
 
     private static func attribution(_ attribution: DealAttribution, breakdown: TierBreakdown, currency money: Currency,
@@ -295,16 +313,30 @@ public enum StatementLayout {
         var columns = [Column("pay type"), Column("component"), Column("currency")]
         if ledger { columns += [Column("this month", .right), Column("prior adjustment", .right)] }
         columns.append(Column("amount", .right))
-        let rows = statement.pay.map { item -> [String] in
+        var table = Table(columns: columns)
+        for item in statement.pay {
             let money = item.key.currency
-            var row = [item.key.payType.label, item.key.component, money.code]
-            if ledger { row += [money.format(item.computed), money.format(item.priorAdjustment)] }
-            return row + [money.format(item.amount)]
+            table.cell(item.key.payType.label)
+            table.cell(item.key.component)
+            table.cell(money.code)
+            if ledger {
+                table.cell(item.computed, in: money)
+                table.cell(item.priorAdjustment, in: money)
+            }
+            table.cell(item.amount, in: money)
         }
-        let footer = statement.totals.map { total -> [String] in
-            ["TOTAL", "", total.currency.code] + (ledger ? ["", ""] : []) + [total.currency.format(total.amount)]
+        if !statement.totals.isEmpty { table.startFooter() }
+        for total in statement.totals {
+            table.cell("TOTAL")
+            table.cell("")
+            table.cell(total.currency.code)
+            if ledger {
+                table.cell("")
+                table.cell("")
+            }
+            table.cell(total.amount, in: total.currency)
         }
-        document.table(Table(columns: columns, rows: rows, footer: footer))
+        document.table(table)
         document.paragraph("These are \(statement.participantID)'s rows of payroll.csv for \(statement.period); amount is what payroll pays"
                            + (ledger ? ": this month's pay plus the prior adjustment." : "."))
         for item in statement.pay where !item.priorAdjustment.isZero {
