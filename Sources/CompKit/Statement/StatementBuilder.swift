@@ -62,7 +62,8 @@ public struct StatementBuilder: Sendable {
         var parts: [Statement.EntryPart] = []
         for ref in refs.sorted(by: { book.entry($0).start < book.entry($1).start }) {
             let active = book.entry(ref).activeRange.overlapDays(with: month) > 0
-            let paid = result.schedule.lines[ref].map { !$0[$0.count - 1].isEmpty } ?? false
+            let lines = result.schedule.lines
+            let paid = lines.monthCount(ref).map { !lines.storedLines(ref, fiscalMonth: $0).isEmpty } ?? false
             guard active || paid, let part = entryPart(ref, credits: credits) else { continue }
             parts.append(part)
         }
