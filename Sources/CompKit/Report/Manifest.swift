@@ -37,49 +37,22 @@ public struct Manifest: Codable, Sendable {
         json.startObject()
         json.key("command")
         json.array(command) { $0.string($1) }
-        json.key("generatedAt")
-        json.string(generatedAt)
+        json.member("generatedAt", .string(generatedAt))
         json.key("inputs")
         json.array(inputs) { json, input in
-            json.startObject()
-            json.key("bytes")
-            json.number(input.bytes)
-            json.key("kind")
-            json.string(input.kind.rawValue)
-            json.key("path")
-            json.string(input.path)
-            json.key("rows")
-            json.number(input.rows)
-            json.key("sha256")
-            json.string(input.sha256)
-            json.endObject()
+            json.object([("bytes", .number(input.bytes)), ("kind", .string(input.kind.rawValue)), ("path", .string(input.path)),
+                         ("rows", .number(input.rows)), ("sha256", .string(input.sha256))])
         }
         json.key("outputs")
         json.array(outputs) { json, output in
-            json.startObject()
-            json.key("bytes")
-            json.number(output.bytes)
-            json.key("file")
-            json.string(output.file)
-            json.key("sha256")
-            json.string(output.sha256)
-            json.endObject()
+            json.object([("bytes", .number(output.bytes)), ("file", .string(output.file)), ("sha256", .string(output.sha256))])
         }
-        json.key("period")
-        json.string(period)
+        json.member("period", .string(period))
         json.key("rowCounts")
-        json.startObject()
-        json.key("cancelled")
-        json.number(rowCounts.cancelled)
-        json.key("deal_rows")
-        json.number(rowCounts.dealRows)
-        json.key("won")
-        json.number(rowCounts.won)
-        json.endObject()
-        json.key("tool")
-        json.string(tool)
-        json.key("version")
-        json.string(version)
+        json.object([("cancelled", .number(rowCounts.cancelled)), ("deal_rows", .number(rowCounts.dealRows)),
+                     ("won", .number(rowCounts.won))])
+        json.member("tool", .string(tool))
+        json.member("version", .string(version))
         json.endObject()
         json.bytes.append(UInt8(ascii: "\n"))
         return json.bytes
@@ -153,6 +126,27 @@ private struct JSONText {
         nextElement()
         string(key)
         bytes.append(contentsOf: " : ".utf8)
+    }
+
+    /// A string or number member's value.
+    enum Value {
+        case string(String)
+        case number(Int)
+    }
+
+    mutating func member(_ key: String, _ value: Value) {
+        self.key(key)
+        switch value {
+        case .string(let text): string(text)
+        case .number(let number): self.number(number)
+        }
+    }
+
+    /// An object of string and number members, given in key order.
+    mutating func object(_ members: [(key: String, value: Value)]) {
+        startObject()
+        for (key, value) in members { member(key, value) }
+        endObject()
     }
 
     mutating func array<Element>(_ elements: [Element], _ write: (inout JSONText, Element) -> Void) {
