@@ -104,10 +104,10 @@ public struct Manifest: Codable, Sendable {
     /// A time given in seconds since 1970-01-01T00:00:00Z as ISO 8601 in UTC. Written out by hand:
     /// a date formatter loads the ICU calendar data, which costs more than a small run's manifest.
     static func timestamp(secondsSince1970 seconds: Int) -> String {
-        let (days, second) = (seconds.quotientAndRemainder(dividingBy: 86_400))
-        let (day, time) = second < 0 ? (days - 1, second + 86_400) : (days, second)
-        return "\(CalendarDate(dayNumber: day))T\(CalendarDate.pad(time / 3_600, 2)):\(CalendarDate.pad(time / 60 % 60, 2)):"
-            + "\(CalendarDate.pad(time % 60, 2))Z"
+        let (days, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let (day, second) = remainder < 0 ? (days - 1, remainder + 86_400) : (days, remainder)
+        return "\(CalendarDate(dayNumber: day))T\(CalendarDate.pad(second / 3_600, 2)):\(CalendarDate.pad(second / 60 % 60, 2)):"
+            + "\(CalendarDate.pad(second % 60, 2))Z"
     }
 }
 
@@ -185,7 +185,7 @@ private struct JSONText {
 
     private mutating func close(_ bracket: UInt8) {
         let indent = hasElement.count - 1
-        if hasElement.removeLast() == false { bytes.append(UInt8(ascii: "\n")) }
+        if !hasElement.removeLast() { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(UInt8(ascii: "\n"))
         bytes += repeatElement(UInt8(ascii: " "), count: 2 * indent)
         bytes.append(bracket)
