@@ -112,14 +112,26 @@ struct CompactCredits: Sendable {
         }
 
         /// Appends rows whose share numbers count from the first of `newShares`, and whose shares'
-        /// ids start in `newIDBytes`: both are moved after the ones held.
+        /// ids start in `newIDBytes`: both are moved after the ones held. (Copied as they are, then
+        /// renumbered in place: arrays are copied whole.)
         mutating func append<Rows: Sequence<Row>, Shares: Sequence<Share>, IDBytes: Sequence<UInt8>>(
             rows newRows: Rows, shares newShares: Shares, idBytes newIDBytes: IDBytes
         ) {
+            let (firstRow, firstShare) = (rows.count, shares.count)
             let shareOffset = Int32(shares.count), idOffset = Int32(idBytes.count)
-            rows += newRows.lazy.map { var row = $0; row.share += shareOffset; return row }
-            shares += newShares.lazy.map { var share = $0; share.idStart += idOffset; return share }
+            rows += newRows
+            shares += newShares
             idBytes += newIDBytes
+            if shareOffset != 0 {
+                rows.withUnsafeMutableBufferPointer { rows in
+                    for index in firstRow..<rows.count { rows[index].share += shareOffset }
+                }
+            }
+            if idOffset != 0 {
+                shares.withUnsafeMutableBufferPointer { shares in
+                    for index in firstShare..<shares.count { shares[index].idStart += idOffset }
+                }
+            }
         }
 
         func dealID(of row: Row) -> UnsafeBufferPointer<UInt8> {
