@@ -117,19 +117,18 @@ struct CompactCredits: Sendable {
         mutating func append<Rows: Sequence<Row>, Shares: Sequence<Share>, IDBytes: Sequence<UInt8>>(
             rows newRows: Rows, shares newShares: Shares, idBytes newIDBytes: IDBytes
         ) {
-            let (firstRow, firstShare) = (rows.count, shares.count)
-            let shareOffset = Int32(shares.count), idOffset = Int32(idBytes.count)
+            let (firstRow, firstShare, firstIDByte) = (rows.count, shares.count, idBytes.count)
             rows += newRows
             shares += newShares
             idBytes += newIDBytes
-            if shareOffset != 0 {
+            if firstShare > 0 {
                 rows.withUnsafeMutableBufferPointer { rows in
-                    for index in firstRow..<rows.count { rows[index].share += shareOffset }
+                    for index in firstRow..<rows.count { rows[index].share += Int32(firstShare) }
                 }
             }
-            if idOffset != 0 {
+            if firstIDByte > 0 {
                 shares.withUnsafeMutableBufferPointer { shares in
-                    for index in firstShare..<shares.count { shares[index].idStart += idOffset }
+                    for index in firstShare..<shares.count { shares[index].idStart += Int32(firstIDByte) }
                 }
             }
         }
