@@ -54,8 +54,8 @@ public struct Manifest: Codable, Sendable {
         json.member("tool", .string(tool))
         json.member("version", .string(version))
         json.endObject()
-        json.bytes.append(UInt8(ascii: "\n"))
-        return json.bytes
+        json.text.append(UInt8(ascii: "\n"))
+        return json.text.bytes
     }
 
     /// The SHA-256 of bytes in memory, as lowercase hex.
@@ -96,7 +96,7 @@ public struct Manifest: Codable, Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    fileprivate static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The current UTC time as ISO 8601, e.g. `2026-03-31T18:02:11Z`.
     public static func now() -> String { timestamp(secondsSince1970: Int(time(nil))) }
@@ -113,10 +113,21 @@ public struct Manifest: Codable, Sendable {
 
 /// Pretty-printed JSON as `JSONEncoder` writes it: two spaces per level, `"key" : value`, an
 /// empty array or object as an empty line between its brackets, strings escaped as it escapes them.
-private struct JSONText {
-    var bytes: [UInt8] = []
+private struct JSONText: ~Copyable {
+    var text = RenderedText(capacity: 1 << 16)
     /// Per open array or object, whether it has an element yet.
     private var hasElement: [Bool] = []
+
+    /// What `JSONEncoder` escapes in a string: `"`, `\`, and control characters (short forms where
+    /// JSON has one, else `\u00XX`); a `/` and every non-ASCII character are written as they are.
+    private static let escapes: EscapeTable = {
+        var replacements: [UInt8: String] = [UInt8(ascii: "\""): "\\\"", UInt8(ascii: "\\"): "\\\\", 0x08: "\\b", 0x09: "\\t",
+                                              0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"]
+        for byte in UInt8(0)..<0x20 where replacements[byte] == nil {
+            replacements[byte] = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+        }
+        return EscapeTable(replacements)
+    }()
 
     mutating func startObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -125,7 +136,7 @@ private struct JSONText {
     mutating func key(_ key: String) {
         nextElement()
         string(key)
-        bytes.append(contentsOf: " : ".utf8)
+        text.append(" : ")
     }
 
     /// A string or number member's value.
@@ -158,44 +169,35 @@ private struct JSONText {
         close(UInt8(ascii: "]"))
     }
 
-    mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func number(_ value: Int) { text.append(String(value)) }
 
     mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0..<0x20:
-                bytes += Array("\\u00".utf8) + [Manifest.hexDigits[Int(byte >> 4)], Manifest.hexDigits[Int(byte & 0x0F)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        text.append(UInt8(ascii: "\""))
+        text.append(value, escaping: JSONText.escapes)
+        text.append(UInt8(ascii: "\""))
     }
 
     private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
+        text.append(bracket)
         hasElement.append(false)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let indent = hasElement.count - 1
-        if !hasElement.removeLast() { bytes.append(UInt8(ascii: "\n")) }
-        bytes.append(UInt8(ascii: "\n"))
-        bytes += repeatElement(UInt8(ascii: " "), count: 2 * indent)
-        bytes.append(bracket)
+        let level = hasElement.count - 1
+        if !hasElement.removeLast() { text.append(UInt8(ascii: "\n")) }
+        newLine(indent: level)
+        text.append(bracket)
     }
 
     /// Ends the element before (if any) and indents the next one.
     private mutating func nextElement() {
-        if hasElement[hasElement.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasElement[hasElement.count - 1] { text.append(UInt8(ascii: ",")) }
         hasElement[hasElement.count - 1] = true
-        bytes.append(UInt8(ascii: "\n"))
-        bytes += repeatElement(UInt8(ascii: " "), count: 2 * hasElement.count)
+        newLine(indent: hasElement.count)
+    }
+
+    private mutating func newLine(indent level: Int) {
+        text.append(UInt8(ascii: "\n"))
+        for _ in 0..<2 * level { text.append(UInt8(ascii: " ")) }
     }
 }
