@@ -151,7 +151,8 @@ import Testing
         // M1 sees the team's February credits as roll-ups of his `team` component, per team member:
         // R1's D04 50000 + D08 4000.13; R2's D03 13370.36 + D08 4000.13 − D05 10000 (credits.csv lists the deals).
         let manager = try workspace.read("out/2026-02/statements/M1.md")
-        #expect(manager.contains("| R1 | team | 2 | 54000.13 |") && manager.contains("| R2 | team | 3 | 7370.49 |"), "\(manager)")
+        #expect(manager.contains("|  | team member R1 | roll-up × 2 |  |  |  | 54000.13 | 134000.13 |")
+                && manager.contains("|  | team member R2 | roll-up × 3 |  |  |  | 7370.49 | 141370.62 |"), "\(manager)")
         for deal in ["D03", "D04", "D05", "D08"] { #expect(!manager.contains(deal), "M1's statement lists \(deal)") }
     }
 

@@ -1,5 +1,5 @@
-/// One participant's pay for one month, with everything needed to check it by hand: the month's
-/// credits, each component's tier math and per-deal attribution, bonuses, SPIFFs, draw and base,
+/// One participant's pay for one month, with everything needed to check it by hand: each
+/// component's tier math and the month's credits attributed deal by deal, bonuses, SPIFFs, draw and base,
 /// and the pay lines, which add up to that person's payroll.csv rows.
 ///
 /// A statement holds only its participant's data: their own credit rows, the roll-up copies they
@@ -31,11 +31,10 @@ public struct Statement: Sendable {
         public var start: CalendarDate
         public var end: CalendarDate?
         public var fiscalMonth: Int
-        /// The month's own credit rows of this entry (credits, chargebacks), by credit date, deal
-        /// id, kind, component.
+        /// The month's own credit rows of this entry (credits, chargebacks, payments), by credit
+        /// date, deal id, kind, component. Each component's attribution lists its own rows and the
+        /// roll-up copies it receives.
         public var credits: [CreditTotals.CreditRow]
-        /// The roll-up copies received, per component and team member.
-        public var rollUps: [CreditTotals.RollUpSum]
         public var components: [ComponentPart]
         public var spiffs: [SpiffPart]
         public var draw: DrawPart?

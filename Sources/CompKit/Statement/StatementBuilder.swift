@@ -90,7 +90,7 @@ public struct StatementBuilder: Sendable {
         }.map { rows[$0] }
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
-            fiscalMonth: fiscalMonth, credits: credits, rollUps: rollUps,
+            fiscalMonth: fiscalMonth, credits: credits,
             components: plan.components.indices.map {
                 componentPart(ref, index: $0, fiscalMonth: fiscalMonth, rows: credits, rollUps: rollUps)
             },

@@ -1,6 +1,7 @@
-/// Words a statement: what a rep reads to check their pay, section by section — the month's
-/// credits, each component's tier math and the deals behind its commission, bonuses, SPIFFs, draw,
-/// base salary, and the pay, whose total is what payroll pays.
+/// Words a statement: what a rep reads to check their pay, section by section — each component's
+/// tier math and the month's credits behind its commission, bonuses, SPIFFs, draw, base salary,
+/// and the pay, whose total is what payroll pays. Each credit is listed once, under its component
+/// (credits matching none on their own).
 public enum StatementLayout {
     typealias Table = StatementDocument.Table
     typealias Column = StatementDocument.Table.Column
@@ -27,7 +28,7 @@ public enum StatementLayout {
         document.paragraph("Paid in \(money.code) under this plan \(dates); \(period) is month \(part.fiscalMonth) of its fiscal year. "
                            + "Amounts are rounded half away from zero to \(unit) \(money.code) only where the plan says so; "
                            + "figures with more decimals are exact intermediate results.")
-        credits(part, period: period, into: &document)
+        unmatchedCredits(part, period: period, into: &document)
         for component in part.components {
             self.component(component, currency: money, period: period, into: &document)
         }
@@ -42,52 +43,40 @@ public enum StatementLayout {
         }
     }
 
-    private static func credits(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
-        document.heading("Credits in \(period)", level: 3)
-        guard !part.credits.isEmpty || !part.rollUps.isEmpty else {
-            document.paragraph("No credits in \(period).")
-            return
+    /// The month's own credits whose deal matches no component of the plan: credited (credits.csv
+    /// lists them) but paying no commission. Every other credit is listed under its component.
+    private static func unmatchedCredits(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
+        let unmatched = part.credits.filter { $0.component.isEmpty }
+        guard !unmatched.isEmpty else { return }
+        document.heading("Credits matching no component", level: 3)
+        document.paragraph("These credits of \(period) match no component of the plan, so they pay no commission. "
+                           + creditFormula)
+        var table = Table(columns: [Column("date"), Column("deal"), Column("kind")] + dealColumns(part.currency))
+        for row in unmatched {
+            table.cell(row.creditDate)
+            table.cell(row.dealID)
+            table.cell(kindText(row.kind))
+            dealCells(row, currency: part.currency, into: &table)
         }
-        let money = part.currency
-        if !part.credits.isEmpty {
-            document.paragraph("credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a cancelled deal's credit back. "
-                               + "A credit matching no component pays no commission.")
-            var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("component"), Column("deal amount", .right),
-                                        Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)])
-            for row in part.credits {
-                table.cell(row.creditDate)
-                table.cell(row.dealID)
-                table.cell(kindText(row.kind))
-                table.cell(row.component.isEmpty ? "(none)" : row.component)
-                table.append(row.dealAmount, in: row.dealCurrency)
-                table.append(" ")
-                table.cell(row.dealCurrency.code)
-                table.cell(row.fxRate, decimals: 6)
-                table.append(row.percent, decimals: 2)
-                table.cell(" %")
-                table.cell(row.credit, in: money)
-            }
-            document.table(table)
-        }
-        if !part.rollUps.isEmpty {
-            document.paragraph("Roll-ups: copies of the team's credits and chargebacks for a team component, converted into this plan's "
-                               + "currency, added up per team member (everything credited below a team member counts as theirs); "
-                               + "credits.csv lists them deal by deal.")
-            var table = Table(columns: [Column("team member"), Column("component"), Column("credits", .right),
-                                        Column("credit \(money.code)", .right)])
-            for sum in part.rollUps {
-                table.cell(sum.memberID)
-                table.cell(sum.component)
-                table.cell(sum.copies)
-                table.cell(sum.credit, in: money)
-            }
-            table.startFooter()
-            table.cell("total")
-            table.cell("")
-            table.cell(part.rollUps.reduce(0) { $0 + $1.copies })
-            table.cell(part.rollUps.reduce(ExactDecimal.zero) { $0 + $1.credit }, in: money)
-            document.table(table)
-        }
+        document.table(table)
+    }
+
+    private static let creditFormula = "credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a "
+        + "cancelled deal's credit back."
+
+    /// A credit's deal amount, fx rate, split share and credit: how the credit was worked out.
+    private static func dealColumns(_ money: Currency) -> [Column] {
+        [Column("deal amount", .right), Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)]
+    }
+
+    private static func dealCells(_ row: CreditTotals.CreditRow, currency money: Currency, into table: inout Table) {
+        table.append(row.dealAmount, in: row.dealCurrency)
+        table.append(" ")
+        table.cell(row.dealCurrency.code)
+        table.cell(row.fxRate, decimals: 6)
+        table.append(row.percent, decimals: 2)
+        table.cell(" %")
+        table.cell(row.credit, in: money)
     }
 
     // MARK: - Component
@@ -119,7 +108,7 @@ public enum StatementLayout {
             document.paragraph("\(period) opens \(measure.quotaPeriodLabel), so nothing was earned before: "
                                + "commission this month \(money.format(part.attribution.commission)).")
         }
-        attribution(part.attribution, breakdown: breakdown, currency: money, period: period, into: &document)
+        attribution(part.attribution, fromTeam: component.creditFrom == .team, breakdown: breakdown, currency: money, period: period, into: &document)
         for bonus in part.bonuses {
             document.paragraph(bonusText(bonus, currency: money, measure: measure, monthBefore: part.monthBefore))
         }
@@ -201,31 +190,41 @@ public enum StatementLayout {
         document.table(table)
     }
 
-    private static func attribution(_ attribution: DealAttribution, breakdown: TierBreakdown, currency money: Currency,
+    /// The month's credits of the component, each with how it was credited and what it added to
+    /// the commission: every deal credited and its tier math in one table.
+    private static func attribution(_ attribution: DealAttribution, fromTeam: Bool, breakdown: TierBreakdown, currency money: Currency,
                                      period: YearMonth, into document: inout StatementDocument) {
-        guard !attribution.lines.isEmpty else { return }
-        document.paragraph("Deals behind this month's commission, added in order of credit date, then deal id (roll-ups per team "
-                           + "member): each is attributed what it added to the exact earnings, rounded; the rounding residual makes up "
-                           + "the difference.")
-        var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("credit", .right),
-                                    Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
-                                    Column("commission", .right), Column("note")])
-        table.row(["", "before \(period)", "", "", money.format(attribution.openingCredit), attribution.openingTier.map(String.init) ?? "-",
-                   attribution.openingEarned.exactText(minDecimals: money.minorUnits)])
+        guard !attribution.lines.isEmpty else {
+            document.paragraph("No credits in \(period).")
+            return
+        }
+        let added = fromTeam
+            ? "The roll-ups of \(period) behind this month's commission, added per team member in id order: the copies of the "
+                + "credits and chargebacks of everyone below them, converted into this plan's currency (credits.csv lists them deal by deal). "
+            : "The credits of \(period) behind this month's commission, added in order of credit date, then deal id: " + creditFormula + " "
+        document.paragraph(added + "Each is attributed what it added to the exact earnings, rounded; the rounding residual makes up the difference.")
+        var table = Table(columns: [Column("date"), Column("deal"), Column("kind")] + dealColumns(money)
+                          + [Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
+                             Column("commission", .right), Column("note")])
+        table.row(["", "before \(period)", "", "", "", "", "", money.format(attribution.openingCredit),
+                   attribution.openingTier.map(String.init) ?? "-", attribution.openingEarned.exactText(minDecimals: money.minorUnits),
+                   "", ""])
         for line in attribution.lines {
             switch line.source {
             case .row(let row):
                 table.cell(row.creditDate)
                 table.cell(row.dealID)
                 table.cell(kindText(row.kind))
+                dealCells(row, currency: money, into: &table)
             case .rollUp(let sum):
                 table.cell("")
                 table.append("team member ")
                 table.cell(sum.memberID)
                 table.append("roll-up × ")
                 table.cell(sum.copies)
+                for _ in 0..<3 { table.cell("") }
+                table.cell(sum.credit, in: money)
             }
-            table.cell(line.source.credit, in: money)
             table.cell(line.creditedToDate, in: money)
             if let tier = line.tier { table.cell(tier) } else { table.cell("-") }
             table.cell(exact: line.earnedToDate, minDecimals: money.minorUnits)
@@ -242,9 +241,9 @@ public enum StatementLayout {
             }
         }
         table.startFooter()
-        for (label, amount) in [("rounding residual", attribution.residual), ("commission", attribution.commission)] {
-            table.row(["", label, "", "", "", "", "", money.format(amount), ""])
-        }
+        table.row(["", "rounding residual", "", "", "", "", "", "", "", "", money.format(attribution.residual), ""])
+        let credited = attribution.lines.reduce(ExactDecimal.zero) { $0 + $1.source.credit }
+        table.row(["", "total", "", "", "", "", money.format(credited), "", "", "", money.format(attribution.commission), ""])
         document.table(table)
     }
 

@@ -49,6 +49,26 @@ import Testing
         #expect(statement.totals.map { "\($0.currency) \($0.amount)" } == ["USD 9500.01"])
     }
 
+    /// Each credit is listed once, its credit math beside what it added. D04: 50000.00 USD × 1 × 100 %
+    /// takes C from 58000 to 108000.00, into tier 2 (from 100000.00 at 10 %): E = 5000 + 800 = 5800, it adds
+    /// 5800 − 2900 = 2900.00. D08: R1's half of 8000.25, 4000.125 → 4000.13; C = 112000.13, E = 6200.013,
+    /// adds 400.013 → 400.01. D06, a renewal, matches no component: listed on its own. D04 is also the SPIFF's.
+    @Test func eachCreditIsListedOnceBesideWhatItAdded() throws {
+        let markdown = MarkdownRenderer.render(StatementLayout.document(try Self.statement("R1")))
+        let lines = markdown.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("| D04 |") } == [
+            "| 2026-02-12 | D04 | credit | 50000.00 USD | 1.000000 | 100.00 % | 50000.00 | 108000.00 | 2 | 5800.00 | 2900.00 "
+                + "| crosses into tier 2 (from 100000.00, 10 %) |",
+            "| 2026-02-12 | D04 | credit | 100.00 % | 50000.00 | 200.00 |",
+        ])
+        #expect(lines.filter { $0.contains("| D08 |") }
+                == ["| 2026-02-18 | D08 | credit | 8000.25 USD | 1.000000 | 50.00 % | 4000.13 | 112000.13 | 2 | 6200.013 | 400.01 |  |"])
+        let unmatched = try #require(lines.firstIndex(of: "### Credits matching no component"))
+        #expect(lines.filter { $0.contains("| D06 |") } == ["| 2026-02-27 | D06 | credit | 5000.00 USD | 1.000000 | 100.00 % | 5000.00 |"])
+        #expect(lines.firstIndex { $0.contains("| D06 |") }! > unmatched)
+        #expect(lines.contains("|  | **total** |  |  |  |  | **54000.13** |  |  |  | **3300.01** |  |"))   // 50000.00 + 4000.13
+    }
+
     @Test func chargebackAndRoundingResidual() throws {
         let statement = try Self.statement("R2")
         let new = try #require(statement.entries.first?.components.first)
@@ -68,8 +88,8 @@ import Testing
         // February's roll-ups, summed per team member: R1's D04 50000 and D08 4000.13 (50 % of 8000.25);
         // R2's D03 13370.36, D08 4000.13 and D05's chargeback −10000: 7370.49. No deal is listed.
         #expect(entry.credits.isEmpty)
-        #expect(entry.rollUps.map { "\($0.memberID) \($0.component) \($0.copies) \($0.credit)" } == ["R1 team 2 54000.13", "R2 team 3 7370.49"])
         let team = try #require(entry.components.first)
+        #expect(team.attribution.lines.map { "\($0.label) \($0.source.credit)" } == ["R1 roll-up ×2 54000.13", "R2 roll-up ×3 7370.49"])
         // January's 80000 earned 800.00 at 1 %. R1: C = 134000.13, E = 1340.0013, adds 540.0013 → 540.00;
         // R2: C = 141370.62, E = 1413.7062, adds 73.7049 → 73.70. Commission round(1413.7062) − 800.00 = 613.71,
         // residual 613.71 − 613.70 = 0.01.
