@@ -1,6 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CLibXML2
 
-/// Reads deals.xml by streaming with libxml2's xmlTextReader (§2.2): one `<deal>` at a time,
+/// Reads deals.xml by streaming with libxml2's SAX2 parser (§2.2): one `<deal>` at a time,
 /// never the whole tree. `<deals><deal id closeDate amount currency type product status cancelDate
 /// createdDate><credit rep percent/></deal></deals>`; percent defaults to 100.
 enum DealXMLReader {
@@ -35,10 +38,25 @@ enum DealXMLReader {
             credits.removeAll(keepingCapacity: true)
         }
 
-        /// Copies a value into `bytes`.
-        mutating func keep(_ value: UnsafePointer<xmlChar>?) -> Range<Int> {
+        /// Copies a value into `bytes`. libxml2 hands an attribute's `&` over as `&#38;` (for a
+        /// tree to parse again), every other reference decoded: that is undone here.
+        mutating func keep(_ value: UnsafeBufferPointer<xmlChar>) -> Range<Int> {
             let start = bytes.count
-            if let value { bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))) }
+            guard value.contains(UInt8(ascii: "&")) else {
+                bytes.append(contentsOf: value)
+                return start..<bytes.count
+            }
+            let ampersand = Array("&#38;".utf8)
+            var index = value.startIndex
+            while index < value.endIndex {
+                if value[index...].starts(with: ampersand) {
+                    bytes.append(UInt8(ascii: "&"))
+                    index += ampersand.count
+                } else {
+                    bytes.append(value[index])
+                    index += 1
+                }
+            }
             return start..<bytes.count
         }
 
@@ -123,7 +141,8 @@ enum DealXMLReader {
         }
     }
 
-    /// Walks the document, checking its shape, and hands over each `<deal>` element.
+    /// Walks the document with libxml2's SAX2 push parser, checking its shape, and hands over each
+    /// `<deal>` element: no tree and no node per element are made, as a reader would.
     private static func forEachDealElement(path: String, log: DiagnosticLog, _ body: (DealElement) -> Void) throws {
         let prolog: [UInt8]
         do {
@@ -137,115 +156,237 @@ enum DealXMLReader {
                       "a <!DOCTYPE> is not allowed in a deals file (DTDs and entities are refused)")
             return
         }
-        comp_xml_silence_generic_errors()
-        guard let reader = xmlReaderForFile(path, nil, XMLSafety.parserOptions) else {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
             log.error(.wholeFile(path), "cannot open the file")
             return
         }
-        defer { xmlFreeTextReader(reader) }
-        let collector = XMLErrorCollector(path: path)
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorCollector.callback, Unmanaged.passUnretained(collector).toOpaque())
-
-        func location() -> (line: Int, column: Int) {
-            let node = xmlTextReaderCurrentNode(reader)
-            let line = node.map { Int(xmlGetLineNo($0)) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
-            return (max(line, 1), max(Int(xmlTextReaderGetParserColumnNumber(reader)), 1))
-        }
-        /// libxml2 gives 65535 for every line past it: a deal's start tag is then looked up in the file.
-        var dealCount = 0
-        var scanner: XMLStartTagScanner?
-        func dealLocation() -> (line: Int, column: Int) {
-            let position = location()
-            guard position.line >= 65535 else { return position }
-            if scanner == nil { scanner = XMLStartTagScanner(path: path) }
-            return scanner?.position(ofStartTag: "deal", depth: 1, ordinal: dealCount) ?? position
-        }
-        /// Problems inside a `<deal>` point at the deal element's line (§7).
-        var element = DealElement()
-        var inDeal = false
-        func problem(_ message: String) {
-            let position = inDeal ? (element.line, element.column) : location()
-            log.error(file: path, line: position.0, column: position.1, message)
-        }
-        func text(_ name: UnsafePointer<xmlChar>?) -> String { name.map { String(cString: $0) } ?? "" }
-        func finishDeal() {
-            if inDeal { body(element) }
-            inDeal = false
-        }
-
-        var sawRoot = false
-        while true {
-            let status = xmlTextReaderRead(reader)
-            if status != 1 {
-                if status < 0 && collector.problems.isEmpty { problem("the XML is not well-formed") }
-                break
+        defer { close(descriptor) }
+        comp_xml_silence_generic_errors()
+        withoutActuallyEscaping(body) { body in
+            let walk = DealWalk(path: path, log: log, body: body)
+            var handler = DealWalk.handler()
+            guard let parser = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(walk).toOpaque(), nil, 0, path) else {
+                log.error(.wholeFile(path), "cannot open the file")
+                return
             }
-            let type = xmlTextReaderNodeType(reader)
-            let depth = xmlTextReaderDepth(reader)
-            let name = xmlTextReaderConstLocalName(reader)
-            switch type {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                if depth == 0 {
-                    guard named(name, "deals") else {
-                        problem("the root element must be <deals>, not <\(text(name))>")
-                        return
-                    }
-                    sawRoot = true
-                } else if depth == 1 && named(name, "deal") {
-                    dealCount += 1
-                    guard dealCount <= InputFile.maxRecords else {
-                        problem("the file has more than \(InputFile.maxRecords) <deal> elements, the most comp reads from one file (split it)")
-                        return
-                    }
-                    let position = dealLocation()
-                    element.start(line: position.line, column: position.column)
-                    inDeal = true
-                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let attribute = xmlTextReaderConstLocalName(reader)!
-                        if let number = dealAttribute(attribute) {
-                            element.spans[number] = element.keep(xmlTextReaderConstValue(reader))
-                        } else {
-                            problem("<deal> has an unknown attribute '\(text(attribute))'")
-                        }
-                    }
-                    xmlTextReaderMoveToElement(reader)
-                    if isEmpty { finishDeal() }
-                } else if depth == 2 && inDeal && named(name, "credit") {
-                    var rep: Range<Int>?
-                    var percent: Range<Int>?
-                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        let attribute = xmlTextReaderConstLocalName(reader)!
-                        if named(attribute, "rep") {
-                            rep = element.keep(xmlTextReaderConstValue(reader))
-                        } else if named(attribute, "percent") {
-                            percent = element.keep(xmlTextReaderConstValue(reader))
-                        } else {
-                            problem("<credit> has an unknown attribute '\(text(attribute))'")
-                        }
-                    }
-                    xmlTextReaderMoveToElement(reader)
-                    if rep == nil { problem("<credit> needs a rep attribute") }
-                    // One past the limit is kept, for DealRules to report; more would only take memory.
-                    if element.credits.count <= DealRules.maxSplits { element.credits.append((rep ?? 0..<0, percent)) }
-                } else {
-                    problem("unexpected element <\(text(name))> (a deals file holds <deals><deal><credit/></deal></deals>)")
+            defer { xmlFreeParserCtxt(parser) }
+            xmlCtxtUseOptions(parser, XMLSafety.parserOptions)
+            walk.parser = parser
+            var chunk = [UInt8](repeating: 0, count: 1 << 18)
+            while parser.pointee.disableSAX == 0 {
+                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                guard count >= 0 else {
+                    log.error(.wholeFile(path), "reading failed: \(String(cString: strerror(errno)))")
+                    return
                 }
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                if depth == 1 && named(name, "deal") { finishDeal() }
-            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue):
-                problem("unexpected text in a deals file (deal fields are attributes)")
-            default:
-                break
+                chunk.withUnsafeBytes { bytes in
+                    _ = xmlParseChunk(parser, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), count == 0 ? 1 : 0)
+                }
+                if count == 0 { break }
             }
-        }
-        collector.report(to: log, source: XMLSourceText(bytes: []))
-        if !sawRoot && collector.problems.isEmpty {
-            log.error(file: path, line: 1, column: 1, "the file has no <deals> root element")
+            walk.finish()
         }
     }
 
-    /// Whether a name from the reader is `literal`.
+    /// What the SAX callbacks of one file share: where the walk is, and the deal being copied out.
+    private final class DealWalk {
+        let path: String
+        let log: DiagnosticLog
+        let body: (DealElement) -> Void
+        let collector: XMLErrorCollector
+        var parser: xmlParserCtxtPtr?
+        private var element = DealElement()
+        private var inDeal = false
+        private var depth = 0
+        private var dealCount = 0
+        private var sawRoot = false
+        /// The walk stopped at a problem that makes the rest of the file meaningless (the wrong
+        /// root, too many deals): nothing after it is reported.
+        private var abandoned = false
+        /// Whether the text since the last tag has been reported (libxml2 may hand it over in pieces).
+        private var textReported = false
+        /// Where the text handed over so far since the last tag, comment or processing instruction ends.
+        private var textPosition = (line: 1, column: 1)
+
+        init(path: String, log: DiagnosticLog, body: @escaping (DealElement) -> Void) {
+            self.path = path
+            self.log = log
+            self.body = body
+            collector = XMLErrorCollector(path: path)
+        }
+
+        static func handler() -> xmlSAXHandler {
+            var handler = xmlSAXHandler()
+            handler.initialized = XML_SAX2_MAGIC
+            handler.startElementNs = { walk, name, _, _, _, _, attributeCount, _, attributes in
+                DealWalk.of(walk).start(name, attributes: UnsafeBufferPointer(start: attributes, count: 5 * Int(attributeCount)))
+            }
+            handler.endElementNs = { walk, name, _, _ in DealWalk.of(walk).end(name) }
+            handler.characters = { walk, text, count in DealWalk.of(walk).text(UnsafeBufferPointer(start: text, count: Int(count))) }
+            handler.ignorableWhitespace = handler.characters
+            handler.cdataBlock = { walk, _, _ in DealWalk.of(walk).text(nil) }
+            handler.comment = { walk, _ in DealWalk.of(walk).afterMarkup() }
+            handler.processingInstruction = { walk, _, _ in DealWalk.of(walk).afterMarkup() }
+            handler.serror = { walk, error in
+                guard let walk, let error else { return }
+                DealWalk.of(walk).collector.record(error.pointee)
+            }
+            return handler
+        }
+
+        private static func of(_ pointer: UnsafeMutableRawPointer?) -> DealWalk {
+            Unmanaged<DealWalk>.fromOpaque(pointer!).takeUnretainedValue()
+        }
+
+        private func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeBufferPointer<UnsafePointer<xmlChar>?>) {
+            defer { depth += 1 }
+            // libxml2 calls back at the tag's `>`: what follows starts one column on.
+            let end = parserPosition()
+            (textReported, textPosition) = (false, (end.line, end.column + 1))
+            /// Calls `body` with each attribute's local name and value (libxml2 gives five pointers an attribute).
+            func forEachAttribute(_ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<xmlChar>) -> Void) {
+                for first in stride(from: 0, to: attributes.count, by: 5) {
+                    let value = attributes[first + 3]!
+                    body(attributes[first]!, UnsafeBufferPointer(start: value, count: attributes[first + 4]! - value))
+                }
+            }
+            if depth == 0 {
+                guard named(name, "deals") else {
+                    problem("the root element must be <deals>, not <\(text(name))>", at: tagStart())
+                    abandon()
+                    return
+                }
+                sawRoot = true
+            } else if depth == 1 && named(name, "deal") {
+                dealCount += 1
+                guard dealCount <= InputFile.maxRecords else {
+                    problem("the file has more than \(InputFile.maxRecords) <deal> elements, the most comp reads from one file (split it)")
+                    abandon()
+                    return
+                }
+                let position = tagStart() ?? parserPosition()
+                element.start(line: position.line, column: position.column)
+                inDeal = true
+                forEachAttribute { attribute, value in
+                    if let number = dealAttribute(attribute) {
+                        element.spans[number] = element.keep(value)
+                    } else {
+                        problem("<deal> has an unknown attribute '\(text(attribute))'")
+                    }
+                }
+            } else if depth == 2 && inDeal && named(name, "credit") {
+                var rep: Range<Int>?
+                var percent: Range<Int>?
+                forEachAttribute { attribute, value in
+                    if named(attribute, "rep") {
+                        rep = element.keep(value)
+                    } else if named(attribute, "percent") {
+                        percent = element.keep(value)
+                    } else {
+                        problem("<credit> has an unknown attribute '\(text(attribute))'")
+                    }
+                }
+                if rep == nil { problem("<credit> needs a rep attribute") }
+                // One past the limit is kept, for DealRules to report; more would only take memory.
+                if element.credits.count <= DealRules.maxSplits { element.credits.append((rep ?? 0..<0, percent)) }
+            } else {
+                problem("unexpected element <\(text(name))> (a deals file holds <deals><deal><credit/></deal></deals>)", at: tagStart())
+            }
+        }
+
+        private func end(_ name: UnsafePointer<xmlChar>?) {
+            depth -= 1
+            afterMarkup()
+            if depth == 1 && named(name, "deal") && inDeal {
+                body(element)
+                inDeal = false
+            }
+        }
+
+        /// After an end tag, a comment or a processing instruction (libxml2 calls back past them).
+        private func afterMarkup() {
+            (textReported, textPosition) = (false, parserPosition())
+        }
+
+        /// Text or CDATA (nil): deal fields are attributes, so only blanks may stand between tags.
+        /// Reported once between two tags, where its first character that is not blank stands.
+        private func text(_ text: UnsafeBufferPointer<xmlChar>?) {
+            guard !textReported else { return }
+            for byte in text ?? UnsafeBufferPointer(start: nil, count: 0) {
+                switch byte {
+                case 0x0A: textPosition = (textPosition.line + 1, 1)
+                case 0x20, 0x09, 0x0D: textPosition.column += 1
+                default:
+                    report()
+                    return
+                }
+            }
+            if text == nil { report() }
+            func report() {
+                textReported = true
+                problem("unexpected text in a deals file (deal fields are attributes)", at: textPosition)
+            }
+        }
+
+        /// Reports what libxml2 found, unless the walk was abandoned.
+        func finish() {
+            guard !abandoned else { return }
+            if parser?.pointee.wellFormed == 0 && collector.problems.isEmpty { problem("the XML is not well-formed") }
+            collector.report(to: log, source: XMLSourceText(bytes: []))
+            if !sawRoot && collector.problems.isEmpty {
+                log.error(file: path, line: 1, column: 1, "the file has no <deals> root element")
+            }
+        }
+
+        private func abandon() {
+            abandoned = true
+            xmlStopParser(parser)
+        }
+
+        /// Problems inside a `<deal>` point at the deal's start tag (§7), others at `position` or
+        /// else the parser's.
+        private func problem(_ message: String, at position: (line: Int, column: Int)? = nil) {
+            let position = inDeal ? (line: element.line, column: element.column) : position ?? parserPosition()
+            log.error(file: path, line: position.line, column: position.column, message)
+        }
+
+        private func parserPosition() -> (line: Int, column: Int) {
+            guard let input = parser?.pointee.input?.pointee else { return (1, 1) }
+            return (max(Int(input.line), 1), max(Int(input.col), 1))
+        }
+
+        /// Where the start tag just parsed begins, its `<`. libxml2 calls back with its input at the
+        /// tag's end (`>` or `/>`), the whole tag still in its buffer; the `<` is the last one
+        /// before (an attribute value holds no raw `<`).
+        private func tagStart() -> (line: Int, column: Int)? {
+            guard let input = parser?.pointee.input?.pointee, let base = input.base, let cursor = input.cur else { return nil }
+            var tag = cursor
+            while tag > base && tag.pointee != UInt8(ascii: "<") { tag -= 1 }
+            return tag.pointee == UInt8(ascii: "<") ? position(of: tag) : nil
+        }
+
+        /// The line and column of a byte of the parser's input buffer before its position, worked
+        /// out back from that position, whose line libxml2 keeps in full (a node keeps only 16
+        /// bits of it). Columns count characters, as libxml2's do. Nil for a byte outside the buffer.
+        private func position(of byte: UnsafePointer<xmlChar>) -> (line: Int, column: Int)? {
+            guard let input = parser?.pointee.input?.pointee, let base = input.base, let cursor = input.cur,
+                  byte >= base && byte <= cursor else { return nil }
+            let end = parserPosition()
+            let between = UnsafeBufferPointer(start: byte, count: cursor - byte)
+            let newlines = between.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            func characters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            if newlines == 0 { return (end.line, max(end.column - characters(between), 1)) }
+            var lineStart = byte
+            while lineStart > base && (lineStart - 1).pointee != 0x0A { lineStart -= 1 }
+            let known = lineStart > base || input.consumed == 0
+            return (max(end.line - newlines, 1), known ? characters(UnsafeBufferPointer(start: lineStart, count: byte - lineStart)) + 1 : 1)
+        }
+
+        private func text(_ name: UnsafePointer<xmlChar>?) -> String { name.map { String(cString: $0) } ?? "" }
+    }
+
+    /// Whether a name from libxml2 is `literal`.
     private static func named(_ name: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
         name.map { xmlStrEqual($0, literal.utf8Start) == 1 } ?? false
     }

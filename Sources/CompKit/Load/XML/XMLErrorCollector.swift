@@ -31,7 +31,8 @@ final class XMLErrorCollector {
         return body()
     }
 
-    private func record(_ error: xmlError) {
+    /// Keeps one of libxml2's errors (warnings are dropped).
+    func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = error.message.map { String(cString: $0) } ?? "invalid XML"
         while message.last == "\n" || message.last == " " { message.removeLast() }
