@@ -11,7 +11,7 @@ enum DealXMLReader {
     private static let dealAttributes = ["id", "closeDate", "amount", "currency", "type", "product",
                                          "status", "cancelDate", "createdDate"].map { Array($0.utf8) + [0] }
 
-    /// One `<deal>`'s attributes and credits, copied out of the reader (its strings do not outlive
+    /// One `<deal>`'s attributes and credits, copied out of the parser (its strings do not outlive
     /// a step) into one buffer, reused from deal to deal.
     private struct DealElement {
         var line = 0
@@ -91,7 +91,7 @@ enum DealXMLReader {
     /// How many deals before `body` `read` calls `ahead`.
     private static let lookahead = 8
 
-    /// Deals copied out of the reader for the thread that takes them; the elements' memory is
+    /// Deals copied out of the parser for the thread that takes them; the elements' memory is
     /// reused batch after batch.
     private struct DealBatch: Sendable {
         static let capacity = 1024
