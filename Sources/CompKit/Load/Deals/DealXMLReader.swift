@@ -12,7 +12,7 @@ enum DealXMLReader {
                                          "status", "cancelDate", "createdDate"].map { Array($0.utf8) + [0] }
 
     /// One `<deal>`'s attributes and credits, copied out of the parser (its strings do not outlive
-    /// a step) into one buffer, reused from deal to deal.
+    /// its callback) into one buffer, reused from deal to deal.
     private struct DealElement {
         var line = 0
         var column = 0
