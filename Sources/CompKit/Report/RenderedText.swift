@@ -53,6 +53,10 @@ struct RenderedText: ~Copyable {
         append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
+    mutating func append(_ bytes: [UInt8], escaping escapes: EscapeTable) {
+        bytes.withUnsafeBufferPointer { append($0, escaping: escapes) }
+    }
+
     mutating func append(_ text: String, escaping escapes: EscapeTable) {
         var text = text
         text.withUTF8 { append($0, escaping: escapes) }

@@ -48,10 +48,10 @@ public enum EstimateLayout {
             let money = change.currency
             for band in change.crossed {
                 document.paragraph("\(change.whatIf.component.id): the deals cross into tier \(band.tier), from "
-                                   + "\(money.format(band.lower)), paid at \(band.rate.percentText).")
+                                   + "\(band.lower, in: money), paid at \(percent: band.rate).")
             }
             for (old, new) in zip(change.actual.bonuses, change.whatIf.bonuses) where old.reached != new.reached {
-                document.paragraph("\(change.whatIf.component.id): bonus \(new.bonus.id) (\(money.format(new.bonus.amount))) is "
+                document.paragraph("\(change.whatIf.component.id): bonus \(new.bonus.id) (\(new.bonus.amount, in: money)) is "
                                    + (new.reached ? "reached" : "no longer reached") + " with the deals.")
             }
         }

@@ -4,8 +4,8 @@
 public struct StatementDocument: Sendable {
     public enum Block: Sendable {
         /// Level 1 is the document's title; 2 a section; 3 a part of a section.
-        case heading(String, level: Int)
-        case paragraph(String)
+        case heading(Text, level: Int)
+        case paragraph(Text)
         case table(Table)
     }
 
@@ -70,47 +70,32 @@ public struct StatementDocument: Sendable {
 
         public mutating func append(_ piece: String) {
             var piece = piece
-            piece.withUTF8 { bytes in
-                if !holdsMarkup { holdsMarkup = !bytes.allSatisfy(Table.isPlain) }
-                text.append(contentsOf: bytes)
-            }
+            piece.withUTF8 { append(bytes: $0) }
+        }
+
+        private mutating func append(bytes: some Collection<UInt8>) {
+            if !holdsMarkup { holdsMarkup = !bytes.allSatisfy(Table.isPlain) }
+            text.append(contentsOf: bytes)
         }
 
         /// Appends `value` rounded half away from zero to `decimals` decimals, written with exactly that many.
-        public mutating func append(_ value: ExactDecimal, decimals: Int) {
-            value.withFormattedBytes(decimals: decimals) { text.append(contentsOf: $0) }
-        }
-
+        public mutating func append(_ value: ExactDecimal, decimals: Int) { text.append(value, decimals: decimals) }
         /// Appends an amount as `currency` writes it: rounded to its minor unit.
-        public mutating func append(_ amount: ExactDecimal, in currency: Currency) {
-            append(amount, decimals: currency.minorUnits)
-        }
-
+        public mutating func append(_ amount: ExactDecimal, in currency: Currency) { text.append(amount, in: currency) }
         /// Appends `value` exactly, as `ExactDecimal.exactText(minDecimals:)` writes it.
-        public mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) {
-            let exact = value.exactDigits(minDecimals: minDecimals)
-            append(exact.value, decimals: exact.decimals)
-        }
-
+        public mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) { text.append(exact: value, minDecimals: minDecimals) }
         /// Appends a rate as a percentage, as `ExactDecimal.percentText` writes it (`8 %`).
-        public mutating func append(percent rate: ExactDecimal) {
-            append(exact: rate.percentValue)
-            text.append(UInt8(ascii: " "))
-            text.append(UInt8(ascii: "%"))
-        }
-
-        public mutating func append(_ date: CalendarDate) {
-            date.withISOBytes { text.append(contentsOf: $0) }
-        }
-
-        public mutating func append(_ number: Int) {
-            ExactDecimal(number).withFormattedBytes(decimals: 0) { text.append(contentsOf: $0) }
-        }
+        public mutating func append(percent rate: ExactDecimal) { text.append(percent: rate) }
+        public mutating func append(_ date: CalendarDate) { text.append(date) }
+        public mutating func append(_ number: Int) { text.append(ExactDecimal(number), decimals: 0) }
+        /// Appends words (markup in them is escaped when the table is rendered).
+        public mutating func append(_ words: Text) { append(bytes: words.bytes) }
 
         /// Ends the cell being written; the next piece starts the next cell (or row).
         public mutating func endCell() { cellEnds.append(text.count) }
 
         public mutating func cell(_ text: String) { append(text); endCell() }
+        public mutating func cell(_ words: Text) { append(words); endCell() }
         public mutating func cell(_ value: ExactDecimal, decimals: Int) { append(value, decimals: decimals); endCell() }
         public mutating func cell(_ amount: ExactDecimal, in currency: Currency) { append(amount, in: currency); endCell() }
         public mutating func cell(exact value: ExactDecimal, minDecimals: Int = 0) { append(exact: value, minDecimals: minDecimals); endCell() }
@@ -154,8 +139,8 @@ public struct StatementDocument: Sendable {
         self.blocks = blocks
     }
 
-    public mutating func heading(_ text: String, level: Int = 2) { blocks.append(.heading(text, level: level)) }
-    public mutating func paragraph(_ text: String) { blocks.append(.paragraph(text)) }
+    public mutating func heading(_ text: Text, level: Int = 2) { blocks.append(.heading(text, level: level)) }
+    public mutating func paragraph(_ text: Text) { blocks.append(.paragraph(text)) }
     public mutating func table(_ table: Table) {
         precondition(table.isComplete, "a row is not finished")
         blocks.append(.table(table))

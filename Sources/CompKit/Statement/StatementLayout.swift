@@ -5,6 +5,7 @@
 public enum StatementLayout {
     typealias Table = StatementDocument.Table
     typealias Column = StatementDocument.Table.Column
+    typealias Text = StatementDocument.Text
 
     public static func document(_ statement: Statement) -> StatementDocument {
         var document = StatementDocument(title: "Pay statement \(statement.period): \(statement.name) (\(statement.participantID))")
@@ -22,7 +23,7 @@ public enum StatementLayout {
 
     private static func entry(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
         let money = part.currency
-        let dates = part.end.map { "from \(part.start) to \($0)" } ?? "from \(part.start)"
+        let dates: Text = part.end.map { "from \(part.start) to \($0)" } ?? "from \(part.start)"
         document.heading("Plan \(part.planID): \(part.planName)")
         let unit = ExactDecimal(mantissa: 1, scale: money.minorUnits)
         document.paragraph("Paid in \(money.code) under this plan \(dates); \(period) is month \(part.fiscalMonth) of its fiscal year. "
@@ -38,8 +39,8 @@ public enum StatementLayout {
         if let draw = part.draw { self.draw(draw, currency: money, into: &document) }
         if let base = part.base {
             document.heading("Base salary", level: 3)
-            document.paragraph("Base salary \(money.format(base.annual)) a year ÷ 12 × \(base.activeDays) active days ÷ "
-                               + "\(base.daysInMonth) days in \(period) = \(money.format(base.amount)).")
+            document.paragraph("Base salary \(base.annual, in: money) a year ÷ 12 × \(base.activeDays) active days ÷ "
+                               + "\(base.daysInMonth) days in \(period) = \(base.amount, in: money).")
         }
     }
 
@@ -61,7 +62,7 @@ public enum StatementLayout {
         document.table(table)
     }
 
-    private static let creditFormula = "credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a "
+    private static let creditFormula: Text = "credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a "
         + "cancelled deal's credit back."
 
     /// A credit's deal amount, fx rate, split share and credit: how the credit was worked out.
@@ -88,25 +89,26 @@ public enum StatementLayout {
         let component = part.component
         document.heading("Component \(component.id), \(measure.quotaPeriodLabel) (\(part.quotaPeriodDates.first) to \(part.quotaPeriodDates.last))", level: 3)
         let source = component.creditFrom == .team ? "roll-up copies of the team's credits" : "own credits"
+        let attainment: Text = measure.attainment.map { "\($0, decimals: 6) (\(percent: $0))" } ?? "not measured (quota 0)"
         document.paragraph("Credited from \(source)\(filterText(component.filter)). "
-                           + "Quota \(money.format(measure.quota)); credited to date \(money.format(measure.creditedToDate)); "
-                           + "attainment \(measure.attainment.map { "\($0.formatted(decimals: 6)) (\($0.percentText))" } ?? "not measured (quota 0)").")
+                           + "Quota \(measure.quota, in: money); credited to date \(measure.creditedToDate, in: money); "
+                           + "attainment \(attainment).")
         document.paragraph(methodText(breakdown, currency: money))
         tierTable(breakdown, currency: money, into: &document)
-        var earned = "Earned to date: \(breakdown.uncapped.exactText(minDecimals: money.minorUnits))"
+        var earned: Text = "Earned to date: \(exact: breakdown.uncapped, minDecimals: money.minorUnits)"
         if let cap = breakdown.cap {
             earned += breakdown.uncapped > cap
-                ? ", above the cap of \(money.format(cap)), so \(cap.exactText(minDecimals: money.minorUnits))"
-                : " (cap \(money.format(cap)) not reached)"
+                ? ", above the cap of \(cap, in: money), so \(exact: cap, minDecimals: money.minorUnits)"
+                : " (cap \(cap, in: money) not reached)"
         }
-        document.paragraph(earned + ", rounded: \(money.format(measure.earnedToDate)).")
+        document.paragraph(earned + ", rounded: \(measure.earnedToDate, in: money).")
         if let before = part.monthBefore {
-            document.paragraph("Earned to the end of \(before), on \(money.format(part.attribution.openingCredit)) credited: "
-                               + "\(money.format(measure.earnedPrior)). Commission this month: \(money.format(measure.earnedToDate)) − "
-                               + "\(money.format(measure.earnedPrior)) = \(money.format(part.attribution.commission)).")
+            document.paragraph("Earned to the end of \(before), on \(part.attribution.openingCredit, in: money) credited: "
+                               + "\(measure.earnedPrior, in: money). Commission this month: \(measure.earnedToDate, in: money) − "
+                               + "\(measure.earnedPrior, in: money) = \(part.attribution.commission, in: money).")
         } else {
             document.paragraph("\(period) opens \(measure.quotaPeriodLabel), so nothing was earned before: "
-                               + "commission this month \(money.format(part.attribution.commission)).")
+                               + "commission this month \(part.attribution.commission, in: money).")
         }
         attribution(part.attribution, fromTeam: component.creditFrom == .team, breakdown: breakdown, currency: money, period: period, into: &document)
         for bonus in part.bonuses {
@@ -117,7 +119,7 @@ public enum StatementLayout {
 
     private static func holdback(_ part: Statement.HoldbackPart, currency money: Currency, into document: inout StatementDocument) {
         let until = part.holdback.release == .year ? "the end of the fiscal year" : "the end of the quota period"
-        document.paragraph("Holdback: \(part.holdback.percent.formatted(decimals: 2)) % of each month's commission is held "
+        document.paragraph("Holdback: \(part.holdback.percent, decimals: 2) % of each month's commission is held "
                            + "(rounded per month; a negative commission gives some back) and paid at \(until), on "
                            + "\(part.releaseDay), to a person who still has a plan entry that day; otherwise it is forfeited.")
         var table = Table(columns: [Column("month"), Column("commission", .right), Column("held", .right)])
@@ -133,27 +135,27 @@ public enum StatementLayout {
         document.table(table)
         switch part.isReleased {
         case nil:
-            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK). The \(money.format(part.heldInWindow)) "
+            document.paragraph("Paid this month: \(-part.held, in: money) (HOLDBACK). The \(part.heldInWindow, in: money) "
                                + "held to date is released on \(part.releaseDay).")
         case true?:
-            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK), and the \(money.format(part.heldInWindow)) "
+            document.paragraph("Paid this month: \(-part.held, in: money) (HOLDBACK), and the \(part.heldInWindow, in: money) "
                                + "held is released (HOLDBACK_RELEASE).")
         case false?:
-            document.paragraph("Paid this month: \(money.format(-part.held)) (HOLDBACK). No plan entry is active on \(part.releaseDay): "
-                               + "the \(money.format(part.heldInWindow)) held is forfeited.")
+            document.paragraph("Paid this month: \(-part.held, in: money) (HOLDBACK). No plan entry is active on \(part.releaseDay): "
+                               + "the \(part.heldInWindow, in: money) held is forfeited.")
         }
     }
 
-    private static func methodText(_ breakdown: TierBreakdown, currency money: Currency) -> String {
-        let basis = breakdown.basis == .attainment
-            ? "tiers start at a fraction of the quota (\(money.format(breakdown.quota)))" : "tiers start at credited amounts"
+    private static func methodText(_ breakdown: TierBreakdown, currency money: Currency) -> Text {
+        let basis: Text = breakdown.basis == .attainment
+            ? "tiers start at a fraction of the quota (\(breakdown.quota, in: money))" : "tiers start at credited amounts"
         switch breakdown.method {
         case .graduated:
             return "Graduated rate table, \(basis): each tier's rate pays only the credit inside the tier."
         case .retroactive:
-            let reached = breakdown.reachedTier.map { tier in
-                "tier \(tier) is the highest reached, so \(breakdown.bands[tier - 1].rate.percentText) pays all "
-                    + "\(money.format(breakdown.credited)) credited"
+            let reached: Text = breakdown.reachedTier.map { tier in
+                "tier \(tier) is the highest reached, so \(percent: breakdown.bands[tier - 1].rate) pays all "
+                    + "\(breakdown.credited, in: money) credited"
             } ?? "no tier is reached while the credit is not above 0"
             return "Retroactive rate table, \(basis): the rate of the highest tier reached pays all credit; \(reached)."
         }
@@ -198,7 +200,7 @@ public enum StatementLayout {
             document.paragraph("No credits in \(period).")
             return
         }
-        let added = fromTeam
+        let added: Text = fromTeam
             ? "The roll-ups of \(period) behind this month's commission, added per team member in id order: the copies of the "
                 + "credits and chargebacks of everyone below them, converted into this plan's currency (credits.csv lists them deal by deal). "
             : "The credits of \(period) behind this month's commission, added in order of credit date, then deal id: " + creditFormula + " "
@@ -233,7 +235,8 @@ public enum StatementLayout {
             let (from, to) = (line.tierBefore ?? 1, line.tier ?? 1)
             if to > from {
                 let band = breakdown.bands[to - 1]
-                table.cell("crosses into tier \(to) (from \(money.format(band.lower)), \(band.rate.percentText))")
+                let note: Text = "crosses into tier \(to) (from \(band.lower, in: money), \(percent: band.rate))"
+                table.cell(note)
             } else if to < from {
                 table.cell("drops back to tier \(to)")
             } else {
@@ -248,23 +251,23 @@ public enum StatementLayout {
     }
 
     private static func bonusText(_ bonus: Statement.BonusPart, currency money: Currency, measure: ComponentMeasure,
-                                  monthBefore: YearMonth?) -> String {
-        let rule = "Bonus \(bonus.bonus.id): \(money.format(bonus.bonus.amount)) once attainment reaches \(bonus.bonus.atLeast) "
+                                  monthBefore: YearMonth?) -> Text {
+        let rule: Text = "Bonus \(bonus.bonus.id): \(bonus.bonus.amount, in: money) once attainment reaches \(bonus.bonus.atLeast) "
         guard measure.quota > .zero else { return rule + "of quota; with no quota it is not earned: paid 0.00." }
         let now = bonus.reached ? "reached" : "not reached"
-        let before = monthBefore.map { " (at the end of \($0): \(bonus.reachedBefore ? "reached" : "not reached"))" } ?? ""
-        return rule + "(credit ≥ \(bonus.threshold.exactText(minDecimals: money.minorUnits))): \(now)\(before); paid this month "
-            + "\(money.format(bonus.paid))."
+        let before: Text = monthBefore.map { " (at the end of \($0): \(bonus.reachedBefore ? "reached" : "not reached"))" } ?? ""
+        return rule + "(credit ≥ \(exact: bonus.threshold, minDecimals: money.minorUnits)): \(now)\(before); paid this month "
+            + "\(bonus.paid, in: money)."
     }
 
     // MARK: - SPIFF, draw
 
     private static func spiff(_ spiff: Statement.SpiffPart, currency money: Currency, into document: inout StatementDocument) {
         document.heading("SPIFF \(spiff.spiff.id)", level: 3)
-        let rule: String
+        let rule: Text
         switch spiff.spiff.payout {
-        case .perDeal(let amount): rule = "\(money.format(amount)) per deal × split share"
-        case .rate(let rate): rule = "\(rate.percentText) of the credit"
+        case .perDeal(let amount): rule = "\(amount, in: money) per deal × split share"
+        case .rate(let rate): rule = "\(percent: rate) of the credit"
         }
         document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
         var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
@@ -288,14 +291,14 @@ public enum StatementLayout {
         let month = draw.month
         let kind = draw.draw.kind == .recoverable ? "Recoverable" : "Non-recoverable"
         document.heading("Draw", level: 3)
-        var text = "\(kind) draw of \(money.format(draw.draw.monthly)) a month for the first \(draw.draw.months) active months; "
-            + "this is active month \(draw.activeMonth), so the guarantee is \(money.format(month.guarantee)). "
-            + "Commission this month, all components: \(money.format(month.commission)). "
-            + "Top-up: max(0, \(money.format(month.guarantee)) − \(money.format(month.commission))) = \(money.format(month.topUp))."
+        var text: Text = "\(kind) draw of \(draw.draw.monthly, in: money) a month for the first \(draw.draw.months) active months; "
+            + "this is active month \(draw.activeMonth), so the guarantee is \(month.guarantee, in: money). "
+            + "Commission this month, all components: \(month.commission, in: money). "
+            + "Top-up: max(0, \(month.guarantee, in: money) − \(month.commission, in: money)) = \(month.topUp, in: money)."
         if draw.draw.kind == .recoverable {
-            text += " Recovery: min(balance \(money.format(draw.balanceBefore)), max(0, \(money.format(month.commission)) − "
-                + "\(money.format(month.guarantee)))) = \(money.format(month.recovery)). Balance still to recover: "
-                + "\(money.format(draw.balanceBefore)) + \(money.format(month.topUp)) − \(money.format(month.recovery)) = \(money.format(month.balance))."
+            text += " Recovery: min(balance \(draw.balanceBefore, in: money), max(0, \(month.commission, in: money) − "
+                + "\(month.guarantee, in: money))) = \(month.recovery, in: money). Balance still to recover: "
+                + "\(draw.balanceBefore, in: money) + \(month.topUp, in: money) − \(month.recovery, in: money) = \(month.balance, in: money)."
         }
         document.paragraph(text)
     }
@@ -341,8 +344,8 @@ public enum StatementLayout {
         for item in statement.pay where !item.priorAdjustment.isZero {
             let money = item.key.currency
             document.paragraph("Prior adjustment \(item.key.payType.label)\(item.key.component.isEmpty ? "" : " " + item.key.component): "
-                               + "the fiscal year's earlier months now compute to \(money.format(item.computedBefore)), closed periods paid "
-                               + "\(money.format(item.paidBefore)), so \(money.format(item.priorAdjustment)) is settled this month.")
+                               + "the fiscal year's earlier months now compute to \(item.computedBefore, in: money), closed periods paid "
+                               + "\(item.paidBefore, in: money), so \(item.priorAdjustment, in: money) is settled this month.")
         }
     }
 
@@ -357,10 +360,10 @@ public enum StatementLayout {
         }
     }
 
-    static func filterText(_ filter: DealFilter) -> String {
+    static func filterText(_ filter: DealFilter) -> Text {
         var parts: [String] = []
         if let types = filter.types { parts.append("type " + types.sorted(by: byteOrder).joined(separator: " or ")) }
         if let products = filter.products { parts.append("product " + products.sorted(by: byteOrder).joined(separator: " or ")) }
-        return parts.isEmpty ? "" : " of deals with " + parts.joined(separator: " and ")
+        return parts.isEmpty ? "" : Text(" of deals with " + parts.joined(separator: " and "))
     }
 }

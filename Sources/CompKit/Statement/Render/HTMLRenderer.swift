@@ -19,11 +19,11 @@ public enum HTMLRenderer {
             case .heading(let text, let level):
                 let tag = "h\(min(max(level, 2), 6))"
                 out.append("<\(tag)>")
-                out.append(text, escaping: HTMLText.escapes)
+                out.append(text.bytes, escaping: HTMLText.escapes)
                 out.append("</\(tag)>\n")
             case .paragraph(let text):
                 out.append("<p>")
-                out.append(text, escaping: HTMLText.escapes)
+                out.append(text.bytes, escaping: HTMLText.escapes)
                 out.append("</p>\n")
             case .table(let table):
                 render(table, into: &out)

@@ -17,10 +17,10 @@ public enum MarkdownRenderer {
             switch block {
             case .heading(let text, let level):
                 out.append(String(repeating: "#", count: min(max(level, 2), 6)) + " ")
-                out.append(text, escaping: escapes)
+                out.append(text.bytes, escaping: escapes)
                 out.append("\n")
             case .paragraph(let text):
-                out.append(text, escaping: escapes)
+                out.append(text.bytes, escaping: escapes)
                 out.append("\n")
             case .table(let table):
                 render(table, into: &out)

@@ -7,9 +7,9 @@ public enum TextRenderer {
             out += "\n"
             switch block {
             case .heading(let text, let level):
-                out += underline(text, with: level <= 2 ? "-" : "~")
+                out += underline(text.description, with: level <= 2 ? "-" : "~")
             case .paragraph(let text):
-                out += text + "\n"
+                out += text.description + "\n"
             case .table(let table):
                 out += render(table)
             }
