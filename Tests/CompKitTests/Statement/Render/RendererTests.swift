@@ -94,3 +94,17 @@ import Testing
         #expect(table.holdsMarkup)
     }
 }
+
+@Suite struct StatementTextTests {
+    /// Figures interpolated into a statement's words are written as the tables write them: amounts
+    /// rounded half away from zero to the currency's minor unit, exact values without trailing
+    /// zeros, rates as percentages, dates as ISO dates.
+    @Test func figuresAreWrittenAsTheTablesWriteThem() {
+        let usd = Currency.usd, jpy = Currency(code: "JPY")!
+        let text: StatementDocument.Text = "\(ExactDecimal(mantissa: 1_234_565, scale: 3), in: usd); \(ExactDecimal(mantissa: -25, scale: 1), in: jpy); "
+            + "\(exact: ExactDecimal(mantissa: 12_000_130, scale: 4), minDecimals: 2); \(exact: ExactDecimal(mantissa: 80_000, scale: 4), minDecimals: 2); "
+            + "\(percent: ExactDecimal(mantissa: 125, scale: 3)); \(ExactDecimal(mantissa: 9_549_755, scale: 7), decimals: 6); "
+            + "\(CalendarDate(year: 2026, month: 3, day: 31)!) for \("R&D")"
+        #expect(text.description == "1234.57; -3; 1200.013; 8.00; 12.5 %; 0.954976; 2026-03-31 for R&D")
+    }
+}
