@@ -1,3 +1,5 @@
+import CPlatform
+
 /// A hash table from byte strings (ids, tokens) to small integers 0, 1, 2…, looked up (and
 /// filled, `insert`) straight from the bytes of a CSV field: no `String` is made per row. A slot
 /// holds the key's first 16 bytes, so a lookup of a short key (rep ids, tokens) reads one slot and
@@ -51,18 +53,38 @@ struct ByteKeyTable: Sendable {
 
     private mutating func place(_ key: UnsafeBufferPointer<UInt8>, number: Int32) {
         let (hash, head) = ByteKeyTable.hashAndHead(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot].number >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Slot(head: head, length: Int32(key.count), number: number)
+        place(hash: hash, head: head, length: Int32(key.count), number: number)
     }
 
+    private mutating func place(hash: UInt64, head: (UInt64, UInt64), length: Int32, number: Int32) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(head: head, length: length, number: number)
+    }
+
+    /// Doubles the slots and places every key again, a batch at a time: the batch's keys are
+    /// hashed and their slots loaded before any is placed (a table of millions of keys has its
+    /// slots far apart, and a slot that each key waited for in turn cost more than the hashing).
     private mutating func grow() {
         slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: slots.count * 2)
         mask = slots.count - 1
-        let keys = self.keys
+        let keys = self.keys, starts = keyStarts, count = self.count
+        let batchSize = 16
+        var batch: [(hash: UInt64, head: (UInt64, UInt64), length: Int32)] = []
+        batch.reserveCapacity(batchSize)
         keys.withUnsafeBufferPointer { bytes in
-            for number in 0..<count {
-                place(UnsafeBufferPointer(rebasing: bytes[Int(keyStarts[number])..<Int(keyStarts[number + 1])]), number: Int32(number))
+            for batchStart in stride(from: 0, to: count, by: batchSize) {
+                let numbers = batchStart..<min(count, batchStart + batchSize)
+                batch.removeAll(keepingCapacity: true)
+                for number in numbers {
+                    let key = UnsafeBufferPointer(rebasing: bytes[Int(starts[number])..<Int(starts[number + 1])])
+                    let (hash, head) = ByteKeyTable.hashAndHead(key)
+                    batch.append((hash, head, Int32(key.count)))
+                    withFirstSlot(hash: hash) { comp_prefetch_for_read($0) }
+                }
+                for (number, key) in zip(numbers, batch) {
+                    place(hash: key.hash, head: key.head, length: key.length, number: Int32(number))
+                }
             }
         }
     }
@@ -95,7 +117,12 @@ struct ByteKeyTable: Sendable {
     /// Calls `body` with the address of the slot a lookup of `bytes` reads first (for prefetching).
     @inline(__always)
     func withFirstSlot(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawPointer) -> Void) {
-        let slot = Int(truncatingIfNeeded: ByteKeyTable.hashAndHead(bytes).hash) & mask
+        withFirstSlot(hash: ByteKeyTable.hashAndHead(bytes).hash, body)
+    }
+
+    @inline(__always)
+    private func withFirstSlot(hash: UInt64, _ body: (UnsafeRawPointer) -> Void) {
+        let slot = Int(truncatingIfNeeded: hash) & mask
         slots.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress! + slot)) }
     }
 
