@@ -39,7 +39,10 @@ extension RunMonthCredits {
             let rowCount = credits.rowCounts[number]
             defer { orderStart += rowCount }
             let positions = order.map { $0[orderStart..<orderStart + rowCount] } ?? RunMonthCredits.sortedPositions(partition, index)[...]
-            for position in positions {
+            for (offset, position) in zip(positions.indices, positions) {
+                // A row and then its share are asked for ahead of their turn (their addresses jump about).
+                if offset + 16 < positions.endIndex { partition.prefetchRow(at: Int(positions[offset + 16])) }
+                if offset + 8 < positions.endIndex { partition.prefetchShare(ofRowAt: Int(positions[offset + 8])) }
                 let rep = partition.rows[Int(position)].rep
                 guard ranks.contains(Int(index.repByteRanks[Int(rep)])) else { continue }
                 if rep != current {

@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -100,6 +101,19 @@ struct CompactCredits: Sendable {
         var idBytes: [UInt8] = []
 
         var byteCount: Int { block(at: 0).byteCount }
+
+        /// Starts loading the row at `position` (a hint: nothing changes). Rows read in credits.csv's
+        /// order lie anywhere in the partition.
+        @inline(__always)
+        func prefetchRow(at position: Int) {
+            rows.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + position) }
+        }
+
+        /// Starts loading the share of the row at `position`, which should be loaded by now.
+        @inline(__always)
+        func prefetchShare(ofRowAt position: Int) {
+            shares.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(rows[position].share)) }
+        }
 
         /// Where these rows lie when written at `offset` of a worker's file.
         func block(at offset: Int) -> Block {
