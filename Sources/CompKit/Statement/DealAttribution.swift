@@ -54,9 +54,10 @@ public struct DealAttribution: Sendable {
             TierBreakdown.cappedEarned(component: component, credited: credit, quota: quota)
         }
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
-        let ordered = rows.enumerated().sorted {
-            CreditTotals.CreditRow.statementOrder($0.element, $1.element) ?? ($0.offset < $1.offset)
-        }.map { Source.row($0.element) } + rollUps.map(Source.rollUp)
+        // Positions are sorted, not rows: a row is a large value to move.
+        let positions = rows.indices.sorted { CreditTotals.CreditRow.statementOrder(rows[$0], rows[$1]) ?? ($0 < $1) }
+        var ordered = positions.map { Source.row(rows[$0]) }
+        ordered += rollUps.map(Source.rollUp)
         var credit = openingCredit
         var earnedSoFar = earned(openingCredit)
         var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)

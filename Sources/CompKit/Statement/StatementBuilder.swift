@@ -80,8 +80,10 @@ public struct StatementBuilder: Sendable {
         let plan = book.plan(ref)
         let entry = book.entry(ref)
         guard let fiscalMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { return nil }
-        // A person's rows in this plan and inside this entry's dates are this entry's (entries never overlap).
-        let rows = all.rows.filter { $0.planID == plan.id && entry.isActive(on: $0.creditDate) }
+        // A person's rows in this plan and inside this entry's dates are this entry's (entries never
+        // overlap); usually that is all of them, and they are not copied.
+        let isEntrys = { (row: CreditTotals.CreditRow) in row.planID == plan.id && entry.isActive(on: row.creditDate) }
+        let rows = all.rows.allSatisfy(isEntrys) ? all.rows : all.rows.filter(isEntrys)
         let rollUps = all.rollUps.filter { $0.entry == ref }
         // Positions sorted, not rows: a row is a large value to move.
         let credits = rows.indices.sorted { a, b in
