@@ -162,9 +162,11 @@ struct CreditWorker {
     private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
         var position = 0
         defer { while waitingCount > 0 { creditOldest() } }
+        // One search of the chunk spares a search per record in files written without quotes.
+        let mayHoldQuotes = !bytes.isEmpty && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) != nil
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
-            guard let next = record(bytes, from: position, atEnd: atEnd) else { return (position, false) }
+            guard let next = record(bytes, from: position, atEnd: atEnd, mayHoldQuotes: mayHoldQuotes) else { return (position, false) }
             position = next
             if stopped { return (position, true) }
         }
@@ -229,10 +231,10 @@ struct CreditWorker {
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
     /// record starts, or nil when the record is not complete in `bytes`. Malformed CSV is logged
     /// and stops the range.
-    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) -> Int? {
+    private mutating func record(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, mayHoldQuotes: Bool) -> Int? {
         let next = (waitingStart + waitingCount) % (CreditWorker.lookahead + 1)
         switch CSVRecordScan.split(bytes, from: start, atEnd: atEnd, into: fields.base + waiting[next].fields, capacity: width,
-                                   scratch: scratch[next]) {
+                                   scratch: scratch[next], mayHoldQuotes: mayHoldQuotes) {
         case .incomplete:
             return nil
         case .blank(let end):

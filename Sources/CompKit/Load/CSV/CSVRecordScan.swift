@@ -22,10 +22,13 @@ enum CSVRecordScan {
     }
 
     /// Splits the record that starts at `start`. `fields` has room for `capacity` fields (later
-    /// ones are only counted); `atEnd` says that no bytes follow `bytes` in the file.
+    /// ones are only counted, or with `stopsAtCapacity` not looked for: `fieldCount` is then at most
+    /// `capacity`); `atEnd` says that no bytes follow `bytes` in the file. `mayHoldQuotes` false
+    /// says the caller found no quote in `bytes` (a file's chunk is searched once, not each record).
     @inline(__always)
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
-                      into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int, scratch: ByteScratch) -> Outcome {
+                      into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int, scratch: ByteScratch,
+                      mayHoldQuotes: Bool = true, stopsAtCapacity: Bool = false) -> Outcome {
         let end = bytes.count
         if bytes[start] == 0x0A { return .blank(next: start + 1) }
         if bytes[start] == 0x0D, start + 1 < end, bytes[start + 1] == 0x0A { return .blank(next: start + 2) }
@@ -36,7 +39,7 @@ enum CSVRecordScan {
         } else if !atEnd {
             return .incomplete
         }
-        if memchr(base + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil {
+        if mayHoldQuotes && memchr(base + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil {
             return quoted(bytes, from: start, atEnd: atEnd, into: fields, capacity: capacity, scratch: scratch)
         }
         // A CR counts as a line end only before LF; a lone CR at the end of the file is data.
@@ -60,9 +63,12 @@ enum CSVRecordScan {
                 commas &= commas &- 1
             }
             wordStart += 8
+            if stopsAtCapacity && field >= capacity { break }
         }
-        for position in wordStart..<valueEnd where bytes[position] == UInt8(ascii: ",") { close(at: position) }
-        close(at: valueEnd)
+        if !stopsAtCapacity || field < capacity {
+            for position in wordStart..<valueEnd where bytes[position] == UInt8(ascii: ",") { close(at: position) }
+            close(at: valueEnd)
+        }
         return .record(next: lineEnd < end ? lineEnd + 1 : end, lineEnds: lineEnd < end ? 1 : 0, fieldCount: field)
     }
 
