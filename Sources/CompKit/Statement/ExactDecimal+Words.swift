@@ -19,9 +19,7 @@ extension ExactDecimal {
         return (ExactDecimal(mantissa: mantissa, scale: scale), max(scale, minDecimals))
     }
 
-    /// A rate as a percentage, exactly: `0.08` → `8 %`, `0.004` → `0.4 %`, `0.125` → `12.5 %`.
-    public var percentText: String { percentValue.exactText() + " %" }
-
-    /// The rate × 100, what `percentText` writes before its ` %`.
+    /// The rate × 100: a statement writes a rate as this, exactly, and ` %` (`0.08` → `8 %`,
+    /// `0.004` → `0.4 %`, `0.125` → `12.5 %`).
     var percentValue: ExactDecimal { self * ExactDecimal(100) }
 }

@@ -39,7 +39,7 @@ extension StatementDocument {
             public mutating func appendInterpolation(exact value: ExactDecimal, minDecimals: Int = 0) {
                 bytes.append(exact: value, minDecimals: minDecimals)
             }
-            /// A rate as a percentage, as `ExactDecimal.percentText` writes it (`8 %`).
+            /// A rate as a percentage, exactly (`12.5 %`).
             public mutating func appendInterpolation(percent rate: ExactDecimal) { bytes.append(percent: rate) }
             public mutating func appendInterpolation(_ date: CalendarDate) { bytes.append(date) }
         }

@@ -84,7 +84,7 @@ public struct StatementDocument: Sendable {
         public mutating func append(_ amount: ExactDecimal, in currency: Currency) { text.append(amount, in: currency) }
         /// Appends `value` exactly, as `ExactDecimal.exactText(minDecimals:)` writes it.
         public mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) { text.append(exact: value, minDecimals: minDecimals) }
-        /// Appends a rate as a percentage, as `ExactDecimal.percentText` writes it (`8 %`).
+        /// Appends a rate as a percentage, exactly (`12.5 %`).
         public mutating func append(percent rate: ExactDecimal) { text.append(percent: rate) }
         public mutating func append(_ date: CalendarDate) { text.append(date) }
         public mutating func append(_ number: Int) { text.append(ExactDecimal(number), decimals: 0) }
