@@ -35,7 +35,7 @@ public enum OutputFolder {
 
     /// The temporary folder of a run being written. Files may be written from several threads at once.
     public final class Staging: @unchecked Sendable {
-        // @unchecked: the counters and the folder set are read and written under `lock` only;
+        // @unchecked: the counters and the open folders are read and written under `lock` only;
         // the rest is set in `init`.
         /// The temporary folder's path.
         private let folderPath: String
@@ -43,12 +43,30 @@ public enum OutputFolder {
         private let parent: URL
         private let lock = NSLock()
         private var started = 0, finished = 0
-        /// The subfolders made so far (`statements`): made once, not looked up again per file.
-        private var subfolders = Set<String>()
+        /// The folder ("") and the subfolders made so far (`statements`), each open once: a file is
+        /// opened relative to its folder, not by a path looked up again, component by component.
+        private var folders: [String: Int32] = [:]
 
         fileprivate init(folder: URL, parent: URL) {
             folderPath = folder.path
             self.parent = parent
+        }
+
+        deinit {
+            for descriptor in folders.values { close(descriptor) }
+        }
+
+        /// The open folder `name` ("" for the folder itself), made first if need be.
+        private func folder(_ name: String) throws -> Int32 {
+            try lock.withLock {
+                if let descriptor = folders[name] { return descriptor }
+                let path = name.isEmpty ? folderPath : folderPath + "/" + name
+                if !name.isEmpty { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+                let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                folders[name] = descriptor
+                return descriptor
+            }
         }
 
         /// Writes the file `name` (a path inside the folder) with what `body` hands its writer; returns
@@ -61,17 +79,11 @@ public enum OutputFolder {
             do {
                 // The folder as a whole is swapped in at the end: each file needs no atomic write
                 // of its own (which would cost a temporary file and an fsync per statement).
-                // A plain path: a URL per file costs more than writing a statement's bytes.
-                let path = folderPath + "/" + name
-                if let slash = name.lastIndex(of: "/") {
-                    let subfolder = String(name[..<slash])
-                    if lock.withLock({ !subfolders.contains(subfolder) }) {
-                        try FileManager.default.createDirectory(atPath: folderPath + "/" + subfolder, withIntermediateDirectories: true)
-                        lock.withLock { _ = subfolders.insert(subfolder) }
-                    }
-                }
+                let slash = name.lastIndex(of: "/")
+                let folder = try self.folder(slash.map { String(name[..<$0]) } ?? "")
+                let fileName = slash.map { String(name[name.index(after: $0)...]) } ?? name
                 if let failure = FaultInjection.injectedFailure("output-write", step: step) { throw failure }
-                let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                let descriptor = openat(folder, fileName, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 var writer = OutputFileWriter(.file(descriptor))
                 do {
