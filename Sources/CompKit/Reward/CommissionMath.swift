@@ -37,9 +37,14 @@ public enum CommissionMath {
 
     /// `earned(component:credited:quota:currency:)` with the tier bounds already worked out for the quota.
     static func earned(component: Component, credited: ExactDecimal, lowerBounds: [ExactDecimal], currency: Currency) -> ExactDecimal {
-        var amount = uncappedEarned(table: component.rateTable, credited: credited, lowerBounds: lowerBounds)
-        if let cap = component.cap { amount = min(amount, cap) }
-        return currency.round(amount)
+        currency.round(cappedEarned(component: component, credited: credited, lowerBounds: lowerBounds))
+    }
+
+    /// `min(uncapped earned, cap)`, exact: what `earned` rounds, and what a statement attributes
+    /// deal by deal.
+    static func cappedEarned(component: Component, credited: ExactDecimal, lowerBounds: [ExactDecimal]) -> ExactDecimal {
+        let uncapped = uncappedEarned(table: component.rateTable, credited: credited, lowerBounds: lowerBounds)
+        return component.cap.map { min(uncapped, $0) } ?? uncapped
     }
 
     /// Attainment `C / Q` rounded to 6 decimals, nil when the quota is 0.

@@ -51,7 +51,7 @@ public struct DealAttribution: Sendable {
                 rows: [CreditTotals.CreditRow], rollUps: [CreditTotals.RollUpSum] = []) {
         let lowers = CommissionMath.lowerBounds(of: component.rateTable, quota: quota)
         func earned(_ credit: ExactDecimal) -> ExactDecimal {
-            TierBreakdown.cappedEarned(component: component, credited: credit, quota: quota)
+            CommissionMath.cappedEarned(component: component, credited: credit, lowerBounds: lowers)
         }
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
         // Positions are sorted, not rows: a row is a large value to move.

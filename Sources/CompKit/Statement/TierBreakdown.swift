@@ -82,10 +82,4 @@ public struct TierBreakdown: Sendable {
         guard credited > .zero else { return nil }
         return lowerBounds.lastIndex { $0 <= credited }.map { $0 + 1 }
     }
-
-    /// `min(uncapped earned, cap)` for a credit, exact: what a statement attributes deal by deal.
-    public static func cappedEarned(component: Component, credited: ExactDecimal, quota: ExactDecimal) -> ExactDecimal {
-        let uncapped = CommissionMath.uncappedEarned(table: component.rateTable, credited: credited, quota: quota)
-        return component.cap.map { min(uncapped, $0) } ?? uncapped
-    }
 }
