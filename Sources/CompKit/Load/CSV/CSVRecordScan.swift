@@ -22,9 +22,10 @@ enum CSVRecordScan {
     }
 
     /// Splits the record that starts at `start`. `fields` has room for `capacity` fields (later
-    /// ones are only counted, or with `stopsAtCapacity` not looked for: `fieldCount` is then at most
-    /// `capacity`); `atEnd` says that no bytes follow `bytes` in the file. `mayHoldQuotes` false
-    /// says the caller found no quote in `bytes` (a file's chunk is searched once, not each record).
+    /// ones are only counted, or with `stopsAtCapacity` no longer looked for once `capacity` are
+    /// found: `fieldCount` is then exact below `capacity` and at least `capacity` otherwise);
+    /// `atEnd` says that no bytes follow `bytes` in the file. `mayHoldQuotes` false says the caller
+    /// found no quote in `bytes` (a file's chunk is searched once, not each record).
     @inline(__always)
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
                       into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int, scratch: ByteScratch,
