@@ -80,7 +80,7 @@ struct ByteKeyTable: Sendable {
                     let key = UnsafeBufferPointer(rebasing: bytes[Int(starts[number])..<Int(starts[number + 1])])
                     let (hash, head) = ByteKeyTable.hashAndHead(key)
                     batch.append((hash, head, Int32(key.count)))
-                    withFirstSlot(hash: hash) { comp_prefetch_for_read($0) }
+                    prefetchSlot(hash: hash)
                 }
                 for (number, key) in zip(numbers, batch) {
                     place(hash: key.hash, head: key.head, length: key.length, number: Int32(number))
@@ -114,16 +114,17 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    /// Calls `body` with the address of the slot a lookup of `bytes` reads first (for prefetching).
+    /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
     @inline(__always)
-    func withFirstSlot(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawPointer) -> Void) {
-        withFirstSlot(hash: ByteKeyTable.hashAndHead(bytes).hash, body)
+    func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
+        prefetchSlot(hash: ByteKeyTable.hashAndHead(bytes).hash)
     }
 
+    /// Starts loading the first slot of a key whose hash is `hash`.
     @inline(__always)
-    private func withFirstSlot(hash: UInt64, _ body: (UnsafeRawPointer) -> Void) {
+    private func prefetchSlot(hash: UInt64) {
         let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress! + slot)) }
+        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + slot) }
     }
 
     private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {

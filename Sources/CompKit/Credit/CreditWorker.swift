@@ -162,8 +162,7 @@ struct CreditWorker {
     private mutating func records(in bytes: UnsafeBufferPointer<UInt8>, fileOffset: Int, rangeEnd: Int, atEnd: Bool) -> (Int, Bool) {
         var position = 0
         defer { while waitingCount > 0 { creditOldest() } }
-        // One search of the chunk spares a search per record in files written without quotes.
-        let mayHoldQuotes = !bytes.isEmpty && memchr(bytes.baseAddress!, Int32(UInt8(ascii: "\"")), bytes.count) != nil
+        let mayHoldQuotes = CSVRecordScan.mayHoldQuotes(bytes)
         while position < bytes.count {
             if fileOffset + position >= rangeEnd { return (position, true) }
             guard let next = record(bytes, from: position, atEnd: atEnd, mayHoldQuotes: mayHoldQuotes) else { return (position, false) }

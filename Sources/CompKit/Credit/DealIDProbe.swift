@@ -56,7 +56,7 @@ enum DealIDProbe {
             var stop = false
             let used = buffer.withUnsafeBufferPointer { all -> Int in
                 let bytes = UnsafeBufferPointer(rebasing: all[0..<filled])
-                let mayHoldQuotes = memchr(all.baseAddress!, Int32(UInt8(ascii: "\"")), filled) != nil
+                let mayHoldQuotes = CSVRecordScan.mayHoldQuotes(bytes)
                 var position = 0
                 while position < filled && recordsStart + position < end {
                     switch CSVRecordScan.split(bytes, from: position, atEnd: atEnd, into: fields, capacity: columns.id + 1, scratch: scratch,

@@ -21,11 +21,18 @@ enum CSVRecordScan {
         case malformed(lineEnds: Int, field: Int, message: String)
     }
 
+    /// Whether `bytes` hold a quote: `split` is told when a chunk holds none (a file written without
+    /// quotes), so that its records are not each searched for one.
+    static func mayHoldQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) != nil
+    }
+
     /// Splits the record that starts at `start`. `fields` has room for `capacity` fields (later
     /// ones are only counted, or with `stopsAtCapacity` no longer looked for once `capacity` are
     /// found: `fieldCount` is then exact below `capacity` and at least `capacity` otherwise);
     /// `atEnd` says that no bytes follow `bytes` in the file. `mayHoldQuotes` false says the caller
-    /// found no quote in `bytes` (a file's chunk is searched once, not each record).
+    /// found no quote in `bytes` with `mayHoldQuotes(_:)`.
     @inline(__always)
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
                       into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int, scratch: ByteScratch,
