@@ -32,6 +32,12 @@ struct RenderedText: ~Copyable {
         count += 1
     }
 
+    /// Appends a literal's bytes, with no string made (a table's markup, row after row).
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }

@@ -25,7 +25,7 @@ public struct StatementDocument: Sendable {
             }
         }
 
-        public let columns: [Column]
+        public private(set) var columns: [Column]
         /// Every cell's text, row after row: the body's rows, then the footer's.
         private(set) var text: [UInt8] = []
         /// Where each cell's text ends in `text`; it starts where the cell before it ends.
@@ -46,6 +46,15 @@ public struct StatementDocument: Sendable {
             for row in rows { self.row(row) }
             if !footer.isEmpty { startFooter() }
             for row in footer { self.row(row) }
+        }
+
+        /// Empties the table for new columns, keeping its memory (one table serves a run's statements).
+        mutating func reset(columns: [Column]) {
+            self.columns = columns
+            text.removeAll(keepingCapacity: true)
+            cellEnds.removeAll(keepingCapacity: true)
+            footerStart = nil
+            holdsMarkup = false
         }
 
         public var rowCount: Int { cellEnds.count / columns.count }

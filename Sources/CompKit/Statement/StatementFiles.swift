@@ -13,23 +13,45 @@ public enum StatementFiles {
         return files
     }
 
-    /// Renders statements' files into memory it keeps from one statement to the next (a run
-    /// renders tens of thousands).
-    struct Renderer: ~Copyable {
+    /// Renders statements' files as they are laid out, into memory it keeps from one statement to
+    /// the next (a run renders tens of thousands).
+    struct Renderer: ~Copyable, StatementSink {
         private var html = RenderedText(capacity: 65_536)
         private var markdown = RenderedText(capacity: 32_768)
+        /// The table being filled, emptied for the next one.
+        private var table = StatementDocument.Table(columns: [])
 
         /// Calls `body` with each file of `statement` (the `.html`, then the `.md`), named relative
         /// to the output folder; the bytes are valid only during the call.
         mutating func forEachFile(of statement: Statement, _ body: (String, UnsafeRawBufferPointer) throws -> Void) rethrows {
-            let document = StatementLayout.document(statement)
             html.removeAll()
             markdown.removeAll()
-            HTMLRenderer.render(document, into: &html)
-            MarkdownRenderer.render(document, into: &markdown)
+            let title = StatementLayout.title(of: statement)
+            HTMLRenderer.start(title: title, into: &html)
+            MarkdownRenderer.start(title: title, into: &markdown)
+            StatementLayout.layOut(statement, into: &self)
+            HTMLRenderer.end(into: &html)
             let base = folder + "/" + fileName(statement.participantID)
             try html.withBytes { try body(base + ".html", $0) }
             try markdown.withBytes { try body(base + ".md", $0) }
+        }
+
+        mutating func heading(_ text: StatementDocument.Text, level: Int) {
+            HTMLRenderer.heading(text, level: level, into: &html)
+            MarkdownRenderer.heading(text, level: level, into: &markdown)
+        }
+
+        mutating func paragraph(_ text: StatementDocument.Text) {
+            HTMLRenderer.paragraph(text, into: &html)
+            MarkdownRenderer.paragraph(text, into: &markdown)
+        }
+
+        mutating func table(_ columns: [StatementDocument.Table.Column], _ fill: (inout StatementDocument.Table) -> Void) {
+            table.reset(columns: columns)
+            fill(&table)
+            precondition(table.isComplete, "a row is not finished")
+            HTMLRenderer.render(table, into: &html)
+            MarkdownRenderer.render(table, into: &markdown)
         }
     }
 

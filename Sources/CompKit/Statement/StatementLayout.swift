@@ -8,7 +8,17 @@ public enum StatementLayout {
     typealias Text = StatementDocument.Text
 
     public static func document(_ statement: Statement) -> StatementDocument {
-        var document = StatementDocument(title: "Pay statement \(statement.period): \(statement.name) (\(statement.participantID))")
+        var document = StatementDocument(title: title(of: statement))
+        layOut(statement, into: &document)
+        return document
+    }
+
+    static func title(of statement: Statement) -> String {
+        "Pay statement \(statement.period): \(statement.name) (\(statement.participantID))"
+    }
+
+    /// Writes the statement's blocks, after its title, into `document`.
+    static func layOut(_ statement: Statement, into document: inout some StatementSink & ~Copyable) {
         if statement.entries.isEmpty {
             document.paragraph("No plan entry of \(statement.participantID) is active in \(statement.period).")
         }
@@ -16,15 +26,14 @@ public enum StatementLayout {
             entry(part, period: statement.period, into: &document)
         }
         pay(statement, into: &document)
-        return document
     }
 
     // MARK: - Entry
 
-    private static func entry(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
+    private static func entry(_ part: Statement.EntryPart, period: YearMonth, into document: inout some StatementSink & ~Copyable) {
         let money = part.currency
         let dates: Text = part.end.map { "from \(part.start) to \($0)" } ?? "from \(part.start)"
-        document.heading("Plan \(part.planID): \(part.planName)")
+        document.heading("Plan \(part.planID): \(part.planName)", level: 2)
         let unit = ExactDecimal(mantissa: 1, scale: money.minorUnits)
         document.paragraph("Paid in \(money.code) under this plan \(dates); \(period) is month \(part.fiscalMonth) of its fiscal year. "
                            + "Amounts are rounded half away from zero to \(unit) \(money.code) only where the plan says so; "
@@ -46,20 +55,21 @@ public enum StatementLayout {
 
     /// The month's own credits whose deal matches no component of the plan: credited (credits.csv
     /// lists them) but paying no commission. Every other credit is listed under its component.
-    private static func unmatchedCredits(_ part: Statement.EntryPart, period: YearMonth, into document: inout StatementDocument) {
+    private static func unmatchedCredits(_ part: Statement.EntryPart, period: YearMonth,
+                                         into document: inout some StatementSink & ~Copyable) {
         let unmatched = part.credits.filter { $0.component.isEmpty }
         guard !unmatched.isEmpty else { return }
         document.heading("Credits matching no component", level: 3)
         document.paragraph("These credits of \(period) match no component of the plan, so they pay no commission. "
                            + creditFormula)
-        var table = Table(columns: [Column("date"), Column("deal"), Column("kind")] + dealColumns(part.currency))
-        for row in unmatched {
-            table.cell(row.creditDate)
-            table.cell(row.dealID)
-            table.cell(kindText(row.kind))
-            dealCells(row, currency: part.currency, into: &table)
+        document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(part.currency)) { table in
+            for row in unmatched {
+                table.cell(row.creditDate)
+                table.cell(row.dealID)
+                table.cell(kindText(row.kind))
+                dealCells(row, currency: part.currency, into: &table)
+            }
         }
-        document.table(table)
     }
 
     private static let creditFormula: Text = "credit = deal amount × fx rate × split share ÷ 100, rounded; a chargeback takes a "
@@ -83,7 +93,7 @@ public enum StatementLayout {
     // MARK: - Component
 
     private static func component(_ part: Statement.ComponentPart, currency money: Currency, period: YearMonth,
-                                  into document: inout StatementDocument) {
+                                  into document: inout some StatementSink & ~Copyable) {
         let measure = part.measure
         let breakdown = part.breakdown
         let component = part.component
@@ -117,22 +127,23 @@ public enum StatementLayout {
         if let holdback = part.holdback { self.holdback(holdback, currency: money, into: &document) }
     }
 
-    private static func holdback(_ part: Statement.HoldbackPart, currency money: Currency, into document: inout StatementDocument) {
+    private static func holdback(_ part: Statement.HoldbackPart, currency money: Currency,
+                                 into document: inout some StatementSink & ~Copyable) {
         let until = part.holdback.release == .year ? "the end of the fiscal year" : "the end of the quota period"
         document.paragraph("Holdback: \(part.holdback.percent, decimals: 2) % of each month's commission is held "
                            + "(rounded per month; a negative commission gives some back) and paid at \(until), on "
                            + "\(part.releaseDay), to a person who still has a plan entry that day; otherwise it is forfeited.")
-        var table = Table(columns: [Column("month"), Column("commission", .right), Column("held", .right)])
-        for month in part.months {
-            table.cell(month.month.description)
-            table.cell(month.commission, in: money)
-            table.cell(month.held, in: money)
+        document.table([Column("month"), Column("commission", .right), Column("held", .right)]) { table in
+            for month in part.months {
+                table.cell(month.month.description)
+                table.cell(month.commission, in: money)
+                table.cell(month.held, in: money)
+            }
+            table.startFooter()
+            table.cell("held to date")
+            table.cell("")
+            table.cell(part.heldInWindow, in: money)
         }
-        table.startFooter()
-        table.cell("held to date")
-        table.cell("")
-        table.cell(part.heldInWindow, in: money)
-        document.table(table)
         switch part.isReleased {
         case nil:
             document.paragraph("Paid this month: \(-part.held, in: money) (HOLDBACK). The \(part.heldInWindow, in: money) "
@@ -161,41 +172,42 @@ public enum StatementLayout {
         }
     }
 
-    private static func tierTable(_ breakdown: TierBreakdown, currency money: Currency, into document: inout StatementDocument) {
+    private static func tierTable(_ breakdown: TierBreakdown, currency money: Currency,
+                                  into document: inout some StatementSink & ~Copyable) {
         let retroactive = breakdown.method == .retroactive
         var columns = [Column("tier", .right), Column("from", .right), Column("band \(money.code)"),
                        Column("credit in band", .right), Column("rate", .right)]
         if retroactive { columns.append(Column("rate paid", .right)) }
         columns.append(Column("earned", .right))
-        var table = Table(columns: columns)
-        for band in breakdown.bands {
-            table.cell(band.tier)
-            if breakdown.basis == .attainment { table.cell("\(band.from) × quota") } else { table.cell(band.from, in: money) }
-            table.append(band.lower, in: money)
-            if let upper = band.upper {
-                table.append(" to ")
-                table.cell(upper, in: money)
-            } else {
-                table.cell(" and above")
+        document.table(columns) { table in
+            for band in breakdown.bands {
+                table.cell(band.tier)
+                if breakdown.basis == .attainment { table.cell("\(band.from) × quota") } else { table.cell(band.from, in: money) }
+                table.append(band.lower, in: money)
+                if let upper = band.upper {
+                    table.append(" to ")
+                    table.cell(upper, in: money)
+                } else {
+                    table.cell(" and above")
+                }
+                table.cell(band.creditInside, in: money)
+                table.cell(percent: band.rate)
+                if retroactive { table.cell(percent: band.ratePaid) }
+                table.cell(exact: band.earned, minDecimals: money.minorUnits)
             }
-            table.cell(band.creditInside, in: money)
-            table.cell(percent: band.rate)
-            if retroactive { table.cell(percent: band.ratePaid) }
-            table.cell(exact: band.earned, minDecimals: money.minorUnits)
+            table.startFooter()
+            for text in ["", "", "total"] { table.cell(text) }
+            table.cell(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }, in: money)
+            table.cell("")
+            if retroactive { table.cell("") }
+            table.cell(exact: breakdown.uncapped, minDecimals: money.minorUnits)
         }
-        table.startFooter()
-        for text in ["", "", "total"] { table.cell(text) }
-        table.cell(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }, in: money)
-        table.cell("")
-        if retroactive { table.cell("") }
-        table.cell(exact: breakdown.uncapped, minDecimals: money.minorUnits)
-        document.table(table)
     }
 
     /// The month's credits of the component, each with how it was credited and what it added to
     /// the commission: every deal credited and its tier math in one table.
     private static func attribution(_ attribution: DealAttribution, fromTeam: Bool, breakdown: TierBreakdown, currency money: Currency,
-                                     period: YearMonth, into document: inout StatementDocument) {
+                                     period: YearMonth, into document: inout some StatementSink & ~Copyable) {
         guard !attribution.lines.isEmpty else {
             document.paragraph("No credits in \(period).")
             return
@@ -205,49 +217,49 @@ public enum StatementLayout {
                 + "credits and chargebacks of everyone below them, converted into this plan's currency (credits.csv lists them deal by deal). "
             : "The credits of \(period) behind this month's commission, added in order of credit date, then deal id: " + creditFormula + " "
         document.paragraph(added + "Each is attributed what it added to the exact earnings, rounded; the rounding residual makes up the difference.")
-        var table = Table(columns: [Column("date"), Column("deal"), Column("kind")] + dealColumns(money)
+        document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(money)
                           + [Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
-                             Column("commission", .right), Column("note")])
-        table.row(["", "before \(period)", "", "", "", "", "", money.format(attribution.openingCredit),
-                   attribution.openingTier.map(String.init) ?? "-", attribution.openingEarned.exactText(minDecimals: money.minorUnits),
-                   "", ""])
-        for line in attribution.lines {
-            switch line.source {
-            case .row(let row):
-                table.cell(row.creditDate)
-                table.cell(row.dealID)
-                table.cell(kindText(row.kind))
-                dealCells(row, currency: money, into: &table)
-            case .rollUp(let sum):
-                table.cell("")
-                table.append("team member ")
-                table.cell(sum.memberID)
-                table.append("roll-up × ")
-                table.cell(sum.copies)
-                for _ in 0..<3 { table.cell("") }
-                table.cell(sum.credit, in: money)
+                             Column("commission", .right), Column("note")]) { table in
+            table.row(["", "before \(period)", "", "", "", "", "", money.format(attribution.openingCredit),
+                       attribution.openingTier.map(String.init) ?? "-", attribution.openingEarned.exactText(minDecimals: money.minorUnits),
+                       "", ""])
+            for line in attribution.lines {
+                switch line.source {
+                case .row(let row):
+                    table.cell(row.creditDate)
+                    table.cell(row.dealID)
+                    table.cell(kindText(row.kind))
+                    dealCells(row, currency: money, into: &table)
+                case .rollUp(let sum):
+                    table.cell("")
+                    table.append("team member ")
+                    table.cell(sum.memberID)
+                    table.append("roll-up × ")
+                    table.cell(sum.copies)
+                    for _ in 0..<3 { table.cell("") }
+                    table.cell(sum.credit, in: money)
+                }
+                table.cell(line.creditedToDate, in: money)
+                if let tier = line.tier { table.cell(tier) } else { table.cell("-") }
+                table.cell(exact: line.earnedToDate, minDecimals: money.minorUnits)
+                table.cell(line.commission, in: money)
+                // No credit (C ≤ 0) reads as tier 1 here: reaching tier 1 is not worth a note.
+                let (from, to) = (line.tierBefore ?? 1, line.tier ?? 1)
+                if to > from {
+                    let band = breakdown.bands[to - 1]
+                    let note: Text = "crosses into tier \(to) (from \(band.lower, in: money), \(percent: band.rate))"
+                    table.cell(note)
+                } else if to < from {
+                    table.cell("drops back to tier \(to)")
+                } else {
+                    table.cell("")
+                }
             }
-            table.cell(line.creditedToDate, in: money)
-            if let tier = line.tier { table.cell(tier) } else { table.cell("-") }
-            table.cell(exact: line.earnedToDate, minDecimals: money.minorUnits)
-            table.cell(line.commission, in: money)
-            // No credit (C ≤ 0) reads as tier 1 here: reaching tier 1 is not worth a note.
-            let (from, to) = (line.tierBefore ?? 1, line.tier ?? 1)
-            if to > from {
-                let band = breakdown.bands[to - 1]
-                let note: Text = "crosses into tier \(to) (from \(band.lower, in: money), \(percent: band.rate))"
-                table.cell(note)
-            } else if to < from {
-                table.cell("drops back to tier \(to)")
-            } else {
-                table.cell("")
-            }
+            table.startFooter()
+            table.row(["", "rounding residual", "", "", "", "", "", "", "", "", money.format(attribution.residual), ""])
+            let credited = attribution.lines.reduce(ExactDecimal.zero) { $0 + $1.source.credit }
+            table.row(["", "total", "", "", "", "", money.format(credited), "", "", "", money.format(attribution.commission), ""])
         }
-        table.startFooter()
-        table.row(["", "rounding residual", "", "", "", "", "", "", "", "", money.format(attribution.residual), ""])
-        let credited = attribution.lines.reduce(ExactDecimal.zero) { $0 + $1.source.credit }
-        table.row(["", "total", "", "", "", "", money.format(credited), "", "", "", money.format(attribution.commission), ""])
-        document.table(table)
     }
 
     private static func bonusText(_ bonus: Statement.BonusPart, currency money: Currency, measure: ComponentMeasure,
@@ -262,7 +274,7 @@ public enum StatementLayout {
 
     // MARK: - SPIFF, draw
 
-    private static func spiff(_ spiff: Statement.SpiffPart, currency money: Currency, into document: inout StatementDocument) {
+    private static func spiff(_ spiff: Statement.SpiffPart, currency money: Currency, into document: inout some StatementSink & ~Copyable) {
         document.heading("SPIFF \(spiff.spiff.id)", level: 3)
         let rule: Text
         switch spiff.spiff.payout {
@@ -270,24 +282,24 @@ public enum StatementLayout {
         case .rate(let rate): rule = "\(percent: rate) of the credit"
         }
         document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
-        var table = Table(columns: [Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
-                                    Column("SPIFF", .right)])
-        for line in spiff.lines {
-            table.cell(line.row.creditDate)
-            table.cell(line.row.dealID)
-            table.cell(kindText(line.row.kind))
-            table.append(line.row.percent, decimals: 2)
-            table.cell(" %")
-            table.cell(line.row.credit, in: money)
-            table.cell(line.amount, in: money)
+        document.table([Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
+                                    Column("SPIFF", .right)]) { table in
+            for line in spiff.lines {
+                table.cell(line.row.creditDate)
+                table.cell(line.row.dealID)
+                table.cell(kindText(line.row.kind))
+                table.append(line.row.percent, decimals: 2)
+                table.cell(" %")
+                table.cell(line.row.credit, in: money)
+                table.cell(line.amount, in: money)
+            }
+            table.startFooter()
+            if !spiff.unitemised.isZero { table.row(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
+            table.row(["", "total", "", "", "", money.format(spiff.total)])
         }
-        table.startFooter()
-        if !spiff.unitemised.isZero { table.row(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
-        table.row(["", "total", "", "", "", money.format(spiff.total)])
-        document.table(table)
     }
 
-    private static func draw(_ draw: Statement.DrawPart, currency money: Currency, into document: inout StatementDocument) {
+    private static func draw(_ draw: Statement.DrawPart, currency money: Currency, into document: inout some StatementSink & ~Copyable) {
         let month = draw.month
         let kind = draw.draw.kind == .recoverable ? "Recoverable" : "Non-recoverable"
         document.heading("Draw", level: 3)
@@ -305,8 +317,8 @@ public enum StatementLayout {
 
     // MARK: - Pay
 
-    private static func pay(_ statement: Statement, into document: inout StatementDocument) {
-        document.heading("Pay this month")
+    private static func pay(_ statement: Statement, into document: inout some StatementSink & ~Copyable) {
+        document.heading("Pay this month", level: 2)
         guard !statement.pay.isEmpty else {
             document.paragraph("Nothing is paid to \(statement.participantID) for \(statement.period).")
             return
@@ -315,30 +327,30 @@ public enum StatementLayout {
         var columns = [Column("pay type"), Column("component"), Column("currency")]
         if ledger { columns += [Column("this month", .right), Column("prior adjustment", .right)] }
         columns.append(Column("amount", .right))
-        var table = Table(columns: columns)
-        for item in statement.pay {
-            let money = item.key.currency
-            table.cell(item.key.payType.label)
-            table.cell(item.key.component)
-            table.cell(money.code)
-            if ledger {
-                table.cell(item.computed, in: money)
-                table.cell(item.priorAdjustment, in: money)
+        document.table(columns) { table in
+            for item in statement.pay {
+                let money = item.key.currency
+                table.cell(item.key.payType.label)
+                table.cell(item.key.component)
+                table.cell(money.code)
+                if ledger {
+                    table.cell(item.computed, in: money)
+                    table.cell(item.priorAdjustment, in: money)
+                }
+                table.cell(item.amount, in: money)
             }
-            table.cell(item.amount, in: money)
-        }
-        if !statement.totals.isEmpty { table.startFooter() }
-        for total in statement.totals {
-            table.cell("TOTAL")
-            table.cell("")
-            table.cell(total.currency.code)
-            if ledger {
+            if !statement.totals.isEmpty { table.startFooter() }
+            for total in statement.totals {
+                table.cell("TOTAL")
                 table.cell("")
-                table.cell("")
+                table.cell(total.currency.code)
+                if ledger {
+                    table.cell("")
+                    table.cell("")
+                }
+                table.cell(total.amount, in: total.currency)
             }
-            table.cell(total.amount, in: total.currency)
         }
-        document.table(table)
         document.paragraph("These are \(statement.participantID)'s rows of payroll.csv for \(statement.period); amount is what payroll pays"
                            + (ledger ? ": this month's pay plus the prior adjustment." : "."))
         for item in statement.pay where !item.priorAdjustment.isZero {

@@ -10,42 +10,67 @@ public enum HTMLRenderer {
 
     /// Appends the `.html` file of `document` to `out`.
     static func render(_ document: StatementDocument, into out: inout RenderedText) {
-        HTMLText.appendPageStart(title: document.title, style: style, to: &out)
-        out.append("<h1>")
-        out.append(document.title, escaping: HTMLText.escapes)
-        out.append("</h1>\n")
+        start(title: document.title, into: &out)
         for block in document.blocks {
             switch block {
-            case .heading(let text, let level):
-                let tag = "h\(min(max(level, 2), 6))"
-                out.append("<\(tag)>")
-                out.append(text.bytes, escaping: HTMLText.escapes)
-                out.append("</\(tag)>\n")
-            case .paragraph(let text):
-                out.append("<p>")
-                out.append(text.bytes, escaping: HTMLText.escapes)
-                out.append("</p>\n")
-            case .table(let table):
-                render(table, into: &out)
+            case .heading(let text, let level): heading(text, level: level, into: &out)
+            case .paragraph(let text): paragraph(text, into: &out)
+            case .table(let table): render(table, into: &out)
             }
         }
+        end(into: &out)
+    }
+
+    // MARK: The page, block by block
+
+    /// The page up to and including its title.
+    static func start(title: String, into out: inout RenderedText) {
+        HTMLText.appendPageStart(title: title, style: style, to: &out)
+        out.append("<h1>")
+        out.append(title, escaping: HTMLText.escapes)
+        out.append("</h1>\n")
+    }
+
+    static func heading(_ text: StatementDocument.Text, level: Int, into out: inout RenderedText) {
+        let tag = headingTags[min(max(level, 2), 6) - 2]
+        out.append(tag.open)
+        out.append(text.bytes, escaping: HTMLText.escapes)
+        out.append(tag.close)
+    }
+
+    static func paragraph(_ text: StatementDocument.Text, into out: inout RenderedText) {
+        out.append("<p>")
+        out.append(text.bytes, escaping: HTMLText.escapes)
+        out.append("</p>\n")
+    }
+
+    static func end(into out: inout RenderedText) {
         out.append("</body>\n</html>\n")
     }
+
+    /// `<h2>` to `<h6>`, opening and closing.
+    private static let headingTags = (2...6).map { (open: Array("<h\($0)>".utf8), close: Array("</h\($0)>\n".utf8)) }
 
     /// A table's right-aligned columns are named by its classes (`r5` for the fifth) and aligned
     /// by the page's style, and cells and rows leave out their optional end tags: a cell is `<td>`
     /// and its text, so the page stays close to the size of what it says.
-    private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
+    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
         let columns = table.columns
         precondition(columns.count <= maxColumns, "a statement table has at most \(maxColumns) columns")
-        let right = columns.indices.filter { columns[$0].alignment == .right }.map { "r\($0 + 1)" }
-        out.append(right.isEmpty ? "<table>\n<thead><tr>" : "<table class=\"\(right.joined(separator: " "))\">\n<thead><tr>")
-        for title in columns.map(\.title) {
+        var classes = 0
+        for (index, column) in columns.enumerated() where column.alignment == .right {
+            out.append(classes == 0 ? "<table class=\"r" : " r")
+            if index >= 9 { out.append(UInt8(ascii: "1")) }
+            out.append(UInt8(ascii: "0") + UInt8((index + 1) % 10))
+            classes += 1
+        }
+        out.append(classes == 0 ? "<table>\n<thead><tr>" : "\">\n<thead><tr>")
+        for column in columns {
             out.append("<th>")
-            out.append(title, escaping: HTMLText.escapes)
+            out.append(column.title, escaping: HTMLText.escapes)
         }
         out.append("</thead>\n<tbody>\n")
-        let (rowStart, cellStart) = (Array("<tr><td>".utf8), Array("<td>".utf8))
+        let (rowStart, cellStart): (StaticString, StaticString) = ("<tr><td>", "<td>")
         table.text.withUnsafeBufferPointer { text in
             for row in 0..<table.rowCount {
                 if row == table.bodyRowCount { out.append("</tbody>\n<tfoot>\n") }

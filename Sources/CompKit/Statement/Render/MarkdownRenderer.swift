@@ -9,36 +9,52 @@ public enum MarkdownRenderer {
 
     /// Appends the `.md` file of `document` to `out`.
     static func render(_ document: StatementDocument, into out: inout RenderedText) {
-        out.append("# ")
-        out.append(document.title, escaping: escapes)
-        out.append("\n")
+        start(title: document.title, into: &out)
         for block in document.blocks {
-            out.append("\n")
             switch block {
-            case .heading(let text, let level):
-                out.append(String(repeating: "#", count: min(max(level, 2), 6)) + " ")
-                out.append(text.bytes, escaping: escapes)
-                out.append("\n")
-            case .paragraph(let text):
-                out.append(text.bytes, escaping: escapes)
-                out.append("\n")
-            case .table(let table):
-                render(table, into: &out)
+            case .heading(let text, let level): heading(text, level: level, into: &out)
+            case .paragraph(let text): paragraph(text, into: &out)
+            case .table(let table): render(table, into: &out)
             }
         }
     }
 
-    private static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
+    // MARK: The file, block by block (each block after a blank line)
+
+    static func start(title: String, into out: inout RenderedText) {
+        out.append("# ")
+        out.append(title, escaping: escapes)
+        out.append("\n")
+    }
+
+    static func heading(_ text: StatementDocument.Text, level: Int, into out: inout RenderedText) {
+        out.append(headingMarks[min(max(level, 2), 6) - 2])
+        out.append(text.bytes, escaping: escapes)
+        out.append("\n")
+    }
+
+    static func paragraph(_ text: StatementDocument.Text, into out: inout RenderedText) {
+        out.append("\n")
+        out.append(text.bytes, escaping: escapes)
+        out.append("\n")
+    }
+
+    /// The blank line and `##` to `######` before a heading of level 2 to 6.
+    private static let headingMarks = (2...6).map { Array(("\n" + String(repeating: "#", count: $0) + " ").utf8) }
+
+    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
         let columns = table.columns
-        out.append("|")
-        for title in columns.map(\.title) {
+        out.append("\n|")
+        for column in columns {
             out.append(" ")
-            out.append(title, escaping: escapes)
+            out.append(column.title, escaping: escapes)
             out.append(" |")
         }
-        out.append("\n|" + columns.map { $0.alignment == .right ? " ---: |" : " --- |" }.joined() + "\n")
+        out.append("\n|")
+        for column in columns { out.append(column.alignment == .right ? " ---: |" : " --- |") }
+        out.append("\n")
         // Before the first cell, between two cells, after the last.
-        let (rowStart, between, rowEnd, bold) = (Array("| ".utf8), Array(" | ".utf8), Array(" |\n".utf8), Array("**".utf8))
+        let (rowStart, between, rowEnd, bold): (StaticString, StaticString, StaticString, StaticString) = ("| ", " | ", " |\n", "**")
         table.text.withUnsafeBufferPointer { text in
             for row in 0..<table.rowCount {
                 // Footer rows are bold, cell by cell (an empty cell stays empty).

@@ -61,6 +61,14 @@ import Testing
         }
     }
 
+    /// The style aligns right the columns a table names by number, up to the twelfth.
+    @Test func htmlNamesRightAlignedColumnsPastTheNinth() {
+        let columns = (1...12).map { StatementDocument.Table.Column("c\($0)", [1, 10, 12].contains($0) ? .right : .left) }
+        let html = HTMLRenderer.render(StatementDocument(title: "T", blocks: [.table(.init(columns: columns, rows: []))]))
+        #expect(html.contains("<table class=\"r1 r10 r12\">\n<thead><tr><th>c1<th>c2"))
+        #expect(html.contains(".r12 td:nth-child(12), .r12 th:nth-child(12)"))
+    }
+
     @Test func tableCellsWriteNumbersAsTheWordsDo() throws {
         var table = StatementDocument.Table(columns: [.init("a"), .init("b", .right)])
         table.cell(dec("-2.005"), in: try #require(Currency(code: "USD")))   // half away from zero
