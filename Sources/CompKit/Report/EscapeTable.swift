@@ -2,22 +2,30 @@
 struct EscapeTable: Sendable {
     /// 128 entries; nil for a byte kept as it is.
     let replacements: [[UInt8]?]
-    /// Bit `b` set when byte `b` has a replacement (bytes 0–63, then 64–127): most cells (numbers,
-    /// ids, dates) have nothing to replace, and a bit test per byte tells so without a look-up.
-    private let replacedLow: UInt64, replacedHigh: UInt64
+    /// 256 entries, 1 for a byte that is replaced: most text has nothing to replace, and a look-up
+    /// per byte ORed over eight bytes tells so with one branch.
+    private let isReplaced: [UInt8]
 
     init(_ replacements: [UInt8: String]) {
         self.replacements = (0..<128).map { byte in replacements[UInt8(byte)].map { Array($0.utf8) } }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for byte in replacements.keys where byte < 128 {
-            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
-        }
-        (replacedLow, replacedHigh) = (low, high)
+        isReplaced = (0..<256).map { byte in byte < 128 && replacements[UInt8(byte)] != nil ? 1 : 0 }
     }
 
     /// Whether `byte` is replaced.
-    @inline(__always)
-    func replaces(_ byte: UInt8) -> Bool {
-        byte < 64 ? (replacedLow >> byte) & 1 != 0 : byte < 128 && (replacedHigh >> (byte - 64)) & 1 != 0
+    func replaces(_ byte: UInt8) -> Bool { isReplaced[Int(byte)] != 0 }
+
+    /// The position of the first byte of `bytes` at or after `start` that is replaced, or `bytes.count`.
+    func firstReplaced(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        isReplaced.withUnsafeBufferPointer { isReplaced in
+            var position = start
+            while position + 8 <= bytes.count {
+                var any: UInt8 = 0
+                for offset in 0..<8 { any |= isReplaced[Int(bytes[position + offset])] }
+                if any != 0 { break }
+                position += 8
+            }
+            while position < bytes.count && isReplaced[Int(bytes[position])] == 0 { position += 1 }
+            return position
+        }
     }
 }

@@ -51,12 +51,13 @@ struct RenderedText: ~Copyable {
     /// anything to replace are copied as they are.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaping escapes: EscapeTable) {
         var runStart = 0
-        for position in bytes.indices where escapes.replaces(bytes[position]) {
+        while true {
+            let position = escapes.firstReplaced(in: bytes, from: runStart)
             append(UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+            guard position < bytes.count else { return }
             escapes.replacements[Int(bytes[position])]!.withUnsafeBufferPointer { append($0) }
             runStart = position + 1
         }
-        append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     mutating func append(_ bytes: [UInt8], escaping escapes: EscapeTable) {
