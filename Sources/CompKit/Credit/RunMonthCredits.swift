@@ -63,15 +63,18 @@ public struct RunMonthCredits: Sendable {
     static func row(at position: Int, _ compact: CompactCredits.Partition, _ index: CreditIndex) -> CreditTotals.CreditRow {
         let row = compact.rows[position]
         let share = compact.shares[Int(row.share)]
-        let plan = index.book.plans[Int(row.plan)]
-        return CreditTotals.CreditRow(
-            repID: index.repIDs[Int(row.rep)], planID: plan.id,
-            component: row.component < 0 ? "" : plan.components[Int(row.component)].id,
-            dealID: String(decoding: compact.dealID(of: row), as: UTF8.self),
-            creditDate: CalendarDate(dayNumber: Int(row.day)), kind: row.kind, dealAmount: share.amount,
-            dealCurrency: index.currencies[Int(share.currency)], fxRate: index.rate(key: share.rateKey), percent: share.percent,
-            credit: ExactDecimal(mantissa: Int128(row.credit), scale: plan.currency.minorUnits), planCurrency: plan.currency,
-            tokenPair: share.tokenPair)
+        // The plan is read where it is, not copied (a row is made per credit of the month).
+        return index.book.plans.withUnsafeBufferPointer { plans in
+            let plan = plans.baseAddress! + Int(row.plan)
+            return CreditTotals.CreditRow(
+                repID: index.repIDs[Int(row.rep)], planID: plan.pointee.id,
+                component: row.component < 0 ? "" : plan.pointee.components[Int(row.component)].id,
+                dealID: String(decoding: compact.dealID(of: row), as: UTF8.self),
+                creditDate: CalendarDate(dayNumber: Int(row.day)), kind: row.kind, dealAmount: share.amount,
+                dealCurrency: index.currencies[Int(share.currency)], fxRate: index.rate(key: share.rateKey), percent: share.percent,
+                credit: ExactDecimal(mantissa: Int128(row.credit), scale: plan.pointee.currency.minorUnits),
+                planCurrency: plan.pointee.currency, tokenPair: share.tokenPair)
+        }
     }
 
     /// The positions of the compact rows in credits.csv's order: ids compared through their byte

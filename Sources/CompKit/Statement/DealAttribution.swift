@@ -19,7 +19,6 @@ public struct DealAttribution: Sendable {
 
     /// One credit, chargeback or team member's roll-ups of the month and what it added.
     public struct Line: Sendable {
-        public var source: Source
         /// C after this credit.
         public var creditedToDate: ExactDecimal
         /// The tier C reaches before and after this credit (nil: C ≤ 0).
@@ -39,11 +38,26 @@ public struct DealAttribution: Sendable {
     public var openingTier: Int?
     /// Exact earnings (capped, unrounded) on the opening credit.
     public var openingEarned: ExactDecimal
+    /// The month's own rows of the component in the order they are added: the first lines.
+    public var rows: [CreditTotals.CreditRow]
+    /// The roll-up sums, in member order: the lines after the rows'.
+    public var rollUps: [CreditTotals.RollUpSum]
+    /// What each row, then each roll-up sum, added (kept apart from them: a row is a large value to copy).
     public var lines: [Line]
     /// `commission − Σ lines' commission`: what rounding each line separately leaves over.
     public var residual: ExactDecimal
     /// The month's commission: `round(E(C)) − round(E(opening))`, as `earned(q, m) − earned(q, m−1)`.
     public var commission: ExactDecimal
+
+    /// What line `index` adds.
+    public func source(ofLine index: Int) -> Source {
+        index < rows.count ? .row(rows[index]) : .rollUp(rollUps[index - rows.count])
+    }
+
+    /// Σ of what the lines add: the month's credit.
+    public var credited: ExactDecimal {
+        rollUps.reduce(rows.reduce(ExactDecimal.zero) { $0 + $1.credit }) { $0 + $1.credit }
+    }
 
     /// `rows` are the month's own rows of the component (any order), `rollUps` its roll-up sums
     /// (in member order); `openingCredit` is the quota period's credit to the end of the month before.
@@ -54,22 +68,26 @@ public struct DealAttribution: Sendable {
             CommissionMath.cappedEarned(component: component, credited: credit, lowerBounds: lowers)
         }
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
-        // Positions are sorted, not rows: a row is a large value to move.
+        // Positions are sorted, not rows, and rows already in order (a statement's) are not moved.
         let positions = rows.indices.sorted { CreditTotals.CreditRow.statementOrder(rows[$0], rows[$1]) ?? ($0 < $1) }
-        var ordered = positions.map { Source.row(rows[$0]) }
-        ordered += rollUps.map(Source.rollUp)
+        let ordered = positions.elementsEqual(rows.indices) ? rows : positions.map { rows[$0] }
         var credit = openingCredit
         var earnedSoFar = earned(openingCredit)
         var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)
         var lines: [Line] = []
-        for source in ordered {
-            let newCredit = credit + source.credit
+        lines.reserveCapacity(rows.count + rollUps.count)
+        func add(_ added: ExactDecimal) {
+            let newCredit = credit + added
             let newEarned = earned(newCredit)
             let newTier = TierBreakdown.tier(reachedBy: newCredit, lowerBounds: lowers)
-            lines.append(Line(source: source, creditedToDate: newCredit, tierBefore: tier, tier: newTier,
+            lines.append(Line(creditedToDate: newCredit, tierBefore: tier, tier: newTier,
                               earnedToDate: newEarned, commission: currency.round(newEarned - earnedSoFar)))
             (credit, earnedSoFar, tier) = (newCredit, newEarned, newTier)
         }
+        for row in ordered { add(row.credit) }
+        for sum in rollUps { add(sum.credit) }
+        self.rows = ordered
+        self.rollUps = rollUps
         self.openingCredit = openingCredit
         self.openingTier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)
         self.openingEarned = earned(openingCredit)

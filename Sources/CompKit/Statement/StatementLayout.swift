@@ -218,19 +218,20 @@ public enum StatementLayout {
             : "The credits of \(period) behind this month's commission, added in order of credit date, then deal id: " + creditFormula + " "
         document.paragraph(added + "Each is attributed what it added to the exact earnings, rounded; the rounding residual makes up the difference.")
         document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(money)
-                          + [Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
-                             Column("commission", .right), Column("note")]) { table in
+                       + [Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
+                          Column("commission", .right), Column("note")]) { table in
             table.row(["", "before \(period)", "", "", "", "", "", money.format(attribution.openingCredit),
                        attribution.openingTier.map(String.init) ?? "-", attribution.openingEarned.exactText(minDecimals: money.minorUnits),
                        "", ""])
-            for line in attribution.lines {
-                switch line.source {
-                case .row(let row):
+            for (position, line) in attribution.lines.enumerated() {
+                if position < attribution.rows.count {
+                    let row = attribution.rows[position]
                     table.cell(row.creditDate)
                     table.cell(row.dealID)
                     table.cell(kindText(row.kind))
                     dealCells(row, currency: money, into: &table)
-                case .rollUp(let sum):
+                } else {
+                    let sum = attribution.rollUps[position - attribution.rows.count]
                     table.cell("")
                     table.append("team member ")
                     table.cell(sum.memberID)
@@ -257,8 +258,7 @@ public enum StatementLayout {
             }
             table.startFooter()
             table.row(["", "rounding residual", "", "", "", "", "", "", "", "", money.format(attribution.residual), ""])
-            let credited = attribution.lines.reduce(ExactDecimal.zero) { $0 + $1.source.credit }
-            table.row(["", "total", "", "", "", "", money.format(credited), "", "", "", money.format(attribution.commission), ""])
+            table.row(["", "total", "", "", "", "", money.format(attribution.credited), "", "", "", money.format(attribution.commission), ""])
         }
     }
 
@@ -283,7 +283,7 @@ public enum StatementLayout {
         }
         document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
         document.table([Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
-                                    Column("SPIFF", .right)]) { table in
+                        Column("SPIFF", .right)]) { table in
             for line in spiff.lines {
                 table.cell(line.row.creditDate)
                 table.cell(line.row.dealID)

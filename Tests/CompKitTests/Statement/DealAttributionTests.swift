@@ -24,7 +24,7 @@ import Testing
         // Commission: round(6200.013) − round(2900) = 6200.01 − 2900.00 = 3300.01 = 2900.00 + 400.01, residual 0.
         let result = Self.attribution(quota: "100000", opening: "58000",
                                       [Self.row("D08", "2026-02-18", "4000.13"), Self.row("D04", "2026-02-12", "50000")])
-        #expect(result.lines.map(\.label) == ["D04 credit", "D08 credit"])   // by credit date, whatever the input order
+        #expect(result.labels == ["D04 credit", "D08 credit"])   // by credit date, whatever the input order
         #expect(result.lines.map(\.creditedToDate) == [dec("108000"), dec("112000.13")])
         #expect(result.lines.map(\.earnedToDate) == [dec("5800"), dec("6200.013")])
         #expect(result.lines.map(\.commission) == [dec("2900.00"), dec("400.01")])
@@ -56,7 +56,7 @@ import Testing
             Self.row("D2", "2026-03-03", "100"), Self.row("D10", "2026-03-03", "-50", .chargeback),
             Self.row("D10", "2026-03-03", "50"),
         ])
-        #expect(result.lines.map(\.label) == ["D10 credit", "D10 chargeback", "D2 credit"])
+        #expect(result.labels == ["D10 credit", "D10 chargeback", "D2 credit"])
         // 0.05 × 50 = 2.50, then back to 0 (−2.50), then 0.05 × 100 = 5.00.
         #expect(result.lines.map(\.commission) == [dec("2.50"), dec("-2.50"), dec("5.00")])
         #expect(result.lines[1].tier == nil && result.commission == dec("5.00"))

@@ -73,7 +73,7 @@ import Testing
         let statement = try Self.statement("R2")
         let new = try #require(statement.entries.first?.components.first)
         // D03 668.52, D08 200.01, D05 chargeback −500.00 = 368.53; commission 1468.52 − 1100.00 = 368.52; residual −0.01.
-        #expect(new.attribution.lines.map { "\($0.label) \($0.commission)" }
+        #expect(zip(new.attribution.labels, new.attribution.lines).map { "\($0) \($1.commission)" }
                 == ["D03 credit 668.52", "D08 credit 200.01", "D05 chargeback -500.00"])
         #expect(new.attribution.residual == dec("-0.01") && new.attribution.commission == dec("368.52"))
         // The chargeback reverses D05's SPIFF: −round(200 × 100 / 100) = −200.00.
@@ -89,11 +89,13 @@ import Testing
         // R2's D03 13370.36, D08 4000.13 and D05's chargeback −10000: 7370.49. No deal is listed.
         #expect(entry.credits.isEmpty)
         let team = try #require(entry.components.first)
-        #expect(team.attribution.lines.map { "\($0.label) \($0.source.credit)" } == ["R1 roll-up ×2 54000.13", "R2 roll-up ×3 7370.49"])
+        #expect(zip(team.attribution.labels, team.attribution.lines.indices).map { "\($0) \(team.attribution.source(ofLine: $1).credit)" }
+                == ["R1 roll-up ×2 54000.13", "R2 roll-up ×3 7370.49"])
+        #expect(team.attribution.credited == dec("61370.62"))   // 54000.13 + 7370.49
         // January's 80000 earned 800.00 at 1 %. R1: C = 134000.13, E = 1340.0013, adds 540.0013 → 540.00;
         // R2: C = 141370.62, E = 1413.7062, adds 73.7049 → 73.70. Commission round(1413.7062) − 800.00 = 613.71,
         // residual 613.71 − 613.70 = 0.01.
-        #expect(team.attribution.lines.map(\.label) == ["R1 roll-up ×2", "R2 roll-up ×3"])
+        #expect(team.attribution.labels == ["R1 roll-up ×2", "R2 roll-up ×3"])
         #expect(team.attribution.lines.map(\.commission) == [dec("540.00"), dec("73.70")])
         #expect(team.attribution.residual == dec("0.01") && team.attribution.commission == dec("613.71"))
         #expect(entry.spiffs.isEmpty && statement.totals.map(\.amount) == [dec("10613.71")])   // 10000.00 + 613.71

@@ -31,12 +31,14 @@ struct DealPass {
     }
 }
 
-extension DealAttribution.Line {
-    /// `D04 credit` for a deal's row, `R1 roll-up ×2` for a team member's roll-ups.
-    var label: String {
-        switch source {
-        case .row(let row): return "\(row.dealID) \(row.kind.label)"
-        case .rollUp(let sum): return "\(sum.memberID) roll-up ×\(sum.copies)"
+extension DealAttribution {
+    /// Line by line, `D04 credit` for a deal's row, `R1 roll-up ×2` for a team member's roll-ups.
+    var labels: [String] {
+        lines.indices.map { index in
+            switch source(ofLine: index) {
+            case .row(let row): return "\(row.dealID) \(row.kind.label)"
+            case .rollUp(let sum): return "\(sum.memberID) roll-up ×\(sum.copies)"
+            }
         }
     }
 }
