@@ -73,13 +73,26 @@ extension RunMonthCredits {
     private struct Gathering {
         let index: CreditIndex
         var credits = ParticipantCredits()
-        /// Sums by (the manager's entry, component, team member's rep number), minor units, and their copies.
-        var sums: [SumKey: (copies: Int, minor: Int64)] = [:]
+        /// Roll-up copies added up by the manager's entry, component and team member's rep number.
+        var sums: [SumKey: Sum] = [:]
+        /// A manager chain, its memory kept from one roll-up to the next.
+        private var chain: [Int] = []
 
         struct SumKey: Hashable {
             var entry: Int
             var component: Int16
             var member: Int32
+        }
+
+        struct Sum {
+            var copies = 0
+            var minor: Int64 = 0
+
+            /// Adds one copy's credit (one look-up of the sum, changed where it is).
+            mutating func add(_ credit: Int64) {
+                copies += 1
+                minor += credit
+            }
         }
 
         init(index: CreditIndex) { self.index = index }
@@ -92,15 +105,13 @@ extension RunMonthCredits {
             }
             let member = teamMember(credited: partition.shares[Int(row.share)].creditedRep, manager: row.rep, day: row.day)
             let key = SumKey(entry: index.entry(rep: row.rep, day: row.day), component: row.component, member: member)
-            let sum = sums[key] ?? (0, 0)
-            sums[key] = (sum.copies + 1, sum.minor + row.credit)
+            sums[key, default: Sum()].add(row.credit)
         }
 
         /// The manager's direct report through whom a credit of `credited` reached `manager` on `day`.
-        private func teamMember(credited: Int32, manager: Int32, day: Int32) -> Int32 {
+        private mutating func teamMember(credited: Int32, manager: Int32, day: Int32) -> Int32 {
             let entry = index.entry(rep: credited, day: day)
             guard entry >= 0 else { return credited }
-            var chain: [Int] = []
             index.managerChain(entry: entry, day: day, into: &chain)
             guard let level = chain.firstIndex(where: { index.entries[$0].rep == manager }), level > 0 else { return credited }
             return index.entries[chain[level - 1]].rep
