@@ -36,6 +36,22 @@ import Testing
         #expect(!workspace.exists("out"))
     }
 
+    /// A deals file that cannot be opened is named with the system's reason, CSV and XML alike,
+    /// by `run` and `validate`.
+    @Test func anInputThatCannotBeOpenedSaysWhy() throws {
+        let workspace = try Workspace(fixtures: "valid")
+        for path in ["inputs/deals.csv/more.csv", "inputs/deals.csv/more.xml"] {
+            for command in ["run", "validate"] {
+                let run = try workspace.comp(command, "--period", "2026-03", "--deals", path)
+                #expect(run.status == 1, run.transcript)
+                #expect(run.problems == "\(path):1:1: error: cannot open the file: Not a directory\n", run.transcript)
+            }
+        }
+        let missing = try workspace.comp("run", "--period", "2026-03", "--deals", "inputs/more.xml")
+        #expect(missing.status == 1 && missing.problems == "inputs/more.xml:1:1: error: file not found\n", missing.transcript)
+        #expect(!workspace.exists("out"))
+    }
+
     /// §2.1: no DTD loading, no external entities, bounded size — refused in seconds, and no
     /// byte of the referenced file shows up anywhere.
     @Test(arguments: BrokenCase.hostileCases)

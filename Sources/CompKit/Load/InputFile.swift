@@ -11,13 +11,18 @@ enum InputFile {
         let message: String
     }
 
+    /// Opens the file to read; fails saying why not: not found, or the system's reason.
+    static func open(_ path: String) throws -> Int32 {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Failure(message: errno == ENOENT ? "file not found" : "cannot open the file: \(String(cString: strerror(errno)))")
+        }
+        return descriptor
+    }
+
     /// The file's bytes; fails with a readable message when missing, unreadable or over `limit` bytes.
     static func readAll(path: String, limit: Int) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file (permission denied?)" : "file not found")
-        }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: try open(path), closeOnDealloc: true)
         let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
         guard size <= limit else {
             throw Failure(message: "file is \(size) bytes, more than the limit of \(limit) bytes")
@@ -31,15 +36,5 @@ enum InputFile {
     /// start first, how large a filter), never for what a run computes.
     static func size(of path: String) -> Int {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    }
-
-    /// Up to `count` bytes from the start of the file.
-    static func readPrefix(path: String, count: Int) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(message: FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file (permission denied?)" : "file not found")
-        }
-        defer { try? handle.close() }
-        return [UInt8](try handle.read(upToCount: count) ?? Data())
     }
 }

@@ -46,10 +46,7 @@ final class CSVReader {
     /// those bytes — whole records, from one that starts at `range.lowerBound` on `line`.
     init(path: String, chunkSize: Int = 1 << 20, range: Range<Int>? = nil, line: Int = 1) throws {
         self.path = path
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw InputFile.Failure(message: errno == ENOENT ? "file not found" : "cannot open the file: \(String(cString: strerror(errno)))")
-        }
+        descriptor = try InputFile.open(path)
         chunk = .allocate(capacity: chunkSize)
         self.chunkSize = chunkSize
         fieldEnds.reserveCapacity(32)

@@ -144,30 +144,33 @@ enum DealXMLReader {
     /// Walks the document with libxml2's SAX2 push parser, checking its shape, and hands over each
     /// `<deal>` element: no tree and no node per element are made, as a reader would.
     private static func forEachDealElement(path: String, log: DiagnosticLog, _ body: (DealElement) -> Void) throws {
-        let prolog: [UInt8]
+        let descriptor: Int32
         do {
-            prolog = try InputFile.readPrefix(path: path, count: 1 << 16)
+            descriptor = try InputFile.open(path)
         } catch let failure as InputFile.Failure {
             log.error(.wholeFile(path), failure.message)
             return
         }
+        defer { close(descriptor) }
+        // The prolog is looked at before the parser sees a byte: a DTD is refused, not parsed.
+        var prolog = [UInt8](repeating: 0, count: 1 << 16)
+        let prologCount = prolog.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
+        guard prologCount >= 0 else {
+            log.error(.wholeFile(path), "reading failed: \(String(cString: strerror(errno)))")
+            return
+        }
+        prolog.removeSubrange(prologCount...)
         if let doctype = XMLSafety.doctypeLocation(in: prolog) {
             log.error(file: path, line: doctype.line, column: doctype.column,
                       "a <!DOCTYPE> is not allowed in a deals file (DTDs and entities are refused)")
             return
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            log.error(.wholeFile(path), "cannot open the file")
-            return
-        }
-        defer { close(descriptor) }
         comp_xml_silence_generic_errors()
         withoutActuallyEscaping(body) { body in
             let walk = DealWalk(path: path, log: log, body: body)
             var handler = DealWalk.handler()
             guard let parser = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(walk).toOpaque(), nil, 0, path) else {
-                log.error(.wholeFile(path), "cannot open the file")
+                log.error(.wholeFile(path), "the XML parser could not be started (out of memory?)")
                 return
             }
             defer { xmlFreeParserCtxt(parser) }
