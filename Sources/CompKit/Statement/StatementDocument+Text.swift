@@ -46,34 +46,47 @@ extension StatementDocument {
     }
 }
 
-/// How a statement writes figures as UTF-8 bytes, for the words (`StatementDocument.Text`) and the
-/// table cells (`StatementDocument.Table`) alike.
-extension [UInt8] {
-    mutating func append(utf8Of string: String) {
-        var string = string
-        string.withUTF8 { append(contentsOf: $0) }
-    }
+/// Where a statement writes figures as UTF-8 bytes: a sentence's bytes (`StatementDocument.Text`)
+/// or a table's cells (`TableCellWriter`), so that a figure reads the same wherever it stands.
+protocol FigureSink: ~Copyable {
+    /// Appends part of a figure (digits, a sign, a date): bytes that no output format escapes.
+    mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>)
+}
 
+extension FigureSink where Self: ~Copyable {
+    /// Appends `value` rounded half away from zero to `decimals` decimals, written with exactly that many.
     mutating func append(_ value: ExactDecimal, decimals: Int) {
-        value.withFormattedBytes(decimals: decimals) { append(contentsOf: $0) }
+        value.withFormattedBytes(decimals: decimals) { appendFigure($0) }
     }
 
+    /// Appends an amount as `currency` writes it: rounded to its minor unit.
     mutating func append(_ amount: ExactDecimal, in currency: Currency) {
         append(amount, decimals: currency.minorUnits)
     }
 
-    mutating func append(exact value: ExactDecimal, minDecimals: Int) {
+    /// Appends `value` exactly, as `ExactDecimal.exactText(minDecimals:)` writes it.
+    mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) {
         let exact = value.exactDigits(minDecimals: minDecimals)
         append(exact.value, decimals: exact.decimals)
     }
 
+    /// Appends a rate as a percentage, exactly (`12.5 %`).
     mutating func append(percent rate: ExactDecimal) {
         append(exact: rate.percentValue, minDecimals: 0)
-        append(UInt8(ascii: " "))
-        append(UInt8(ascii: "%"))
+        let sign: StaticString = " %"
+        appendFigure(UnsafeBufferPointer(start: sign.utf8Start, count: sign.utf8CodeUnitCount))
     }
 
     mutating func append(_ date: CalendarDate) {
-        date.withISOBytes { append(contentsOf: $0) }
+        date.withISOBytes { appendFigure($0) }
+    }
+}
+
+extension [UInt8]: FigureSink {
+    mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+
+    mutating func append(utf8Of string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: $0) }
     }
 }

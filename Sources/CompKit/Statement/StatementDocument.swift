@@ -12,7 +12,7 @@ public struct StatementDocument: Sendable {
     /// A table whose cells are written as UTF-8 bytes one after another, numbers and dates straight
     /// from their values: a run's statements hold millions of cells, and a string per cell would
     /// cost more than rendering them.
-    public struct Table: Sendable {
+    public struct Table: Sendable, TableCellWriter {
         public enum Alignment: Sendable { case left, right }
 
         public struct Column: Sendable {
@@ -25,7 +25,7 @@ public struct StatementDocument: Sendable {
             }
         }
 
-        public private(set) var columns: [Column]
+        public let columns: [Column]
         /// Every cell's text, row after row: the body's rows, then the footer's.
         private(set) var text: [UInt8] = []
         /// Where each cell's text ends in `text`; it starts where the cell before it ends.
@@ -48,69 +48,29 @@ public struct StatementDocument: Sendable {
             for row in footer { self.row(row) }
         }
 
-        /// Empties the table for new columns, keeping its memory (one table serves a run's statements).
-        mutating func reset(columns: [Column]) {
-            self.columns = columns
-            text.removeAll(keepingCapacity: true)
-            cellEnds.removeAll(keepingCapacity: true)
-            footerStart = nil
-            holdsMarkup = false
-        }
-
         public var rowCount: Int { cellEnds.count / columns.count }
         /// Whether every row has all its cells.
         var isComplete: Bool { cellEnds.count % columns.count == 0 }
         /// The rows before the footer.
         public var bodyRowCount: Int { footerStart ?? rowCount }
 
-        /// Adds a row of cells given as strings, empty cells making up the columns it lacks.
-        public mutating func row(_ cells: [String]) {
-            precondition(cells.count <= columns.count, "more cells than columns")
-            for column in columns.indices { cell(column < cells.count ? cells[column] : "") }
-        }
+        // MARK: Writing, cell by cell
 
-        /// Rows added from now on are the footer.
-        public mutating func startFooter() {
-            precondition(isComplete, "a row is not finished")
-            footerStart = rowCount
-        }
+        var columnCount: Int { columns.count }
 
-        // MARK: Writing a cell, piece by piece
+        mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
-        public mutating func append(_ piece: String) {
-            var piece = piece
-            piece.withUTF8 { append(bytes: $0) }
-        }
-
-        private mutating func append(bytes: some Collection<UInt8>) {
+        mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) {
             if !holdsMarkup { holdsMarkup = !bytes.allSatisfy(Table.isPlain) }
             text.append(contentsOf: bytes)
         }
 
-        /// Appends `value` rounded half away from zero to `decimals` decimals, written with exactly that many.
-        public mutating func append(_ value: ExactDecimal, decimals: Int) { text.append(value, decimals: decimals) }
-        /// Appends an amount as `currency` writes it: rounded to its minor unit.
-        public mutating func append(_ amount: ExactDecimal, in currency: Currency) { text.append(amount, in: currency) }
-        /// Appends `value` exactly, as `ExactDecimal.exactText(minDecimals:)` writes it.
-        public mutating func append(exact value: ExactDecimal, minDecimals: Int = 0) { text.append(exact: value, minDecimals: minDecimals) }
-        /// Appends a rate as a percentage, exactly (`12.5 %`).
-        public mutating func append(percent rate: ExactDecimal) { text.append(percent: rate) }
-        public mutating func append(_ date: CalendarDate) { text.append(date) }
-        public mutating func append(_ number: Int) { text.append(ExactDecimal(number), decimals: 0) }
-        /// Appends words (markup in them is escaped when the table is rendered).
-        public mutating func append(_ words: Text) { append(bytes: words.bytes) }
+        mutating func endCell() { cellEnds.append(text.count) }
 
-        /// Ends the cell being written; the next piece starts the next cell (or row).
-        public mutating func endCell() { cellEnds.append(text.count) }
-
-        public mutating func cell(_ text: String) { append(text); endCell() }
-        public mutating func cell(_ words: Text) { append(words); endCell() }
-        public mutating func cell(_ value: ExactDecimal, decimals: Int) { append(value, decimals: decimals); endCell() }
-        public mutating func cell(_ amount: ExactDecimal, in currency: Currency) { append(amount, in: currency); endCell() }
-        public mutating func cell(exact value: ExactDecimal, minDecimals: Int = 0) { append(exact: value, minDecimals: minDecimals); endCell() }
-        public mutating func cell(percent rate: ExactDecimal) { append(percent: rate); endCell() }
-        public mutating func cell(_ date: CalendarDate) { append(date); endCell() }
-        public mutating func cell(_ number: Int) { append(number); endCell() }
+        mutating func startFooter() {
+            precondition(isComplete, "a row is not finished")
+            footerStart = rowCount
+        }
 
         // MARK: Reading
 
@@ -142,6 +102,9 @@ public struct StatementDocument: Sendable {
 
     public var title: String
     public var blocks: [Block]
+    /// The table whose cells are being written into the document (as a `StatementSink`), added to
+    /// `blocks` when it ends.
+    var tableBeingWritten: Table?
 
     public init(title: String, blocks: [Block] = []) {
         self.title = title

@@ -13,13 +13,17 @@ public enum StatementFiles {
         return files
     }
 
-    /// Renders statements' files as they are laid out, into memory it keeps from one statement to
-    /// the next (a run renders tens of thousands).
+    /// Renders statements' files as they are laid out, a table's cells written into both files as
+    /// they come, into memory it keeps from one statement to the next (a run renders tens of thousands).
     struct Renderer: ~Copyable, StatementSink {
         private var html = RenderedText(capacity: 65_536)
         private var markdown = RenderedText(capacity: 32_768)
-        /// The table being filled, emptied for the next one.
-        private var table = StatementDocument.Table(columns: [])
+        /// The table being written: how many cells make a row, and which cell is being written.
+        private var columnTotal = 0, column = 0
+        /// Whether the cell being written has text yet (its start is written with its first text).
+        private var cellHasText = false
+        /// Whether rows are the footer's, and whether a footer row was written.
+        private var inFooter = false, footerWritten = false
 
         /// Calls `body` with each file of `statement` (the `.html`, then the `.md`), named relative
         /// to the output folder; the bytes are valid only during the call.
@@ -46,12 +50,72 @@ public enum StatementFiles {
             MarkdownRenderer.paragraph(text, into: &markdown)
         }
 
-        mutating func table(_ columns: [StatementDocument.Table.Column], _ fill: (inout StatementDocument.Table) -> Void) {
-            table.reset(columns: columns)
-            fill(&table)
-            precondition(table.isComplete, "a row is not finished")
-            HTMLRenderer.render(table, into: &html)
-            MarkdownRenderer.render(table, into: &markdown)
+        // MARK: A table, cell by cell
+
+        mutating func startTable(_ columns: [StatementDocument.Table.Column]) {
+            HTMLRenderer.tableStart(columns, into: &html)
+            MarkdownRenderer.tableStart(columns, into: &markdown)
+            (columnTotal, column, cellHasText, inFooter, footerWritten) = (columns.count, 0, false, false, false)
+        }
+
+        var columnCount: Int { columnTotal }
+
+        mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.isEmpty else { return }
+            startCellText()
+            html.append(bytes)
+            markdown.append(bytes)
+        }
+
+        mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !bytes.isEmpty else { return }
+            startCellText()
+            // Most words in a table (deal ids, kinds) hold nothing either format escapes.
+            if bytes.allSatisfy(StatementDocument.Table.isPlain) {
+                html.append(bytes)
+                markdown.append(bytes)
+            } else {
+                html.append(bytes, escaping: HTMLText.escapes)
+                markdown.append(bytes, escaping: MarkdownRenderer.escapes)
+            }
+        }
+
+        mutating func endCell() {
+            if cellHasText { MarkdownRenderer.cellEnd(bold: inFooter, into: &markdown) } else { startCell(bold: false) }
+            cellHasText = false
+            column += 1
+            guard column == columnTotal else { return }
+            HTMLRenderer.rowEnd(into: &html)
+            MarkdownRenderer.rowEnd(into: &markdown)
+            column = 0
+        }
+
+        mutating func startFooter() {
+            precondition(column == 0, "a row is not finished")
+            inFooter = true
+        }
+
+        mutating func endTable() {
+            precondition(column == 0, "a row is not finished")
+            HTMLRenderer.tableEnd(hasFooter: footerWritten, into: &html)
+        }
+
+        @inline(__always)
+        private mutating func startCellText() {
+            guard !cellHasText else { return }
+            cellHasText = true
+            startCell(bold: inFooter)
+        }
+
+        /// A footer row's cells that hold text are bold in Markdown.
+        @inline(__always)
+        private mutating func startCell(bold: Bool) {
+            if column == 0 && inFooter && !footerWritten {
+                HTMLRenderer.footerStart(into: &html)
+                footerWritten = true
+            }
+            HTMLRenderer.cellStart(column: column, into: &html)
+            MarkdownRenderer.cellStart(column: column, bold: bold, into: &markdown)
         }
     }
 

@@ -80,7 +80,8 @@ public enum StatementLayout {
         [Column("deal amount", .right), Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)]
     }
 
-    private static func dealCells(_ row: CreditTotals.CreditRow, currency money: Currency, into table: inout Table) {
+    private static func dealCells(_ row: CreditTotals.CreditRow, currency money: Currency,
+                                  into table: inout some TableCellWriter & ~Copyable) {
         table.append(row.dealAmount, in: row.dealCurrency)
         table.append(" ")
         table.cell(row.dealCurrency.code)

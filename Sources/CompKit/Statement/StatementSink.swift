@@ -1,19 +1,40 @@
 /// What `StatementLayout` writes a statement into, block by block in reading order: a
 /// `StatementDocument` kept whole (the terminal's `comp explain`), or the statement's two files
 /// rendered as it is laid out (a run writes tens of thousands, and keeping each as a document
-/// first would cost more than rendering it).
-protocol StatementSink: ~Copyable {
+/// first would cost more than rendering it). A table's cells are written into the sink itself,
+/// between `startTable(_:)` and `endTable()`.
+protocol StatementSink: TableCellWriter, ~Copyable {
     /// Level 2 is a section; 3 a part of a section.
     mutating func heading(_ text: StatementDocument.Text, level: Int)
     mutating func paragraph(_ text: StatementDocument.Text)
-    /// A table of `columns` whose rows `fill` writes.
-    mutating func table(_ columns: [StatementDocument.Table.Column], _ fill: (inout StatementDocument.Table) -> Void)
+    /// Starts a table of `columns`; its cells follow, then `endTable()`.
+    mutating func startTable(_ columns: [StatementDocument.Table.Column])
+    mutating func endTable()
+}
+
+extension StatementSink where Self: ~Copyable {
+    /// A table of `columns` whose cells `fill` writes.
+    mutating func table(_ columns: [StatementDocument.Table.Column], _ fill: (inout Self) -> Void) {
+        startTable(columns)
+        fill(&self)
+        endTable()
+    }
 }
 
 extension StatementDocument: StatementSink {
-    mutating func table(_ columns: [Table.Column], _ fill: (inout Table) -> Void) {
-        var table = Table(columns: columns)
-        fill(&table)
-        self.table(table)
+    var columnCount: Int { tableBeingWritten!.columnCount }
+    mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { tableBeingWritten!.appendFigure(bytes) }
+    mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) { tableBeingWritten!.appendWords(bytes) }
+    mutating func endCell() { tableBeingWritten!.endCell() }
+    mutating func startFooter() { tableBeingWritten!.startFooter() }
+
+    mutating func startTable(_ columns: [Table.Column]) {
+        precondition(tableBeingWritten == nil, "a table is being written")
+        tableBeingWritten = Table(columns: columns)
+    }
+
+    mutating func endTable() {
+        table(tableBeingWritten!)
+        tableBeingWritten = nil
     }
 }

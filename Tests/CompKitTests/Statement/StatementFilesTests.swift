@@ -16,10 +16,13 @@ import Testing
         #expect(String(decoding: files[1].bytes, as: UTF8.self).contains("Nothing is paid to R/1 for 2026-03."))
     }
 
-    /// A run renders each statement's files as it lays the statement out, one table's memory
-    /// serving every table of every statement: the files are the statement's document rendered.
+    /// A run renders each statement's files as it lays the statement out, table cells written into
+    /// both files as they come: the files are the statement's document rendered, tables with and
+    /// without footers, empty cells and cells with markup (a deal id `D<9>|*_x`) alike.
     @Test func filesAreTheDocumentRendered() throws {
-        let builder = try StatementBuilderTests.builder()
+        let marked = Deal(id: "D<9>|*_x", closeDate: day("2026-02-20"), amount: dec("1000"), currency: .usd, type: "new",
+                          splits: [Deal.Split(repID: "R1", percent: dec("100"))])
+        let builder = try StatementBuilderTests.builder(extra: [marked])
         var renderer = StatementFiles.Renderer()
         #expect(builder.participantIDs.count == 3)
         for id in builder.participantIDs {
@@ -29,6 +32,10 @@ import Testing
             renderer.forEachFile(of: statement) { name, bytes in files[name] = String(decoding: bytes, as: UTF8.self) }
             #expect(files == ["statements/\(id).html": HTMLRenderer.render(document),
                               "statements/\(id).md": MarkdownRenderer.render(document)])
+            if id == "R1" {
+                #expect(files["statements/R1.md"]?.contains("| 2026-02-20 | D\\<9\\>\\|\\*\\_x | credit |") == true)
+                #expect(files["statements/R1.html"]?.contains("<tr><td>2026-02-20<td>D&lt;9&gt;|*_x<td>credit<td>") == true)
+            }
         }
     }
 }

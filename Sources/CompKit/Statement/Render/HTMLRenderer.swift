@@ -51,11 +51,28 @@ public enum HTMLRenderer {
     /// `<h2>` to `<h6>`, opening and closing.
     private static let headingTags = (2...6).map { (open: Array("<h\($0)>".utf8), close: Array("</h\($0)>\n".utf8)) }
 
+    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
+        tableStart(table.columns, into: &out)
+        table.text.withUnsafeBufferPointer { text in
+            for row in 0..<table.rowCount {
+                if row == table.bodyRowCount { footerStart(into: &out) }
+                for column in table.columns.indices {
+                    cellStart(column: column, into: &out)
+                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
+                    if table.holdsMarkup { out.append(cell, escaping: HTMLText.escapes) } else { out.append(cell) }
+                }
+                rowEnd(into: &out)
+            }
+        }
+        tableEnd(hasFooter: table.bodyRowCount < table.rowCount, into: &out)
+    }
+
+    // MARK: A table, cell by cell
+
     /// A table's right-aligned columns are named by its classes (`r5` for the fifth) and aligned
     /// by the page's style, and cells and rows leave out their optional end tags: a cell is `<td>`
     /// and its text, so the page stays close to the size of what it says.
-    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        let columns = table.columns
+    static func tableStart(_ columns: [StatementDocument.Table.Column], into out: inout RenderedText) {
         precondition(columns.count <= maxColumns, "a statement table has at most \(maxColumns) columns")
         var classes = 0
         for (index, column) in columns.enumerated() where column.alignment == .right {
@@ -70,19 +87,22 @@ public enum HTMLRenderer {
             out.append(column.title, escaping: HTMLText.escapes)
         }
         out.append("</thead>\n<tbody>\n")
+    }
+
+    @inline(__always)
+    static func cellStart(column: Int, into out: inout RenderedText) {
         let (rowStart, cellStart): (StaticString, StaticString) = ("<tr><td>", "<td>")
-        table.text.withUnsafeBufferPointer { text in
-            for row in 0..<table.rowCount {
-                if row == table.bodyRowCount { out.append("</tbody>\n<tfoot>\n") }
-                for column in columns.indices {
-                    out.append(column == 0 ? rowStart : cellStart)
-                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
-                    if table.holdsMarkup { out.append(cell, escaping: HTMLText.escapes) } else { out.append(cell) }
-                }
-                out.append(UInt8(ascii: "\n"))
-            }
-        }
-        out.append(table.bodyRowCount < table.rowCount ? "</tfoot>\n</table>\n" : "</tbody>\n</table>\n")
+        out.append(column == 0 ? rowStart : cellStart)
+    }
+
+    @inline(__always)
+    static func rowEnd(into out: inout RenderedText) { out.append(UInt8(ascii: "\n")) }
+
+    /// Before the first footer row (closing rows: totals, residuals).
+    static func footerStart(into out: inout RenderedText) { out.append("</tbody>\n<tfoot>\n") }
+
+    static func tableEnd(hasFooter: Bool, into out: inout RenderedText) {
+        out.append(hasFooter ? "</tfoot>\n</table>\n" : "</tbody>\n</table>\n")
     }
 
     /// The most columns a table has (the style aligns columns up to this one).

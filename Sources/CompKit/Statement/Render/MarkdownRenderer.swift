@@ -43,7 +43,26 @@ public enum MarkdownRenderer {
     private static let headingMarks = (2...6).map { Array(("\n" + String(repeating: "#", count: $0) + " ").utf8) }
 
     static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        let columns = table.columns
+        tableStart(table.columns, into: &out)
+        table.text.withUnsafeBufferPointer { text in
+            for row in 0..<table.rowCount {
+                let isFooter = row >= table.bodyRowCount
+                for column in table.columns.indices {
+                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
+                    let bold = isFooter && !cell.isEmpty
+                    cellStart(column: column, bold: bold, into: &out)
+                    if table.holdsMarkup { out.append(cell, escaping: escapes) } else { out.append(cell) }
+                    cellEnd(bold: bold, into: &out)
+                }
+                rowEnd(into: &out)
+            }
+        }
+    }
+
+    // MARK: A table, cell by cell
+
+    /// The blank line before a table, its columns' titles and their alignment.
+    static func tableStart(_ columns: [StatementDocument.Table.Column], into out: inout RenderedText) {
         out.append("\n|")
         for column in columns {
             out.append(" ")
@@ -53,23 +72,24 @@ public enum MarkdownRenderer {
         out.append("\n|")
         for column in columns { out.append(column.alignment == .right ? " ---: |" : " --- |") }
         out.append("\n")
-        // Before the first cell, between two cells, after the last.
-        let (rowStart, between, rowEnd, bold): (StaticString, StaticString, StaticString, StaticString) = ("| ", " | ", " |\n", "**")
-        table.text.withUnsafeBufferPointer { text in
-            for row in 0..<table.rowCount {
-                // Footer rows are bold, cell by cell (an empty cell stays empty).
-                let isFooter = row >= table.bodyRowCount
-                for column in columns.indices {
-                    out.append(column == 0 ? rowStart : between)
-                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
-                    if isFooter && !cell.isEmpty { out.append(bold) }
-                    if table.holdsMarkup { out.append(cell, escaping: escapes) } else { out.append(cell) }
-                    if isFooter && !cell.isEmpty { out.append(bold) }
-                }
-                out.append(rowEnd)
-            }
-        }
     }
+
+    /// Before a cell's text: `| ` before a row's first, ` | ` between two. A footer row's cells
+    /// that hold text are bold (an empty cell stays empty).
+    @inline(__always)
+    static func cellStart(column: Int, bold: Bool, into out: inout RenderedText) {
+        let (rowStart, between, boldMark): (StaticString, StaticString, StaticString) = ("| ", " | ", "**")
+        out.append(column == 0 ? rowStart : between)
+        if bold { out.append(boldMark) }
+    }
+
+    @inline(__always)
+    static func cellEnd(bold: Bool, into out: inout RenderedText) {
+        if bold { out.append("**" as StaticString) }
+    }
+
+    @inline(__always)
+    static func rowEnd(into out: inout RenderedText) { out.append(" |\n" as StaticString) }
 
     /// Backslash-escapes the characters Markdown gives a meaning to, and turns line breaks into spaces.
     static let escapes = EscapeTable(
