@@ -11,9 +11,6 @@ struct EscapeTable: Sendable {
         isReplaced = (0..<256).map { byte in byte < 128 && replacements[UInt8(byte)] != nil ? 1 : 0 }
     }
 
-    /// Whether `byte` is replaced.
-    func replaces(_ byte: UInt8) -> Bool { isReplaced[Int(byte)] != 0 }
-
     /// The position of the first byte of `bytes` at or after `start` that is replaced, or `bytes.count`.
     func firstReplaced(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         isReplaced.withUnsafeBufferPointer { isReplaced in

@@ -4,19 +4,6 @@
 /// attributed what it added to the exact (capped, unrounded) earnings, rounded to the minor unit. What the roundings leave over is the residual, so that the
 /// attributed amounts and the residual add up to the month's commission exactly.
 public struct DealAttribution: Sendable {
-    /// What a line adds: an own credit or chargeback, or a team member's roll-up copies summed.
-    public enum Source: Sendable {
-        case row(CreditTotals.CreditRow)
-        case rollUp(CreditTotals.RollUpSum)
-
-        public var credit: ExactDecimal {
-            switch self {
-            case .row(let row): return row.credit
-            case .rollUp(let sum): return sum.credit
-            }
-        }
-    }
-
     /// One credit, chargeback or team member's roll-ups of the month and what it added.
     public struct Line: Sendable {
         /// C after this credit.
@@ -48,11 +35,6 @@ public struct DealAttribution: Sendable {
     public var residual: ExactDecimal
     /// The month's commission: `round(E(C)) − round(E(opening))`, as `earned(q, m) − earned(q, m−1)`.
     public var commission: ExactDecimal
-
-    /// What line `index` adds.
-    public func source(ofLine index: Int) -> Source {
-        index < rows.count ? .row(rows[index]) : .rollUp(rollUps[index - rows.count])
-    }
 
     /// Σ of what the lines add: the month's credit.
     public var credited: ExactDecimal {

@@ -34,11 +34,6 @@ struct DealPass {
 extension DealAttribution {
     /// Line by line, `D04 credit` for a deal's row, `R1 roll-up ×2` for a team member's roll-ups.
     var labels: [String] {
-        lines.indices.map { index in
-            switch source(ofLine: index) {
-            case .row(let row): return "\(row.dealID) \(row.kind.label)"
-            case .rollUp(let sum): return "\(sum.memberID) roll-up ×\(sum.copies)"
-            }
-        }
+        rows.map { "\($0.dealID) \($0.kind.label)" } + rollUps.map { "\($0.memberID) roll-up ×\($0.copies)" }
     }
 }

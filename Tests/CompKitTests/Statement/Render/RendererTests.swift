@@ -92,9 +92,13 @@ import Testing
 
     /// A table whose cells hold only plain bytes is copied into the files as it is, unescaped.
     @Test func plainBytesAreEscapedByNoFormat() {
-        for byte in UInt8.min...UInt8.max where StatementDocument.Table.isPlain(byte) {
-            #expect(!HTMLText.escapes.replaces(byte) && !MarkdownRenderer.escapes.replaces(byte), "byte \(byte)")
+        func replaces(_ escapes: EscapeTable, _ byte: UInt8) -> Bool {
+            [byte].withUnsafeBufferPointer { escapes.firstReplaced(in: $0, from: 0) == 0 }
         }
+        for byte in UInt8.min...UInt8.max where StatementDocument.Table.isPlain(byte) {
+            #expect(!replaces(HTMLText.escapes, byte) && !replaces(MarkdownRenderer.escapes, byte), "byte \(byte)")
+        }
+        #expect(replaces(HTMLText.escapes, UInt8(ascii: "<")) && replaces(MarkdownRenderer.escapes, UInt8(ascii: "|")))
         var table = StatementDocument.Table(columns: [.init("deal")])
         table.cell("D-1 (renewal), 50 %")
         #expect(!table.holdsMarkup)
