@@ -3,7 +3,6 @@
 /// and the pay, whose total is what payroll pays. Each credit is listed once, under its component
 /// (credits matching none on their own).
 public enum StatementLayout {
-    typealias Table = StatementDocument.Table
     typealias Column = StatementDocument.Table.Column
     typealias Text = StatementDocument.Text
 
