@@ -1,5 +1,3 @@
-import CPlatform
-
 /// A hash table from byte strings (ids, tokens) to small integers 0, 1, 2…, looked up (and
 /// filled, `insert`) straight from the bytes of a CSV field: no `String` is made per row. A slot
 /// holds the key's first 16 bytes, so a lookup of a short key (rep ids, tokens) reads one slot and
@@ -123,8 +121,7 @@ struct ByteKeyTable: Sendable {
     /// Starts loading the first slot of a key whose hash is `hash`.
     @inline(__always)
     private func prefetchSlot(hash: UInt64) {
-        let slot = Int(truncatingIfNeeded: hash) & mask
-        slots.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + slot) }
+        slots.prefetch(at: Int(truncatingIfNeeded: hash) & mask)
     }
 
     private func tailMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ number: Int32) -> Bool {

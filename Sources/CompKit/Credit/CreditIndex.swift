@@ -1,5 +1,3 @@
-import CPlatform
-
 /// Everything the credit pass looks up per deal, flattened into arrays indexed by small
 /// integers: who a rep id is, which entry is active on a day, which components and SPIFFs match a
 /// deal's type and product, fx rates and manager chains. Built once, read by every thread.
@@ -245,19 +243,19 @@ final class CreditIndex: Sendable {
     /// Starts loading a rep's first entry (a hint: no result changes).
     @inline(__always)
     func prefetchEntries(rep: Int32) {
-        entries.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(repEntryStart[Int(rep)])) }
+        entries.prefetch(at: Int(repEntryStart[Int(rep)]))
     }
 
     /// Starts loading the entry at `entry` of `entries` (a hint: no result changes).
     @inline(__always)
     func prefetchEntry(_ entry: Int) {
-        entries.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + entry) }
+        entries.prefetch(at: entry)
     }
 
     /// Starts loading a rep's entry range (a hint: no result changes).
     @inline(__always)
     func prefetchEntryRange(rep: Int32) {
-        repEntryStart.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(rep)) }
+        repEntryStart.prefetch(at: Int(rep))
     }
 
     /// The index into `entries` of the rep's entry active on `day`, or -1.

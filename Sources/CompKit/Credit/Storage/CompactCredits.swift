@@ -1,4 +1,3 @@
-import CPlatform
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -106,13 +105,13 @@ struct CompactCredits: Sendable {
         /// order lie anywhere in the partition.
         @inline(__always)
         func prefetchRow(at position: Int) {
-            rows.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + position) }
+            rows.prefetch(at: position)
         }
 
         /// Starts loading the share of the row at `position`, which should be loaded by now.
         @inline(__always)
         func prefetchShare(ofRowAt position: Int) {
-            shares.withUnsafeBufferPointer { comp_prefetch_for_read($0.baseAddress! + Int(rows[position].share)) }
+            shares.prefetch(at: Int(rows[position].share))
         }
 
         /// Where these rows lie when written at `offset` of a worker's file.
