@@ -1,6 +1,7 @@
 /// A statement or an estimate laid out for reading: headings, paragraphs and tables, with nothing
-/// about how they look. `TextRenderer`, `MarkdownRenderer` and `HTMLRenderer` turn it into the
-/// terminal text, the `.md` file and the printable `.html` file, so the three always say the same.
+/// about how they look. `TextRenderer` turns it into the terminal's text; `StatementFiles` into the
+/// `.md` file and the printable `.html` file (the same renderer a run writes its statements with as
+/// they are laid out), so the three always say the same.
 public struct StatementDocument: Sendable {
     public enum Block: Sendable {
         /// Level 1 is the document's title; 2 a section; 3 a part of a section.
@@ -32,9 +33,6 @@ public struct StatementDocument: Sendable {
         private var cellEnds: [Int] = []
         /// The first footer row (closing rows: totals, residuals), nil without a footer.
         private var footerStart: Int?
-        /// Whether some cell holds a byte that is not plain (see `isPlain`): the renderers then
-        /// escape the cells; numbers and dates never hold one.
-        private(set) var holdsMarkup = false
 
         public init(columns: [Column]) {
             self.columns = columns
@@ -60,10 +58,7 @@ public struct StatementDocument: Sendable {
 
         mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
-        mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) {
-            if !holdsMarkup { holdsMarkup = !bytes.allSatisfy(Table.isPlain) }
-            text.append(contentsOf: bytes)
-        }
+        mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
         mutating func endCell() { cellEnds.append(text.count) }
 

@@ -5,11 +5,12 @@ public enum StatementFiles {
     /// The folder, inside a run's output folder, that holds the statements.
     public static let folder = "statements"
 
-    /// The two files of one statement, named relative to the output folder.
-    public static func files(for statement: Statement) -> [(name: String, bytes: [UInt8])] {
+    /// The two files of the statement `document` of participant `id` (`comp explain`), named
+    /// relative to the output folder.
+    public static func files(of document: StatementDocument, participantID id: String) -> [(name: String, bytes: [UInt8])] {
         var renderer = Renderer()
         var files: [(name: String, bytes: [UInt8])] = []
-        renderer.forEachFile(of: statement) { files.append(($0, Array($1))) }
+        renderer.forEachFile(titled: document.title, participantID: id, { document.replay(into: &$0) }) { files.append(($0, Array($1))) }
         return files
     }
 
@@ -28,14 +29,20 @@ public enum StatementFiles {
         /// Calls `body` with each file of `statement` (the `.html`, then the `.md`), named relative
         /// to the output folder; the bytes are valid only during the call.
         mutating func forEachFile(of statement: Statement, _ body: (String, UnsafeRawBufferPointer) throws -> Void) rethrows {
+            try forEachFile(titled: StatementLayout.title(of: statement), participantID: statement.participantID,
+                            { StatementLayout.layOut(statement, into: &$0) }, body)
+        }
+
+        /// The same for the page titled `title` of participant `id` whose blocks `layOut` writes.
+        mutating func forEachFile(titled title: String, participantID id: String, _ layOut: (inout Renderer) -> Void,
+                                  _ body: (String, UnsafeRawBufferPointer) throws -> Void) rethrows {
             html.removeAll()
             markdown.removeAll()
-            let title = StatementLayout.title(of: statement)
             HTMLRenderer.start(title: title, into: &html)
             MarkdownRenderer.start(title: title, into: &markdown)
-            StatementLayout.layOut(statement, into: &self)
+            layOut(&self)
             HTMLRenderer.end(into: &html)
-            let base = folder + "/" + fileName(statement.participantID)
+            let base = folder + "/" + fileName(id)
             try html.withBytes { try body(base + ".html", $0) }
             try markdown.withBytes { try body(base + ".md", $0) }
         }

@@ -21,6 +21,33 @@ extension StatementSink where Self: ~Copyable {
     }
 }
 
+extension StatementDocument {
+    /// Writes the document's blocks, after its title, into `sink`, each table cell as words
+    /// (figures hold nothing a format escapes).
+    func replay(into sink: inout some StatementSink & ~Copyable) {
+        for block in blocks {
+            switch block {
+            case .heading(let text, let level):
+                sink.heading(text, level: level)
+            case .paragraph(let text):
+                sink.paragraph(text)
+            case .table(let table):
+                sink.startTable(table.columns)
+                table.text.withUnsafeBufferPointer { text in
+                    for row in 0..<table.rowCount {
+                        if row == table.bodyRowCount { sink.startFooter() }
+                        for column in table.columns.indices {
+                            sink.appendWords(UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)]))
+                            sink.endCell()
+                        }
+                    }
+                }
+                sink.endTable()
+            }
+        }
+    }
+}
+
 extension StatementDocument: StatementSink {
     var columnCount: Int { tableBeingWritten!.columnCount }
     mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { tableBeingWritten!.appendFigure(bytes) }

@@ -28,8 +28,9 @@ struct Explain: ParsableCommand {
                 throw ValidationError("no participant \(rep) in a plan whose fiscal year holds \(period)")
             }
             TerminalProgress.shared.finish()
-            try StatementFiles.write(StatementFiles.files(for: statement), into: out ?? "out/\(period)")
-            print(TextRenderer.render(StatementLayout.document(statement)), terminator: "")
+            let document = StatementLayout.document(statement)
+            try StatementFiles.write(StatementFiles.files(of: document, participantID: statement.participantID), into: out ?? "out/\(period)")
+            print(TextRenderer.render(document), terminator: "")
         } catch let error as CompError {
             throw report(error)
         }

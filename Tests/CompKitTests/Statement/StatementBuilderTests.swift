@@ -54,7 +54,7 @@ import Testing
     /// 5800 − 2900 = 2900.00. D08: R1's half of 8000.25, 4000.125 → 4000.13; C = 112000.13, E = 6200.013,
     /// adds 400.013 → 400.01. D06, a renewal, matches no component: listed on its own. D04 is also the SPIFF's.
     @Test func eachCreditIsListedOnceBesideWhatItAdded() throws {
-        let markdown = MarkdownRenderer.render(StatementLayout.document(try Self.statement("R1")))
+        let markdown = StatementLayout.document(try Self.statement("R1")).markdown
         let lines = markdown.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.contains("| D04 |") } == [
             "| 2026-02-12 | D04 | credit | 50000.00 USD | 1.000000 | 100.00 % | 50000.00 | 108000.00 | 2 | 5800.00 | 2900.00 "
@@ -123,7 +123,7 @@ import Testing
         let rows = statement.entries.flatMap(\.credits)
         #expect(rows.allSatisfy { $0.repID == "R1" } && !rows.contains { $0.dealID == "D03" || $0.dealID == "D05" })
         #expect(statement.pay.allSatisfy { $0.key.employeeID == "R1" })
-        let text = MarkdownRenderer.render(StatementLayout.document(statement)) + HTMLRenderer.render(StatementLayout.document(statement))
+        let text = StatementLayout.document(statement).markdown + StatementLayout.document(statement).html
         for other in ["R2", "Bo Rep", "M1", "Mia Manager", "D03", "D05", "368.52", "613.71", "13370.36"] {
             #expect(!text.contains(other), "R1's statement shows \(other)")
         }

@@ -11,7 +11,7 @@ import Testing
 
     @Test func aStatementIsAnHTMLAndAMarkdownFile() throws {
         let statement = Statement(participantID: "R/1", name: "R", period: month("2026-03"), entries: [], pay: [], usesLedger: false)
-        let files = StatementFiles.files(for: statement)
+        let files = StatementFiles.files(of: StatementLayout.document(statement), participantID: statement.participantID)
         #expect(files.map(\.name) == ["statements/R%2F1.html", "statements/R%2F1.md"])
         #expect(String(decoding: files[1].bytes, as: UTF8.self).contains("Nothing is paid to R/1 for 2026-03."))
     }
@@ -30,8 +30,8 @@ import Testing
             let document = StatementLayout.document(statement)
             var files: [String: String] = [:]
             renderer.forEachFile(of: statement) { name, bytes in files[name] = String(decoding: bytes, as: UTF8.self) }
-            #expect(files == ["statements/\(id).html": HTMLRenderer.render(document),
-                              "statements/\(id).md": MarkdownRenderer.render(document)])
+            #expect(files == ["statements/\(id).html": document.html,
+                              "statements/\(id).md": document.markdown])
             if id == "R1" {
                 #expect(files["statements/R1.md"]?.contains("| 2026-02-20 | D\\<9\\>\\|\\*\\_x | credit |") == true)
                 #expect(files["statements/R1.html"]?.contains("<tr><td>2026-02-20<td>D&lt;9&gt;|*_x<td>credit<td>") == true)

@@ -1,26 +1,8 @@
-/// Renders a statement document as one self-contained HTML page: inline style, no scripts, no
-/// external resources, laid out to print on A4 or Letter (tables do not split across pages where
-/// they fit on one, headings stay with what follows).
-public enum HTMLRenderer {
-    public static func render(_ document: StatementDocument) -> String {
-        var out = RenderedText(capacity: 16_384)
-        render(document, into: &out)
-        return out.string
-    }
-
-    /// Appends the `.html` file of `document` to `out`.
-    static func render(_ document: StatementDocument, into out: inout RenderedText) {
-        start(title: document.title, into: &out)
-        for block in document.blocks {
-            switch block {
-            case .heading(let text, let level): heading(text, level: level, into: &out)
-            case .paragraph(let text): paragraph(text, into: &out)
-            case .table(let table): render(table, into: &out)
-            }
-        }
-        end(into: &out)
-    }
-
+/// A statement's `.html` file, piece by piece (`StatementFiles.Renderer` puts them together): one
+/// self-contained page, inline style, no scripts, no external resources, laid out to print on A4
+/// or Letter (tables do not split across pages where they fit on one, headings stay with what
+/// follows).
+enum HTMLRenderer {
     // MARK: The page, block by block
 
     /// The page up to and including its title.
@@ -50,22 +32,6 @@ public enum HTMLRenderer {
 
     /// `<h2>` to `<h6>`, opening and closing.
     private static let headingTags = (2...6).map { (open: Array("<h\($0)>".utf8), close: Array("</h\($0)>\n".utf8)) }
-
-    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        tableStart(table.columns, into: &out)
-        table.text.withUnsafeBufferPointer { text in
-            for row in 0..<table.rowCount {
-                if row == table.bodyRowCount { footerStart(into: &out) }
-                for column in table.columns.indices {
-                    cellStart(column: column, into: &out)
-                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
-                    if table.holdsMarkup { out.append(cell, escaping: HTMLText.escapes) } else { out.append(cell) }
-                }
-                rowEnd(into: &out)
-            }
-        }
-        tableEnd(hasFooter: table.bodyRowCount < table.rowCount, into: &out)
-    }
 
     // MARK: A table, cell by cell
 

@@ -1,24 +1,6 @@
-/// Renders a statement document as Markdown (GitHub-flavoured tables), for the `.md` statement.
-/// Text from the inputs (names, ids) is escaped so it cannot turn into markup.
-public enum MarkdownRenderer {
-    public static func render(_ document: StatementDocument) -> String {
-        var out = RenderedText()
-        render(document, into: &out)
-        return out.string
-    }
-
-    /// Appends the `.md` file of `document` to `out`.
-    static func render(_ document: StatementDocument, into out: inout RenderedText) {
-        start(title: document.title, into: &out)
-        for block in document.blocks {
-            switch block {
-            case .heading(let text, let level): heading(text, level: level, into: &out)
-            case .paragraph(let text): paragraph(text, into: &out)
-            case .table(let table): render(table, into: &out)
-            }
-        }
-    }
-
+/// A statement's `.md` file, piece by piece (`StatementFiles.Renderer` puts them together):
+/// GitHub-flavoured Markdown, text from the inputs (names, ids) escaped so it cannot turn into markup.
+enum MarkdownRenderer {
     // MARK: The file, block by block (each block after a blank line)
 
     static func start(title: String, into out: inout RenderedText) {
@@ -41,23 +23,6 @@ public enum MarkdownRenderer {
 
     /// The blank line and `##` to `######` before a heading of level 2 to 6.
     private static let headingMarks = (2...6).map { Array(("\n" + String(repeating: "#", count: $0) + " ").utf8) }
-
-    static func render(_ table: StatementDocument.Table, into out: inout RenderedText) {
-        tableStart(table.columns, into: &out)
-        table.text.withUnsafeBufferPointer { text in
-            for row in 0..<table.rowCount {
-                let isFooter = row >= table.bodyRowCount
-                for column in table.columns.indices {
-                    let cell = UnsafeBufferPointer(rebasing: text[table.cellRange(row: row, column: column)])
-                    let bold = isFooter && !cell.isEmpty
-                    cellStart(column: column, bold: bold, into: &out)
-                    if table.holdsMarkup { out.append(cell, escaping: escapes) } else { out.append(cell) }
-                    cellEnd(bold: bold, into: &out)
-                }
-                rowEnd(into: &out)
-            }
-        }
-    }
 
     // MARK: A table, cell by cell
 
