@@ -47,6 +47,14 @@ void comp_free_table(void *pointer, size_t bytes) {
     if (pointer != NULL) munmap(pointer, table_span(bytes));
 }
 
+void comp_advise_huge_pages(void *pointer, size_t bytes) {
+#ifdef MADV_HUGEPAGE
+    uintptr_t start = ((uintptr_t)pointer + huge_page - 1) / huge_page * huge_page;
+    uintptr_t end = ((uintptr_t)pointer + bytes) / huge_page * huge_page;
+    if (end > start) madvise((void *)start, end - start, MADV_HUGEPAGE);
+#endif
+}
+
 void comp_use_small_block_bins(bool use) {
 #if defined(__GLIBC__)
     // 0 turns the fast bins off; 128 bytes is glibc's default on 64-bit systems.

@@ -35,6 +35,11 @@ static inline void comp_prefetch_for_read(const void *address) {
 void *comp_allocate_table(size_t bytes);
 void comp_free_table(void *pointer, size_t bytes);
 
+/// Marks the whole 2 MiB pages inside `[pointer, pointer + bytes)` for transparent huge pages, for
+/// memory from malloc that is about to be filled and then read at random. Does nothing to memory
+/// already touched, to a span holding no whole huge page, or where the kernel has no such pages.
+void comp_advise_huge_pages(void *pointer, size_t bytes);
+
 /// Turns glibc's fast bins for small blocks off (false) or back on (true). Off while the plan
 /// documents are built and freed: millions of small libxml2 nodes freed between large blocks make
 /// glibc merge its fast bins over and over (a fifth of the plan stage's time). Does nothing elsewhere.

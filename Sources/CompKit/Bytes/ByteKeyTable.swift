@@ -31,7 +31,7 @@ struct ByteKeyTable: Sendable {
     init(capacityFor count: Int = 0) {
         var capacity = 16
         while capacity < count * 2 { capacity *= 2 }
-        slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: capacity)
+        slots = Array(hugePagesRepeating: Slot(head: (0, 0), length: 0, number: -1), count: capacity)
         mask = capacity - 1
     }
 
@@ -64,7 +64,7 @@ struct ByteKeyTable: Sendable {
     /// hashed and their slots loaded before any is placed (a table of millions of keys has its
     /// slots far apart, and a slot that each key waited for in turn cost more than the hashing).
     private mutating func grow() {
-        slots = Array(repeating: Slot(head: (0, 0), length: 0, number: -1), count: slots.count * 2)
+        slots = Array(hugePagesRepeating: Slot(head: (0, 0), length: 0, number: -1), count: slots.count * 2)
         mask = slots.count - 1
         let keys = self.keys, starts = keyStarts, count = self.count
         let batchSize = 16

@@ -8,7 +8,7 @@ struct PaidDeals {
 
     /// An empty store for `count` paid deals, none met.
     init(count: Int) {
-        deals = Array(repeating: .unmet, count: count)
+        deals = Array(hugePagesRepeating: .unmet, count: count)
     }
 
     subscript(number: Int) -> PaidDeal { deals[number] }
