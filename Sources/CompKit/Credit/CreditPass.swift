@@ -44,14 +44,15 @@ enum CreditPass {
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
         for exact in [false, true] {
             let passLog = DiagnosticLog(limit: log.limit)
-            let filter = DealIDFilter(log2Words: filterLog2Words)
+            // Let go once every deal is read (32 MiB at ten million deals), before the totals are made.
+            var filter: DealIDFilter? = DealIDFilter(log2Words: filterLog2Words)
             var merged = Merged(index: index, book: book, paidDealCount: paidDealIDs.count, log: passLog)
             var suspects: [UInt64] = []
             var layouts: [FileLayout?] = []
             func makeWorker(_ path: String, _ columns: DealColumns = .none) -> CreditWorker {
                 let rules = DealRules(file: path, log: DiagnosticLog(limit: log.limit), index: index,
                                       knowsEveryParticipant: knowsEveryParticipant)
-                return CreditWorker(index: index, paidDeals: paidDealIDs, columns: columns, deduplicator: filter, rules: rules)
+                return CreditWorker(index: index, paidDeals: paidDealIDs, columns: columns, deduplicator: filter!, rules: rules)
             }
             var cutsHold = true
             for path in paths where cutsHold {
@@ -98,6 +99,7 @@ enum CreditPass {
                                log: passLog, into: &merged) { makeWorker($0) }
             try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
             StageTimer.shared.mark("credit: merge, exact id check")
+            filter = nil
             log.append(passLog, lineOffset: 0)
             return merged.outcome(activity: activity, file: paths.first ?? "deals")
         }
@@ -136,23 +138,30 @@ enum CreditPass {
         let index: CreditIndex
         let book: PlanBook
         let log: DiagnosticLog
-        let sums: IntegerTable<Int64>
+        /// The credit sums: the first worker's table, the other workers' added into it. Neither it
+        /// nor the paid deals' store is made while the workers read the deals (at ten million deals
+        /// they are 80 MB the run's peak would otherwise carry).
+        private var addedSums: IntegerTable<Int64>?
+        private var paidDealStore: PaidDeals?
+        private let paidDealCount: Int
         var finance: FinanceTally
         var runMonth = CompactCredits()
         var outcome: Outcome
         var financeTooLarge: SourceLocation?
-        /// The deals payments.csv names, by paid-deal number.
-        var paidDeals: PaidDeals
 
         init(index: CreditIndex, book: PlanBook, paidDealCount: Int, log: DiagnosticLog) {
             self.index = index
             self.book = book
             self.log = log
-            sums = IntegerTable(count: index.cellCount)
+            self.paidDealCount = paidDealCount
             finance = FinanceTally(currencies: index.currencies.count)
             outcome = Outcome(totals: CreditTotals(book: book), missingRates: [:], rowsPerFile: [], won: 0, cancelled: 0, activity: nil)
-            paidDeals = PaidDeals(count: paidDealCount)
         }
+
+        /// The deals payments.csv names, by paid-deal number, as the workers added so far met them.
+        var paidDeals: PaidDeals { paidDealStore ?? PaidDeals(count: paidDealCount) }
+
+        private var sums: IntegerTable<Int64> { addedSums ?? IntegerTable(count: index.cellCount) }
 
         var rowsPerFile: [Int] {
             get { outcome.rowsPerFile }
@@ -162,8 +171,11 @@ enum CreditPass {
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
         mutating func add(_ worker: inout CreditWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
-            paidDeals.absorb(&worker.paidDeals)
-            if !sums.add(worker.sums) || worker.sumsOverflowed {
+            if paidDealStore == nil { paidDealStore = PaidDeals(count: paidDealCount) }
+            paidDealStore!.absorb(&worker.paidDeals)
+            let sumsFit: Bool
+            if let addedSums { sumsFit = addedSums.add(worker.sums) } else { (addedSums, sumsFit) = (worker.sums, true) }
+            if !sumsFit || worker.sumsOverflowed {
                 log.error(.wholeFile(path), "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }
             finance.add(worker.finance)
@@ -183,9 +195,12 @@ enum CreditPass {
         }
 
         /// The totals, with the finance tallies handed to `activity` (`file` is blamed for a month's
-        /// credits too large for the finance reports when no one deal is).
-        func outcome(activity: DealActivity?, file: String) -> Outcome {
+        /// credits too large for the finance reports when no one deal is). The paid deals are let
+        /// go first: the payments are credited, and the totals are made beside everything else.
+        consuming func outcome(activity: DealActivity?, file: String) -> Outcome {
+            paidDealStore = nil
             var outcome = self.outcome
+            let sums = self.sums
             outcome.totals.runMonthRows = (runMonth, index)
             if var activity {
                 activity.absorb(finance, sums: sums, index: index)

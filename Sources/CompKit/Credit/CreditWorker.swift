@@ -50,7 +50,7 @@ struct CreditWorker {
     /// Fingerprints of ids the filter may have seen before: checked exactly after the pass.
     private(set) var suspects: [UInt64] = []
     /// The deals met that payments.csv names.
-    var paidDeals = MetPaidDeals()
+    var paidDeals: MetPaidDeals
     private var chain: [Int] = []
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
@@ -87,6 +87,7 @@ struct CreditWorker {
         reps = index.reps
         paidDealTable = paidDeals
         watchesPaidDeals = paidDeals.count > 0
+        self.paidDeals = MetPaidDeals(room: paidDeals.count)
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator

@@ -30,6 +30,6 @@ struct PaidDeals {
             shares += metShares
             deals[Int(number)] = deal
         }
-        met = MetPaidDeals()
+        met = MetPaidDeals(room: 0)
     }
 }
