@@ -123,7 +123,7 @@ struct CreditWorker {
                 let count = buffer.withUnsafeMutableBytes { raw in
                     pread(descriptor, raw.baseAddress! + filled, raw.count - filled, off_t(fileOffset))
                 }
-                guard count >= 0 else { throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))") }
+                guard count >= 0 else { throw InputFile.Failure.reading }
                 if count == 0 { atEnd = true }
                 filled += count
                 fileOffset += count

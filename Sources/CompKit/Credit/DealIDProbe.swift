@@ -48,7 +48,7 @@ enum DealIDProbe {
             let count = buffer.withUnsafeMutableBytes { raw in
                 pread(descriptor, raw.baseAddress! + carried, raw.count - carried, off_t(offset))
             }
-            guard count >= 0 else { throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))") }
+            guard count >= 0 else { throw InputFile.Failure.reading }
             let filled = carried + count
             let atEnd = count == 0
             let recordsStart = offset - carried

@@ -9,6 +9,9 @@ enum InputFile {
 
     struct Failure: Error {
         let message: String
+
+        /// A read of an open input that failed, with the system's reason (`errno` as the read left it).
+        static var reading: Failure { Failure(message: "reading failed: \(String(cString: strerror(errno)))") }
     }
 
     /// Opens the file to read; fails saying why not: not found, or the system's reason.

@@ -208,7 +208,7 @@ final class CSVReader {
                 count = read(descriptor, chunk + chunkEnd, min(chunkSize - chunkEnd, remaining))
             } while count < 0 && errno == EINTR
             guard count >= 0 else {
-                throw InputFile.Failure(message: "reading failed: \(String(cString: strerror(errno)))")
+                throw InputFile.Failure.reading
             }
             if count == 0 { atEndOfFile = true }
             chunkEnd += count

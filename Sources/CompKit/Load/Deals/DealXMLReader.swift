@@ -156,7 +156,7 @@ enum DealXMLReader {
         var prolog = [UInt8](repeating: 0, count: 1 << 16)
         let prologCount = prolog.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
         guard prologCount >= 0 else {
-            log.error(.wholeFile(path), "reading failed: \(String(cString: strerror(errno)))")
+            log.error(.wholeFile(path), InputFile.Failure.reading.message)
             return
         }
         prolog.removeSubrange(prologCount...)
@@ -180,7 +180,7 @@ enum DealXMLReader {
             while parser.pointee.disableSAX == 0 {
                 let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
                 guard count >= 0 else {
-                    log.error(.wholeFile(path), "reading failed: \(String(cString: strerror(errno)))")
+                    log.error(.wholeFile(path), InputFile.Failure.reading.message)
                     return
                 }
                 chunk.withUnsafeBytes { bytes in
