@@ -4,6 +4,8 @@ import Synchronization
 
 /// Work cut into parts, each run on a thread of its own (`DispatchQueue.concurrentPerform`, a
 /// `Thread` for a pipeline's producer); every call returns once all its parts have finished.
+/// Called inside a part of another call, a call gets only its share of the cores (GCD divides
+/// them among the outer call's parts): on two cores, inside `both`, its parts run one after another.
 enum Parallel {
     /// `first()` and `second()` side by side.
     static func both<First: Sendable, Second: Sendable>(
