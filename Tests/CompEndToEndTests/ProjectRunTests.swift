@@ -15,6 +15,11 @@ import Testing
         let payroll = try workspace.read("out/2026-03/payroll.csv")
         #expect(payroll.split(separator: "\n", omittingEmptySubsequences: false).first
                 == "period,employee_id,employee_name,pay_type,component,amount,currency,prior_adjustment")
+        // The last thing the run does before the process ends: say what it wrote, on stdout.
+        let rows = payroll.split(separator: "\n").dropFirst()
+        let people = Set(rows.map { $0.split(separator: ",")[1] })
+        #expect(run.stdout == "comp: 2026-03: \(rows.count) payroll rows for \(people.count) people written to out/2026-03/\n",
+                run.transcript)
     }
 
     /// Two runs in two copies: byte-identical files, the manifest aside from its clock time.
