@@ -28,7 +28,7 @@ extension RunMonthCredits {
         guard let index, !index.repIDs.isEmpty else { return }
         let ranks = ranks ?? 0..<index.repIDs.count
         guard !ranks.isEmpty else { return }
-        let partitions = CreditPartitions(index: index)
+        let partitions = credits.partitions ?? CreditPartitions(index: index)
         let first = partitions.partitions(of: index.repOfByteRank[ranks.lowerBound]).lowerBound
         let last = partitions.partitions(of: index.repOfByteRank[ranks.upperBound - 1]).upperBound
         var current: Int32 = -1

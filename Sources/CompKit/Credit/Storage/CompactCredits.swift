@@ -260,6 +260,9 @@ struct CompactCredits: Sendable {
     private(set) var longestID = 0
     /// By `CreditTotals.CreditRow.Kind.rawValue` (every kind but roll-ups), then plan.
     private(set) var posted: [[PostedTally]] = []
+    /// How the rows were split into partitions, nil before a writer filled the store (it depends
+    /// on the index only, so every worker's is the same).
+    private(set) var partitions: CreditPartitions?
 
     var count: Int { rowCounts.reduce(0, +) }
 
@@ -268,6 +271,7 @@ struct CompactCredits: Sendable {
         workers += other.workers
         for number in rowCounts.indices { rowCounts[number] += other.rowCounts[number] }
         longestID = max(longestID, other.longestID)
+        if partitions == nil { partitions = other.partitions }
         if posted.isEmpty { posted = other.posted } else {
             for kind in other.posted.indices {
                 for plan in other.posted[kind].indices {
@@ -378,6 +382,7 @@ struct CompactCredits: Sendable {
             if !keepsHeld { for number in buffers.indices { flush(number) } }
             if let failure { throw failure }
             if file != nil || keepsHeld { store.workers = [WorkerRows(file: file, held: keepsHeld ? buffers : [])] }
+            store.partitions = partitions
             return store
         }
     }
