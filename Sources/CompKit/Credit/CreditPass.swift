@@ -117,7 +117,7 @@ enum CreditPass {
         let numbers = files.count == 1 ? [Array(0..<Int32(files[0].deals.count))]
             : files.map { file in (0..<Int32(file.deals.count)).map { file.deals.withKey($0) { dealIDs.lookup($0) } } }
         do {  // the checks' tables freed before the payments are credited
-            var checks = PaymentChecks(index: index, dealIDs: dealIDs, deals: merged.paidDeals, dealsAreComplete: dealsAreComplete)
+            var checks = PaymentChecks(index: index, dealIDs: dealIDs, deals: merged.paidDeals(), dealsAreComplete: dealsAreComplete)
             for (position, file) in files.enumerated() { checks.check(file, file: position, numbers: numbers[position], log: log) }
             checks.reportTotals(of: files, log: log)
         }
@@ -125,7 +125,7 @@ enum CreditPass {
             // A range of at least 20 000 rows per worker: fewer are not worth a thread.
             let parts = max(1, min(threads, file.count / 20_000))
             var workers = (0..<parts).map { _ in makeWorker(file.source) }
-            let deals = merged.paidDeals
+            let deals = merged.paidDeals()
             Parallel.forEach(&workers) { part, worker in
                 worker.credit(file, rows: file.count * part / parts..<file.count * (part + 1) / parts, numbers: numbers, deals: deals)
             }
@@ -159,7 +159,16 @@ enum CreditPass {
         }
 
         /// The deals payments.csv names, by paid-deal number, as the workers added so far met them.
-        var paidDeals: PaidDeals { paidDealStore ?? PaidDeals(count: paidDealCount) }
+        mutating func paidDeals() -> PaidDeals {
+            makePaidDealStore()
+            return paidDealStore!
+        }
+
+        /// Makes the paid deals' store at its first need (adding the first worker, or crediting
+        /// payments when no deals were read), once.
+        private mutating func makePaidDealStore() {
+            if paidDealStore == nil { paidDealStore = PaidDeals(count: paidDealCount) }
+        }
 
         private var sums: IntegerTable<Int64> { addedSums ?? IntegerTable(count: index.cellCount) }
 
@@ -171,7 +180,7 @@ enum CreditPass {
         /// Adds a worker whose lines count from `firstLine` (0: its lines are the file's).
         mutating func add(_ worker: inout CreditWorker, path: String, firstLine: Int, countsRows: Bool = true) throws {
             runMonth.append(try worker.takeRunMonth())
-            if paidDealStore == nil { paidDealStore = PaidDeals(count: paidDealCount) }
+            makePaidDealStore()
             paidDealStore!.absorb(&worker.paidDeals)
             let sumsFit: Bool
             if let addedSums { sumsFit = addedSums.add(worker.sums) } else { (addedSums, sumsFit) = (worker.sums, true) }
