@@ -15,25 +15,24 @@ import Testing
             #expect(explain.stdout.contains(line), "stdout lacks \(line)")
         }
         #expect(explain.stdout.split(separator: "\n").contains { $0.hasPrefix("TOTAL") && $0.hasSuffix("USD       9500.01") }, explain.transcript)
-        let markdown = try workspace.read("out/2026-02/statements/R1.md")
+        let page = try workspace.read("out/2026-02/statements/R1.html")
         let expected = try workspace.read("expected/payroll.csv")
-        #expect(PayTables.statement(markdown) == PayTables.payroll(expected, employee: "R1"))
-        #expect(PayTables.markdownTable(markdown, after: "Pay this month").footer == [["TOTAL", "", "USD", "9500.01"]])
-        #expect(workspace.exists("out/2026-02/statements/R1.html"))
-        #expect(!workspace.exists("out/2026-02/statements/R2.md"), "explain writes only the rep's own statement")
+        #expect(PayTables.statement(page) == PayTables.payroll(expected, employee: "R1"))
+        #expect(PayTables.htmlTable(page, after: "Pay this month").footer == [["TOTAL", "", "USD", "9500.01"]])
+        #expect(try workspace.snapshot("out/2026-02/statements").keys.sorted() == ["R1.html"], "explain writes only the rep's own statement")
     }
 
-    /// `comp run` writes both files for every participant, listed in the manifest; `--no-statements` none.
+    /// `comp run` writes a page for every participant, listed in the manifest; `--no-statements` none.
     @Test func runWritesAStatementForEveryParticipant() throws {
         let workspace = try Workspace(fixtures: "hand-month")
         let run = try workspace.comp("run", "--period", "2026-02")
         try #require(run.status == 0, run.transcript)
         let statements = try workspace.snapshot("out/2026-02/statements").keys.sorted()
-        #expect(statements == ["M1.html", "M1.md", "R1.html", "R1.md", "R2.html", "R2.md"])
+        #expect(statements == ["M1.html", "R1.html", "R2.html"])
         let payroll = try workspace.read("out/2026-02/payroll.csv")
         #expect(payroll == (try workspace.read("expected/payroll.csv")))
         for id in ["M1", "R1", "R2"] {
-            #expect(PayTables.statement(try workspace.read("out/2026-02/statements/\(id).md")) == PayTables.payroll(payroll, employee: id), "\(id)")
+            #expect(PayTables.statement(try workspace.read("out/2026-02/statements/\(id).html")) == PayTables.payroll(payroll, employee: id), "\(id)")
         }
         #expect(try workspace.read("out/2026-02/manifest.json").contains("\"statements/R1.html\""))
 
@@ -65,8 +64,7 @@ import Testing
         }
         #expect(Set(participants).count == 13)
         for id in Set(participants) {
-            let markdown = try workspace.read("out/2026-03/statements/\(id).md")
-            let rows = PayTables.statement(markdown)
+            let rows = PayTables.statement(try workspace.read("out/2026-03/statements/\(id).html"))
             #expect(rows == PayTables.payroll(payroll, employee: id), "\(id)")
             // R005 is hired on 2026-05-18: her statement says nothing is paid yet.
             #expect(rows.isEmpty == (id == "R005"), "\(id)")
@@ -94,7 +92,7 @@ import Testing
         #expect(try workspace.read("out/\(period)/credits.csv").contains(",payment,"))
         let ids = Set(payroll.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[1]) })
         for id in ids {
-            let rows = PayTables.statement(try workspace.read("out/\(period)/statements/\(id).md"))
+            let rows = PayTables.statement(try workspace.read("out/\(period)/statements/\(id).html"))
             #expect(rows == PayTables.payroll(payroll, employee: id), "\(id)")
         }
     }
@@ -111,18 +109,18 @@ import Testing
         try workspace.write("inputs/deals.csv", try workspace.read("inputs/deals.csv") + "D8,2026-01-20,3000,USD,new,R1\n")
         let explain = try workspace.comp("explain", "--rep", "R1", "--period", "2026-02")
         try #require(explain.status == 0, explain.transcript)
-        let markdown = try workspace.read("out/2026-02/statements/R1.md")
-        #expect(PayTables.statement(markdown, adjustments: true) == [
+        let page = try workspace.read("out/2026-02/statements/R1.html")
+        #expect(PayTables.statement(page, adjustments: true) == [
             ["BASE", "", "USD", "1000.00", "0.00"], ["COMMISSION", "nb", "USD", "900.00", "300.00"],
         ])
-        #expect(PayTables.markdownTable(markdown, after: "Pay this month").footer == [["TOTAL", "", "USD", "", "", "1900.00"]])
-        #expect(markdown.contains("now compute to 800.00, closed periods paid 500.00, so 300.00 is settled this month"))
+        #expect(PayTables.htmlTable(page, after: "Pay this month").footer == [["TOTAL", "", "USD", "", "", "1900.00"]])
+        #expect(page.contains("now compute to 800.00, closed periods paid 500.00, so 300.00 is settled this month"))
 
         let run = try workspace.comp("run", "--period", "2026-02")
         try #require(run.status == 0, run.transcript)
         let payroll = try workspace.read("out/2026-02/payroll.csv")
-        #expect(PayTables.statement(markdown, adjustments: true) == PayTables.payroll(payroll, employee: "R1", adjustments: true))
-        #expect(try workspace.read("out/2026-02/statements/R1.md") == markdown)
+        #expect(PayTables.statement(page, adjustments: true) == PayTables.payroll(payroll, employee: "R1", adjustments: true))
+        #expect(try workspace.read("out/2026-02/statements/R1.html") == page)
     }
 
     /// A rep's statement holds nothing of anyone else; a manager's shows his team's credits only
@@ -132,7 +130,7 @@ import Testing
         let run = try workspace.comp("run", "--period", "2026-02")
         try #require(run.status == 0, run.transcript)
         func statement(_ id: String) throws -> String {
-            try workspace.read("out/2026-02/statements/\(id).md") + workspace.read("out/2026-02/statements/\(id).html")
+            try workspace.read("out/2026-02/statements/\(id).html")
         }
         // Names, ids, deals only they have, and pay amounts (base, commission, total) of the others.
         let own: [String: [String]] = [
@@ -150,9 +148,9 @@ import Testing
         }
         // M1 sees the team's February credits as roll-ups of his `team` component, per team member:
         // R1's D04 50000 + D08 4000.13; R2's D03 13370.36 + D08 4000.13 − D05 10000 (credits.csv lists the deals).
-        let manager = try workspace.read("out/2026-02/statements/M1.md")
-        #expect(manager.contains("|  | team member R1 | roll-up × 2 |  |  |  | 54000.13 | 134000.13 |")
-                && manager.contains("|  | team member R2 | roll-up × 3 |  |  |  | 7370.49 | 141370.62 |"), "\(manager)")
+        let manager = try workspace.read("out/2026-02/statements/M1.html")
+        #expect(manager.contains("<tr><td><td>team member R1<td>roll-up × 2<td><td><td><td>54000.13<td>134000.13<td>")
+                && manager.contains("<tr><td><td>team member R2<td>roll-up × 3<td><td><td><td>7370.49<td>141370.62<td>"), "\(manager)")
         for deal in ["D03", "D04", "D05", "D08"] { #expect(!manager.contains(deal), "M1's statement lists \(deal)") }
     }
 

@@ -63,7 +63,7 @@ extension PayrollRun {
                 var renderer = StatementFiles.Renderer()
                 // credits.csv's order, sorted while the pay was worked out, serves the statements too.
                 try builder.forEachStatement(slice: slice, of: slices, creditOrder: try prepared.sortedCredits()) { statement in
-                    try renderer.forEachFile(of: statement) { name, bytes in files.append(try sink(name) { try $0.write(bytes) }) }
+                    files.append(try renderer.withFile(of: statement) { name, bytes in try sink(name) { try $0.write(bytes) } })
                 }
                 return files
             }

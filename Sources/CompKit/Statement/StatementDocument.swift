@@ -1,7 +1,7 @@
 /// A statement or an estimate laid out for reading: headings, paragraphs and tables, with nothing
 /// about how they look. `TextRenderer` turns it into the terminal's text; `StatementFiles` into the
-/// `.md` file and the printable `.html` file (the same renderer a run writes its statements with as
-/// they are laid out), so the three always say the same.
+/// printable `.html` page (the same renderer a run writes its statements with as they are laid
+/// out), so the two always say the same.
 public struct StatementDocument: Sendable {
     public enum Block: Sendable {
         /// Level 1 is the document's title; 2 a section; 3 a part of a section.
@@ -80,17 +80,14 @@ public struct StatementDocument: Sendable {
             String(decoding: text[cellRange(row: row, column: column)], as: UTF8.self)
         }
 
-        /// Letters, digits, the space, bytes of non-ASCII characters and `-.,:;%()/+=`: the bytes
-        /// that no output format escapes.
+        /// Printable ASCII but the five characters HTML escapes (`&<>"'`), and the bytes of
+        /// non-ASCII characters: what a statement page holds as it is.
         static func isPlain(_ byte: UInt8) -> Bool {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"),
-                 UInt8(ascii: "%"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="),
-                 0x80...0xFF:
-                return true
-            default:
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
                 return false
+            default:
+                return byte >= 0x20 && byte != 0x7F
             }
         }
     }

@@ -1,5 +1,5 @@
 /// What `StatementLayout` writes a statement into, block by block in reading order: a
-/// `StatementDocument` kept whole (the terminal's `comp explain`), or the statement's two files
+/// `StatementDocument` kept whole (the terminal's `comp explain`), or the statement's page
 /// rendered as it is laid out (a run writes tens of thousands, and keeping each as a document
 /// first would cost more than rendering it). A table's cells are written into the sink itself,
 /// between `startTable(_:)` and `endTable()`.

@@ -1,10 +1,10 @@
 /// What a statement table's cells are written into, piece by piece, cell by cell and row by row:
-/// a `StatementDocument.Table` kept whole, or a statement's two files as the cells come
+/// a `StatementDocument.Table` kept whole, or a statement's page as the cells come
 /// (`StatementFiles.Renderer`).
 protocol TableCellWriter: FigureSink, ~Copyable {
     /// How many cells make a row of the table being written.
     var columnCount: Int { get }
-    /// Appends words, which each output format escapes as it needs.
+    /// Appends words, which each output escapes as it needs.
     mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Ends the cell being written; the next piece starts the next cell (or row).
     mutating func endCell()

@@ -2,10 +2,10 @@ import ArgumentParser
 import CompKit
 
 /// `comp explain`: one participant's statement for a month, on stdout and as
-/// `<out>/statements/<id>.html` and `.md`.
+/// `<out>/statements/<id>.html`.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a rep's statement for a month: every credit, the tier math, the pay; also written as statements/<id>.html and .md.")
+        abstract: "Show a rep's statement for a month: every credit, the tier math, the pay; also written as statements/<id>.html.")
 
     @Option(help: ArgumentHelp("The participant whose statement to show.", valueName: "id"))
     var rep: String
@@ -29,7 +29,7 @@ struct Explain: ParsableCommand {
             }
             TerminalProgress.shared.finish()
             let document = StatementLayout.document(statement)
-            try StatementFiles.write(StatementFiles.files(of: document, participantID: statement.participantID), into: out ?? "out/\(period)")
+            try StatementFiles.write(StatementFiles.file(of: document, participantID: statement.participantID), into: out ?? "out/\(period)")
             print(TextRenderer.render(document), terminator: "")
         } catch let error as CompError {
             throw report(error)

@@ -16,7 +16,7 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the files (default out/<period>); replaced as a whole.", valueName: "dir"))
     var out: String?
 
-    @Flag(name: .customLong("no-statements"), help: "Do not write statements/<id>.html and .md for every participant (very large runs).")
+    @Flag(name: .customLong("no-statements"), help: "Do not write statements/<id>.html for every participant (very large runs).")
     var noStatements = false
 
     @OptionGroup var thresholds: ThresholdOptions

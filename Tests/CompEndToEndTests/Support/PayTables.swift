@@ -34,25 +34,28 @@ enum PayTables {
         }
     }
 
-    /// The body and the footer of the first Markdown table after `## heading`, cells unescaped.
-    static func markdownTable(_ markdown: String, after heading: String) -> (rows: [[String]], footer: [[String]]) {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(of: Substring("## " + heading)) else { return ([], []) }
-        let table = lines[start...].drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }.dropFirst(2)
-        let cells = table.map { line in
-            line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { cell in
-                cell.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\\", with: "")
+    /// The body and the footer of the first table after the section heading `heading` of a
+    /// statement page (a row a line, `<tr><td>` and `<td>` before each cell), cells unescaped.
+    static func htmlTable(_ html: String, after heading: String) -> (rows: [[String]], footer: [[String]]) {
+        let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: Substring("<h2>" + heading + "</h2>")) else { return ([], []) }
+        let table = lines[start...].drop { $0 != "<tbody>" }.dropFirst().prefix { $0 != "</table>" }
+        func cells(_ line: Substring) -> [String] {
+            line.dropFirst("<tr><td>".count).components(separatedBy: "<td>").map { cell in
+                [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+                    .reduce(cell) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
             }
         }
-        let isFooter = { (line: Substring) in line.contains("**") }
-        return (zip(table, cells).filter { !isFooter($0.0) }.map(\.1), zip(table, cells).filter { isFooter($0.0) }.map(\.1))
+        let body = table.prefix { $0 != "</tbody>" }
+        let footer = table.drop { $0 != "<tfoot>" }.dropFirst().prefix { $0 != "</tfoot>" }
+        return (body.map(cells), footer.map(cells))
     }
 
-    /// A statement's pay rows from its Markdown file as `payroll` gives them: pay type, component,
+    /// A statement's pay rows from its page as `payroll` gives them: pay type, component,
     /// currency, amount and, with a ledger, prior adjustment (the statement's columns are then
     /// pay type, component, currency, this month, prior adjustment, amount).
-    static func statement(_ markdown: String, adjustments: Bool = false) -> [[String]] {
-        markdownTable(markdown, after: "Pay this month").rows.map { row in
+    static func statement(_ html: String, adjustments: Bool = false) -> [[String]] {
+        htmlTable(html, after: "Pay this month").rows.map { row in
             adjustments ? Array(row.prefix(3)) + [row[5], row[4]] : Array(row.prefix(4))
         }
     }

@@ -36,7 +36,7 @@ import Testing
             inputs: empty ? [] : [Manifest.Input(path: odd, kind: .deals, bytes: 12, sha256: "ab", rows: 3),
                                   Manifest.Input(path: "plans/p.xml", kind: .plan, bytes: 0, sha256: "cd", rows: 0)],
             rowCounts: DealCounts(dealRows: 3, won: 2, cancelled: -1),
-            outputs: empty ? [] : [Manifest.Output(file: "statements/\(odd).md", bytes: 1 << 40, sha256: "ef")])
+            outputs: empty ? [] : [Manifest.Output(file: "statements/\(odd).html", bytes: 1 << 40, sha256: "ef")])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let expected = [UInt8](try encoder.encode(manifest)) + [UInt8(ascii: "\n")]

@@ -54,19 +54,19 @@ import Testing
     /// 5800 − 2900 = 2900.00. D08: R1's half of 8000.25, 4000.125 → 4000.13; C = 112000.13, E = 6200.013,
     /// adds 400.013 → 400.01. D06, a renewal, matches no component: listed on its own. D04 is also the SPIFF's.
     @Test func eachCreditIsListedOnceBesideWhatItAdded() throws {
-        let markdown = StatementLayout.document(try Self.statement("R1")).markdown
-        let lines = markdown.split(separator: "\n").map(String.init)
-        #expect(lines.filter { $0.contains("| D04 |") } == [
-            "| 2026-02-12 | D04 | credit | 50000.00 USD | 1.000000 | 100.00 % | 50000.00 | 108000.00 | 2 | 5800.00 | 2900.00 "
-                + "| crosses into tier 2 (from 100000.00, 10 %) |",
-            "| 2026-02-12 | D04 | credit | 100.00 % | 50000.00 | 200.00 |",
+        let html = StatementLayout.document(try Self.statement("R1")).html
+        let lines = html.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains("<td>D04<td>") } == [
+            "<tr><td>2026-02-12<td>D04<td>credit<td>50000.00 USD<td>1.000000<td>100.00 %<td>50000.00<td>108000.00<td>2<td>5800.00<td>2900.00"
+                + "<td>crosses into tier 2 (from 100000.00, 10 %)",
+            "<tr><td>2026-02-12<td>D04<td>credit<td>100.00 %<td>50000.00<td>200.00",
         ])
-        #expect(lines.filter { $0.contains("| D08 |") }
-                == ["| 2026-02-18 | D08 | credit | 8000.25 USD | 1.000000 | 50.00 % | 4000.13 | 112000.13 | 2 | 6200.013 | 400.01 |  |"])
-        let unmatched = try #require(lines.firstIndex(of: "### Credits matching no component"))
-        #expect(lines.filter { $0.contains("| D06 |") } == ["| 2026-02-27 | D06 | credit | 5000.00 USD | 1.000000 | 100.00 % | 5000.00 |"])
-        #expect(lines.firstIndex { $0.contains("| D06 |") }! > unmatched)
-        #expect(lines.contains("|  | **total** |  |  |  |  | **54000.13** |  |  |  | **3300.01** |  |"))   // 50000.00 + 4000.13
+        #expect(lines.filter { $0.contains("<td>D08<td>") }
+                == ["<tr><td>2026-02-18<td>D08<td>credit<td>8000.25 USD<td>1.000000<td>50.00 %<td>4000.13<td>112000.13<td>2<td>6200.013<td>400.01<td>"])
+        let unmatched = try #require(lines.firstIndex(of: "<h3>Credits matching no component</h3>"))
+        #expect(lines.filter { $0.contains("<td>D06<td>") } == ["<tr><td>2026-02-27<td>D06<td>credit<td>5000.00 USD<td>1.000000<td>100.00 %<td>5000.00"])
+        #expect(lines.firstIndex { $0.contains("<td>D06<td>") }! > unmatched)
+        #expect(lines.contains("<tr><td><td>total<td><td><td><td><td>54000.13<td><td><td><td>3300.01<td>"))   // 50000.00 + 4000.13
     }
 
     @Test func chargebackAndRoundingResidual() throws {
@@ -123,7 +123,7 @@ import Testing
         let rows = statement.entries.flatMap(\.credits)
         #expect(rows.allSatisfy { $0.repID == "R1" } && !rows.contains { $0.dealID == "D03" || $0.dealID == "D05" })
         #expect(statement.pay.allSatisfy { $0.key.employeeID == "R1" })
-        let text = StatementLayout.document(statement).markdown + StatementLayout.document(statement).html
+        let text = StatementLayout.document(statement).html
         for other in ["R2", "Bo Rep", "M1", "Mia Manager", "D03", "D05", "368.52", "613.71", "13370.36"] {
             #expect(!text.contains(other), "R1's statement shows \(other)")
         }

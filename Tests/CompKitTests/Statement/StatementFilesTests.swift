@@ -9,16 +9,16 @@ import Testing
         #expect(StatementFiles.fileName("R 1%") == "R%201%25")
     }
 
-    @Test func aStatementIsAnHTMLAndAMarkdownFile() throws {
+    @Test func aStatementIsOneHTMLFile() throws {
         let statement = Statement(participantID: "R/1", name: "R", period: month("2026-03"), entries: [], pay: [], usesLedger: false)
-        let files = StatementFiles.files(of: StatementLayout.document(statement), participantID: statement.participantID)
-        #expect(files.map(\.name) == ["statements/R%2F1.html", "statements/R%2F1.md"])
-        #expect(String(decoding: files[1].bytes, as: UTF8.self).contains("Nothing is paid to R/1 for 2026-03."))
+        let file = StatementFiles.file(of: StatementLayout.document(statement), participantID: statement.participantID)
+        #expect(file.name == "statements/R%2F1.html")
+        #expect(String(decoding: file.bytes, as: UTF8.self).contains("<p>Nothing is paid to R/1 for 2026-03.</p>"))
     }
 
-    /// A run renders each statement's files as it lays the statement out, table cells written into
-    /// both files as they come: the files are the statement's document rendered, tables with and
-    /// without footers, empty cells and cells with markup (a deal id `D<9>|*_x`) alike.
+    /// A run renders each statement's page as it lays the statement out, table cells written as
+    /// they come: the page is the statement's document rendered, tables with and without footers,
+    /// empty cells and cells with markup (a deal id `D<9>|*_x`) alike.
     @Test func filesAreTheDocumentRendered() throws {
         let marked = Deal(id: "D<9>|*_x", closeDate: day("2026-02-20"), amount: dec("1000"), currency: .usd, type: "new",
                           splits: [Deal.Split(repID: "R1", percent: dec("100"))])
@@ -28,13 +28,11 @@ import Testing
         for id in builder.participantIDs {
             let statement = try #require(try builder.statement(for: id))
             let document = StatementLayout.document(statement)
-            var files: [String: String] = [:]
-            renderer.forEachFile(of: statement) { name, bytes in files[name] = String(decoding: bytes, as: UTF8.self) }
-            #expect(files == ["statements/\(id).html": document.html,
-                              "statements/\(id).md": document.markdown])
+            let (name, page) = renderer.withFile(of: statement) { ($0, String(decoding: $1, as: UTF8.self)) }
+            #expect(name == "statements/\(id).html")
+            #expect(page == document.html)
             if id == "R1" {
-                #expect(files["statements/R1.md"]?.contains("| 2026-02-20 | D\\<9\\>\\|\\*\\_x | credit |") == true)
-                #expect(files["statements/R1.html"]?.contains("<tr><td>2026-02-20<td>D&lt;9&gt;|*_x<td>credit<td>") == true)
+                #expect(page.contains("<tr><td>2026-02-20<td>D&lt;9&gt;|*_x<td>credit<td>"))
             }
         }
     }
