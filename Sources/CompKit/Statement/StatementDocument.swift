@@ -79,17 +79,6 @@ public struct StatementDocument: Sendable {
         public func cellText(row: Int, column: Int) -> String {
             String(decoding: text[cellRange(row: row, column: column)], as: UTF8.self)
         }
-
-        /// Printable ASCII but the five characters HTML escapes (`&<>"'`), and the bytes of
-        /// non-ASCII characters: what a statement page holds as it is.
-        static func isPlain(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                return false
-            default:
-                return byte >= 0x20 && byte != 0x7F
-            }
-        }
     }
 
     public var title: String

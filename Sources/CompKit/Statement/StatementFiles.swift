@@ -67,12 +67,7 @@ public enum StatementFiles {
         mutating func appendWords(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard !bytes.isEmpty else { return }
             startCellText()
-            // Most words in a table (deal ids, kinds) hold nothing HTML escapes.
-            if bytes.allSatisfy(StatementDocument.Table.isPlain) {
-                html.append(bytes)
-            } else {
-                html.append(bytes, escaping: HTMLText.escapes)
-            }
+            html.append(bytes, escaping: HTMLText.escapes)
         }
 
         mutating func endCell() {
