@@ -28,10 +28,17 @@ public struct ExactDecimal: Sendable, Hashable {
     public var magnitude: ExactDecimal { ExactDecimal(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
 
     /// The same value written with `newScale` decimals; `newScale` must not be smaller than `scale`.
+    @inline(__always)
     public func widened(to newScale: Int) -> ExactDecimal {
-        precondition(newScale >= scale)
-        // Sums and comparisons mostly meet amounts of one scale: then there is nothing to multiply.
+        // Sums and comparisons mostly meet amounts of one scale: then there is nothing to multiply,
+        // and no call to make (every `+`, `-`, `<` and `==` asks).
         if newScale == scale { return self }
+        return multiplied(toScale: newScale)
+    }
+
+    @inline(never)
+    private func multiplied(toScale newScale: Int) -> ExactDecimal {
+        precondition(newScale > scale)
         return ExactDecimal(mantissa: mantissa * ExactDecimal.powerOfTen(newScale - scale), scale: newScale)
     }
 
