@@ -149,16 +149,16 @@ public struct StatementBuilder: Sendable {
     private func spiffParts(_ ref: PlanBook.EntryRef, fiscalMonth: Int, rows: [CreditTotals.CreditRow]) -> [Statement.SpiffPart] {
         let plan = result.book.plan(ref)
         guard !plan.spiffs.isEmpty else { return [] }
-        // SPIFFs pay on credits and chargebacks, never on payments. A credit has a row per matching
-        // component (a rep is in a deal's split once), next to each other in the statement order:
-        // the first of them stands for the credit.
-        let own = rows.indices.filter { position in
-            rows[position].kind != .payment
-                && (position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], rows[position]) != nil)
-        }.map { rows[$0] }
+        let credits = result.totals.runMonthCreditRows
         return plan.spiffs.enumerated().map { index, spiff in
-            let lines = own.compactMap { row -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
-                guard result.totals.runMonthCreditRows.matches(row, spiff: index, plan: ref.plan) else { return nil }
+            // SPIFFs pay on credits and chargebacks, never on payments. A credit has a row per matching
+            // component (a rep is in a deal's split once), next to each other in the statement order:
+            // the first of them stands for the credit. Whether the deal matches is asked first (a
+            // number compared; most deals match no SPIFF).
+            let lines = rows.indices.compactMap { position -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
+                let row = rows[position]
+                guard row.kind != .payment, credits.matches(row, spiff: index, plan: ref.plan),
+                      position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], row) != nil else { return nil }
                 return (row, SpiffMath.amount(spiff, percent: row.percent, credit: row.credit,
                                               isReversal: row.kind == .chargeback, currency: plan.currency))
             }
@@ -200,9 +200,11 @@ public struct StatementBuilder: Sendable {
         // A person has a few keys: a short list searched in order beats hashing two strings a line.
         var sums: [(key: PayKey, amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
         func slot(_ type: PayType, _ component: String, _ currency: Currency) -> Int {
-            if let index = sums.firstIndex(where: {
-                $0.key.payType == type && $0.key.currency == currency && $0.key.component == component
-            }) { return index }
+            // Fields compared where they are: a search that copied each entry out cost more than the sums.
+            for index in sums.indices
+            where sums[index].key.payType == type && sums[index].key.currency == currency && sums[index].key.component == component {
+                return index
+            }
             sums.append((PayKey(employeeID: id, payType: type, component: component, currency: currency), .zero, .zero, .zero))
             return sums.count - 1
         }

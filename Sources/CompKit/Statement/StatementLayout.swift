@@ -182,7 +182,12 @@ public enum StatementLayout {
         document.table(columns) { table in
             for band in breakdown.bands {
                 table.cell(band.tier)
-                if breakdown.basis == .attainment { table.cell("\(band.from) × quota") } else { table.cell(band.from, in: money) }
+                if breakdown.basis == .attainment {
+                    table.append(band.from, decimals: band.from.scale)
+                    table.cell(" × quota")
+                } else {
+                    table.cell(band.from, in: money)
+                }
                 table.append(band.lower, in: money)
                 if let upper = band.upper {
                     table.append(" to ")
@@ -220,9 +225,13 @@ public enum StatementLayout {
         document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(money)
                        + [Column("credited to date", .right), Column("tier", .right), Column("earned to date", .right),
                           Column("commission", .right), Column("note")]) { table in
-            table.row(["", "before \(period)", "", "", "", "", "", money.format(attribution.openingCredit),
-                       attribution.openingTier.map(String.init) ?? "-", attribution.openingEarned.exactText(minDecimals: money.minorUnits),
-                       "", ""])
+            table.emptyCells(1)
+            table.cell("before \(period)")
+            table.emptyCells(5)
+            table.cell(attribution.openingCredit, in: money)
+            if let tier = attribution.openingTier { table.cell(tier) } else { table.cell("-") }
+            table.cell(exact: attribution.openingEarned, minDecimals: money.minorUnits)
+            table.emptyCells(2)
             for (position, line) in attribution.lines.enumerated() {
                 if position < attribution.rows.count {
                     let row = attribution.rows[position]
@@ -257,8 +266,17 @@ public enum StatementLayout {
                 }
             }
             table.startFooter()
-            table.row(["", "rounding residual", "", "", "", "", "", "", "", "", money.format(attribution.residual), ""])
-            table.row(["", "total", "", "", "", "", money.format(attribution.credited), "", "", "", money.format(attribution.commission), ""])
+            table.emptyCells(1)
+            table.cell("rounding residual")
+            table.emptyCells(8)
+            table.cell(attribution.residual, in: money)
+            table.emptyCells(2)
+            table.cell("total")
+            table.emptyCells(4)
+            table.cell(attribution.credited, in: money)
+            table.emptyCells(3)
+            table.cell(attribution.commission, in: money)
+            table.emptyCells(1)
         }
     }
 
@@ -294,8 +312,16 @@ public enum StatementLayout {
                 table.cell(line.amount, in: money)
             }
             table.startFooter()
-            if !spiff.unitemised.isZero { table.row(["", "other credits", "", "", "", money.format(spiff.unitemised)]) }
-            table.row(["", "total", "", "", "", money.format(spiff.total)])
+            if !spiff.unitemised.isZero {
+                table.emptyCells(1)
+                table.cell("other credits")
+                table.emptyCells(3)
+                table.cell(spiff.unitemised, in: money)
+            }
+            table.emptyCells(1)
+            table.cell("total")
+            table.emptyCells(3)
+            table.cell(spiff.total, in: money)
         }
     }
 
@@ -327,6 +353,7 @@ public enum StatementLayout {
         var columns = [Column("pay type"), Column("component"), Column("currency")]
         if ledger { columns += [Column("this month", .right), Column("prior adjustment", .right)] }
         columns.append(Column("amount", .right))
+        let totals = statement.totals
         document.table(columns) { table in
             for item in statement.pay {
                 let money = item.key.currency
@@ -339,8 +366,8 @@ public enum StatementLayout {
                 }
                 table.cell(item.amount, in: money)
             }
-            if !statement.totals.isEmpty { table.startFooter() }
-            for total in statement.totals {
+            if !totals.isEmpty { table.startFooter() }
+            for total in totals {
                 table.cell("TOTAL")
                 table.cell("")
                 table.cell(total.currency.code)

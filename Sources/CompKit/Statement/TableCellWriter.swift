@@ -33,6 +33,8 @@ extension TableCellWriter where Self: ~Copyable {
     mutating func cell(percent rate: ExactDecimal) { append(percent: rate); endCell() }
     mutating func cell(_ date: CalendarDate) { append(date); endCell() }
     mutating func cell(_ number: Int) { append(number); endCell() }
+    /// Writes `count` empty cells.
+    mutating func emptyCells(_ count: Int) { for _ in 0..<count { endCell() } }
 
     /// Writes a row of cells given as strings, empty cells making up the columns it lacks.
     mutating func row(_ cells: [String]) {
