@@ -75,8 +75,7 @@ public enum PayrollRun {
     }
 
     /// Load (§2): plans and payments.csv side by side (neither needs the other; payments can be
-    /// millions of rows, and a large company's plans a thousand times the size of a small one's),
-    /// then fx and the finance inputs. The deals are streamed by the credit stage.
+    /// millions of rows), then fx and the finance inputs. The deals are streamed by the credit stage.
     private static func load(_ inputs: RunInputs, period requestedPeriod: YearMonth?, options: RunOptions,
                              log: DiagnosticLog) throws -> Loaded {
         TerminalProgress.shared.begin(.plans)
@@ -84,9 +83,9 @@ public enum PayrollRun {
         let planFiles = inputs.planFiles(log: log)
         let paymentsLog = DiagnosticLog(limit: log.limit)
         let (plans, readPayments) = MallocTuning.forManySmallBlocks {
-            PlanReader.read(files: planFiles, log: log) {
-                inputs.paymentsPath.map { path in Swift.Result { try Payments.read(path: path, log: paymentsLog) } }
-            }
+            Parallel.both(
+                { PlanReader.read(files: planFiles, log: log) },
+                { inputs.paymentsPath.map { path in Swift.Result { try Payments.read(path: path, log: paymentsLog) } } })
         }
         let plansAreValid = log.isEmpty
         StageTimer.shared.mark("plans")
