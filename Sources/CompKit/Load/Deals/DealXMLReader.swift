@@ -132,9 +132,14 @@ enum DealXMLReader {
         })
     }
 
-    /// Calls `body` with every deal id and its position; for confirming suspected duplicates.
-    static func forEachID(path: String, _ body: (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws {
-        try forEachDealElement(path: path, log: DiagnosticLog()) { element in
+    /// Calls `body` with every deal id that `wanted` may accept and its position; for confirming
+    /// suspected duplicates. A deal whose id `wanted` refuses is passed over as soon as its id is
+    /// read: neither its position nor its other fields are worked out (the walk of a ten-million-deal
+    /// file looking for a few thousand ids). `wanted` sees the id as libxml2 hands it over; an id
+    /// with a character reference in it is always passed on.
+    static func forEachID(path: String, where wanted: @escaping (UnsafeBufferPointer<UInt8>) -> Bool,
+                          _ body: (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws {
+        try forEachDealElement(path: path, log: DiagnosticLog(), wantsDeal: wanted) { element in
             element.bytes.withUnsafeBufferPointer {
                 body(UnsafeBufferPointer(rebasing: $0[element.spans[0] ?? 0..<0]), SourceLocation(file: path, line: element.line, column: element.column))
             }
@@ -143,7 +148,8 @@ enum DealXMLReader {
 
     /// Walks the document with libxml2's SAX2 push parser, checking its shape, and hands over each
     /// `<deal>` element: no tree and no node per element are made, as a reader would.
-    private static func forEachDealElement(path: String, log: DiagnosticLog, _ body: (DealElement) -> Void) throws {
+    private static func forEachDealElement(path: String, log: DiagnosticLog, wantsDeal: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil,
+                                           _ body: (DealElement) -> Void) throws {
         let descriptor: Int32
         do {
             descriptor = try InputFile.open(path)
@@ -167,7 +173,7 @@ enum DealXMLReader {
         }
         comp_xml_silence_generic_errors()
         withoutActuallyEscaping(body) { body in
-            let walk = DealWalk(path: path, log: log, body: body)
+            let walk = DealWalk(path: path, log: log, wantsDeal: wantsDeal, body: body)
             var handler = DealWalk.handler()
             guard let parser = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(walk).toOpaque(), nil, 0, path) else {
                 log.error(.wholeFile(path), "the XML parser could not be started (out of memory?)")
@@ -197,10 +203,14 @@ enum DealXMLReader {
         let path: String
         let log: DiagnosticLog
         let body: (DealElement) -> Void
+        /// Whether to look at a deal, asked with its id (nil: every deal is).
+        let wantsDeal: ((UnsafeBufferPointer<UInt8>) -> Bool)?
         let collector: XMLErrorCollector
         var parser: xmlParserCtxtPtr?
         private var element = DealElement()
         private var inDeal = false
+        /// Inside a `<deal>` that `wantsDeal` refused: nothing in it is looked at.
+        private var passingOver = false
         private var depth = 0
         private var dealCount = 0
         private var sawRoot = false
@@ -212,9 +222,10 @@ enum DealXMLReader {
         /// Where the text handed over so far since the last tag, comment or processing instruction ends.
         private var textPosition = (line: 1, column: 1)
 
-        init(path: String, log: DiagnosticLog, body: @escaping (DealElement) -> Void) {
+        init(path: String, log: DiagnosticLog, wantsDeal: ((UnsafeBufferPointer<UInt8>) -> Bool)?, body: @escaping (DealElement) -> Void) {
             self.path = path
             self.log = log
+            self.wantsDeal = wantsDeal
             self.body = body
             collector = XMLErrorCollector(path: path)
         }
@@ -268,6 +279,17 @@ enum DealXMLReader {
                     abandon()
                     return
                 }
+                if let wantsDeal {
+                    // A deal without an id, or with a reference in it, is looked at as usual.
+                    var wanted = true
+                    forEachAttribute { attribute, value in
+                        if named(attribute, "id") && !value.contains(UInt8(ascii: "&")) { wanted = wantsDeal(value) }
+                    }
+                    guard wanted else {
+                        passingOver = true
+                        return
+                    }
+                }
                 let position = tagStart() ?? parserPosition()
                 element.start(line: position.line, column: position.column)
                 inDeal = true
@@ -278,6 +300,8 @@ enum DealXMLReader {
                         problem("<deal> has an unknown attribute '\(text(attribute))'")
                     }
                 }
+            } else if depth == 2 && passingOver {
+                return
             } else if depth == 2 && inDeal && named(name, "credit") {
                 var rep: Range<Int>?
                 var percent: Range<Int>?
@@ -305,6 +329,7 @@ enum DealXMLReader {
                 body(element)
                 inDeal = false
             }
+            if depth == 1 { passingOver = false }
         }
 
         /// After an end tag, a comment or a processing instruction (libxml2 calls back past them).

@@ -40,4 +40,27 @@ import Testing
         #expect(pass.problems.isEmpty)
         #expect(pass.creditedIDs == ["A&B-é"])
     }
+
+    /// The walk that confirms suspected repeats hands over only the deals whose id its filter
+    /// accepts, at their start tag's `<`, and always a deal whose id holds a reference (the filter
+    /// sees the id before it is decoded); the deals passed over, and their credits, report nothing.
+    @Test func theIDWalkHandsOverOnlyTheDealsItWants() throws {
+        let seen = try withTemporaryFolder { folder -> [String] in
+            let path = try write("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <deals>
+                  <deal id="X1" closeDate="2026-01-05" amount="100.00" currency="USD" type="new"><credit rep="R1"/></deal>
+                  <deal id="X2" closeDate="2026-01-05" amount="100.00" currency="USD" type="new"><credit rep="R1"/></deal>
+                  <deal id="A&amp;B" closeDate="2026-01-05" amount="100.00" currency="USD" type="new"><credit rep="R1"/></deal>
+                  <deal id="X2" closeDate="2026-01-05" amount="100.00" currency="USD" type="new"><credit rep="R2"/></deal>
+                </deals>
+                """, to: "deals.xml", in: folder)
+            var seen: [String] = []
+            try DealXMLReader.forEachID(path: path, where: { String(decoding: $0, as: UTF8.self) == "X2" }) { id, location in
+                seen.append("\(location.lineAndColumn) \(String(decoding: id, as: UTF8.self))")
+            }
+            return seen
+        }
+        #expect(seen == ["4:3 X2", "5:3 A&B", "6:3 X2"])
+    }
 }
