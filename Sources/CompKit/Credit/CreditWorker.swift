@@ -280,7 +280,10 @@ struct CreditWorker {
 
     /// Starts loading what crediting a deal read elsewhere needs first (its id's filter word and
     /// paid-deal slot, its first rep's slot): called some deals ahead of `credit(_:shares:)`.
-    func prefetch(id: UnsafeBufferPointer<UInt8>, firstRep: UnsafeBufferPointer<UInt8>) {
+    /// `mutating` though it changes nothing: called on a worker a closure holds (the XML reader's),
+    /// a non-mutating method is called on a copy of the whole worker, every table retained and
+    /// released, deal after deal.
+    mutating func prefetch(id: UnsafeBufferPointer<UInt8>, firstRep: UnsafeBufferPointer<UInt8>) {
         deduplicator.prefetch(DealIDFingerprint.of(id))
         reps.prefetch(firstRep)
         if watchesPaidDeals { paidDealTable.prefetch(id) }
