@@ -266,17 +266,8 @@ public enum StatementLayout {
                 }
             }
             table.startFooter()
-            table.emptyCells(1)
-            table.cell("rounding residual")
-            table.emptyCells(8)
-            table.cell(attribution.residual, in: money)
-            table.emptyCells(2)
-            table.cell("total")
-            table.emptyCells(4)
-            table.cell(attribution.credited, in: money)
-            table.emptyCells(3)
-            table.cell(attribution.commission, in: money)
-            table.emptyCells(1)
+            table.labelledRow("rounding residual", [(10, attribution.residual)], in: money)
+            table.labelledRow("total", [(6, attribution.credited), (10, attribution.commission)], in: money)
         }
     }
 
@@ -312,16 +303,8 @@ public enum StatementLayout {
                 table.cell(line.amount, in: money)
             }
             table.startFooter()
-            if !spiff.unitemised.isZero {
-                table.emptyCells(1)
-                table.cell("other credits")
-                table.emptyCells(3)
-                table.cell(spiff.unitemised, in: money)
-            }
-            table.emptyCells(1)
-            table.cell("total")
-            table.emptyCells(3)
-            table.cell(spiff.total, in: money)
+            if !spiff.unitemised.isZero { table.labelledRow("other credits", [(5, spiff.unitemised)], in: money) }
+            table.labelledRow("total", [(5, spiff.total)], in: money)
         }
     }
 

@@ -36,6 +36,20 @@ extension TableCellWriter where Self: ~Copyable {
     /// Writes `count` empty cells.
     mutating func emptyCells(_ count: Int) { for _ in 0..<count { endCell() } }
 
+    /// Writes a closing row (a total, a residual): `label` in the second column, each amount in
+    /// `currency` in its column, every other cell empty.
+    mutating func labelledRow(_ label: String, _ amounts: [(column: Int, amount: ExactDecimal)], in currency: Currency) {
+        for column in 0..<columnCount {
+            if column == 1 {
+                cell(label)
+            } else if let amount = amounts.first(where: { $0.column == column })?.amount {
+                cell(amount, in: currency)
+            } else {
+                endCell()
+            }
+        }
+    }
+
     /// Writes a row of cells given as strings, empty cells making up the columns it lacks.
     mutating func row(_ cells: [String]) {
         precondition(cells.count <= columnCount, "more cells than columns")
