@@ -246,7 +246,7 @@ enum CreditPass {
         for (path, layout) in zip(paths, layouts) {
             if DealFileFormat(path: path) == .xml {
                 try DealXMLReader.forEachID(path: path, where: { fingerprints.contains(DealIDFingerprint.of($0)) }) { id, location in
-                    if fingerprints.contains(DealIDFingerprint.of(id)) { visit(Array(id), location) }
+                    visit(Array(id), location)
                 }
             } else if let layout {
                 for found in try layout.ids(among: fingerprints) {

@@ -201,7 +201,8 @@ public enum StatementLayout {
                 table.cell(exact: band.earned, minDecimals: money.minorUnits)
             }
             table.startFooter()
-            for text in ["", "", "total"] { table.cell(text) }
+            table.emptyCells(2)
+            table.cell("total")
             table.cell(breakdown.bands.reduce(ExactDecimal.zero) { $0 + $1.creditInside }, in: money)
             table.cell("")
             if retroactive { table.cell("") }
@@ -246,7 +247,7 @@ public enum StatementLayout {
                     table.cell(sum.memberID)
                     table.append("roll-up × ")
                     table.cell(sum.copies)
-                    for _ in 0..<3 { table.cell("") }
+                    table.emptyCells(3)
                     table.cell(sum.credit, in: money)
                 }
                 table.cell(line.creditedToDate, in: money)

@@ -132,16 +132,17 @@ enum DealXMLReader {
         })
     }
 
-    /// Calls `body` with every deal id that `wanted` may accept and its position; for confirming
+    /// Calls `body` with every deal id that `wanted` accepts and its position; for confirming
     /// suspected duplicates. A deal whose id `wanted` refuses is passed over as soon as its id is
     /// read: neither its position nor its other fields are worked out (the walk of a ten-million-deal
-    /// file looking for a few thousand ids). `wanted` sees the id as libxml2 hands it over; an id
-    /// with a character reference in it is always passed on.
+    /// file looking for a few thousand ids). An id with a character reference in it is decoded
+    /// first, and asked about then.
     static func forEachID(path: String, where wanted: @escaping (UnsafeBufferPointer<UInt8>) -> Bool,
                           _ body: (UnsafeBufferPointer<UInt8>, SourceLocation) -> Void) throws {
         try forEachDealElement(path: path, log: DiagnosticLog(), wantsDeal: wanted) { element in
             element.bytes.withUnsafeBufferPointer {
-                body(UnsafeBufferPointer(rebasing: $0[element.spans[0] ?? 0..<0]), SourceLocation(file: path, line: element.line, column: element.column))
+                let id = UnsafeBufferPointer(rebasing: $0[element.spans[0] ?? 0..<0])
+                if wanted(id) { body(id, SourceLocation(file: path, line: element.line, column: element.column)) }
             }
         }
     }
@@ -280,7 +281,7 @@ enum DealXMLReader {
                     return
                 }
                 if let wantsDeal {
-                    // A deal without an id, or with a reference in it, is looked at as usual.
+                    // A deal without an id, or with a reference in it, is read in full (its id decoded).
                     var wanted = true
                     forEachAttribute { attribute, value in
                         if named(attribute, "id") && !value.contains(UInt8(ascii: "&")) { wanted = wantsDeal(value) }

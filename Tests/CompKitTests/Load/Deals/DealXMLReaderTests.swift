@@ -42,10 +42,9 @@ import Testing
     }
 
     /// The walk that confirms suspected repeats hands over only the deals whose id its filter
-    /// accepts, at their start tag's `<`, and always a deal whose id holds a reference (the filter
-    /// sees the id before it is decoded); the deals passed over, and their credits, report nothing.
+    /// accepts, at their start tag's `<`; an id holding a reference is asked about decoded.
     @Test func theIDWalkHandsOverOnlyTheDealsItWants() throws {
-        let seen = try withTemporaryFolder { folder -> [String] in
+        let seen = try withTemporaryFolder { folder -> [String: [String]] in
             let path = try write("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <deals>
@@ -55,12 +54,14 @@ import Testing
                   <deal id="X2" closeDate="2026-01-05" amount="100.00" currency="USD" type="new"><credit rep="R2"/></deal>
                 </deals>
                 """, to: "deals.xml", in: folder)
-            var seen: [String] = []
-            try DealXMLReader.forEachID(path: path, where: { String(decoding: $0, as: UTF8.self) == "X2" }) { id, location in
-                seen.append("\(location.lineAndColumn) \(String(decoding: id, as: UTF8.self))")
+            var seen: [String: [String]] = [:]
+            for wanted in ["X2", "A&B"] {
+                try DealXMLReader.forEachID(path: path, where: { String(decoding: $0, as: UTF8.self) == wanted }) { id, location in
+                    seen[wanted, default: []].append("\(location.lineAndColumn) \(String(decoding: id, as: UTF8.self))")
+                }
             }
             return seen
         }
-        #expect(seen == ["4:3 X2", "5:3 A&B", "6:3 X2"])
+        #expect(seen == ["X2": ["4:3 X2", "6:3 X2"], "A&B": ["5:3 A&B"]])
     }
 }
