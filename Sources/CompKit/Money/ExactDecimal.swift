@@ -179,27 +179,53 @@ extension ExactDecimal: CustomStringConvertible {
     /// when `negative`, `0.` before decimals alone) at `out`; returns how many bytes it wrote.
     @inline(__always)
     static func writeDigits(_ magnitude: UInt64, negative: Bool, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var digits = 1, rest = magnitude
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
-        digits = max(digits, decimals + 1)
+        let digits = max(digitCount(magnitude), decimals + 1)
         let sign = negative ? 1 : 0
         let count = sign + digits + (decimals > 0 ? 1 : 0)
         if negative { out[0] = UInt8(ascii: "-") }
-        var position = count
-        rest = magnitude
-        for written in 0..<digits {
-            if written == decimals && decimals > 0 {
-                position -= 1
-                out[position] = UInt8(ascii: ".")
-            }
-            position -= 1
-            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
+        var rest = magnitude, end = out + count
+        if decimals > 0 {
+            rest = writeLastDigits(rest, count: decimals, endingAt: end)
+            end -= decimals + 1
+            end[0] = UInt8(ascii: ".")
+        }
+        _ = writeLastDigits(rest, count: digits - decimals, endingAt: end)
+        return count
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    @inline(__always)
+    private static func digitCount(_ value: UInt64) -> Int {
+        var count = 1, bound: UInt64 = 10
+        while value >= bound {
+            count += 1
+            if count == 20 { break }  // 10^20 is past UInt64
+            bound &*= 10
         }
         return count
+    }
+
+    /// "00" to "99", one after another.
+    private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+    /// Writes the last `count` decimal digits of `value` (leading zeros where it has fewer) to end
+    /// just before `end`, two at a time; returns what is left of `value`.
+    @inline(__always)
+    private static func writeLastDigits(_ value: UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) -> UInt64 {
+        var rest = value, end = end, left = count
+        while left >= 2 {
+            let pair = digitPairs.utf8Start + 2 * Int(rest % 100)
+            rest /= 100
+            end -= 2
+            end[0] = pair[0]
+            end[1] = pair[1]
+            left -= 2
+        }
+        if left == 1 {
+            end[-1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        return rest
     }
 
     /// `formatted` for a mantissa beyond 64 bits or more than 18 decimals (rare: big sums, fine ratios).

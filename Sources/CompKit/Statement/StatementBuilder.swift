@@ -85,11 +85,13 @@ public struct StatementBuilder: Sendable {
         let isEntrys = { (row: CreditTotals.CreditRow) in row.planID == plan.id && entry.isActive(on: row.creditDate) }
         let rows = all.rows.allSatisfy(isEntrys) ? all.rows : all.rows.filter(isEntrys)
         let rollUps = all.rollUps.filter { $0.entry == ref }
-        // Positions sorted, not rows: a row is a large value to move.
-        let credits = rows.indices.sorted { a, b in
+        // Positions sorted, not rows: a row is a large value to move. credits.csv's order is the
+        // statement's for a plan of one component, and then the rows are not copied.
+        let positions = rows.indices.sorted { a, b in
             CreditTotals.CreditRow.statementOrder(rows[a], rows[b])
                 ?? (rows[a].component != rows[b].component ? byteOrder(rows[a].component, rows[b].component) : a < b)
-        }.map { rows[$0] }
+        }
+        let credits = positions.elementsEqual(rows.indices) ? rows : positions.map { rows[$0] }
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits,
@@ -104,11 +106,15 @@ public struct StatementBuilder: Sendable {
                                rollUps: [CreditTotals.RollUpSum]) -> Statement.ComponentPart {
         let plan = result.book.plan(ref)
         let component = plan.components[index]
-        // Every month of the year to date in one pass: the holdback's window needs each month's commission.
-        let measures = measurer.measures(ref, component: index, through: fiscalMonth)
-        let measure = measures[fiscalMonth - 1]
+        // The month and the month before, and a holdback's window, measured in one pass.
+        let window = component.holdback.map {
+            HoldbackMath.window(of: fiscalMonth, release: $0.release, quotaPeriod: plan.quotaPeriod).lowerBound
+        }
+        let months = max(1, min(fiscalMonth - 1, window ?? fiscalMonth))...fiscalMonth
+        let measures = measurer.measures(ref, component: index, months: months)
+        let measure = measures[fiscalMonth - months.lowerBound]
         let firstMonth = plan.fiscalYear.fiscalMonths(ofQuotaPeriod: measure.quotaPeriod).lowerBound
-        let before = fiscalMonth > firstMonth ? measures[fiscalMonth - 2] : nil
+        let before = fiscalMonth > firstMonth ? measures[fiscalMonth - 1 - months.lowerBound] : nil
         let quota = measure.quota
         let bonuses = component.bonuses.map { bonus -> Statement.BonusPart in
             let reached = quota > .zero && measure.creditedToDate >= bonus.atLeast * quota
@@ -124,18 +130,19 @@ public struct StatementBuilder: Sendable {
                                          openingCredit: before?.creditedToDate ?? .zero,
                                          rows: rows.filter { $0.component == component.id },
                                          rollUps: rollUps.filter { $0.component == component.id }),
-            bonuses: bonuses, holdback: holdbackPart(ref, index: index, measures: measures))
+            bonuses: bonuses, holdback: holdbackPart(ref, index: index, measures: measures, months: months))
     }
 
     /// The holdback's window through this month, recomputed from each month's commission (§3.11);
-    /// `measures` are the component's months 1 through the run month.
-    private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, measures: [ComponentMeasure]) -> Statement.HoldbackPart? {
+    /// `measures` are the component's `months`, the last the run month, the window among them.
+    private func holdbackPart(_ ref: PlanBook.EntryRef, index: Int, measures: [ComponentMeasure],
+                              months measured: ClosedRange<Int>) -> Statement.HoldbackPart? {
         let plan = result.book.plan(ref)
         guard let holdback = plan.components[index].holdback else { return nil }
-        let fiscalMonth = measures.count
+        let fiscalMonth = measured.upperBound
         let window = HoldbackMath.window(of: fiscalMonth, release: holdback.release, quotaPeriod: plan.quotaPeriod)
         let months = (window.lowerBound...fiscalMonth).map { month -> (month: YearMonth, commission: ExactDecimal, held: ExactDecimal) in
-            let commission = measures[month - 1].commission
+            let commission = measures[month - measured.lowerBound].commission
             return (plan.fiscalYear.calendarMonth(fiscalMonth: month), commission,
                     HoldbackMath.held(commission: commission, percent: holdback.percent, currency: plan.currency))
         }

@@ -47,6 +47,22 @@ import Testing
         #expect(april.commission == dec("2000.00"))
     }
 
+    @Test func monthsMeasuredAloneStillCountTheCreditBeforeThem() {
+        // A statement measures its month and the month before, not the year: March alone still
+        // adds January's and February's credit, and takes February's earnings as its prior.
+        let march = april.measures("R1", on: "2026-01-01", "new-business", months: 3...3)
+        #expect(march.count == 1)
+        #expect(march[0].creditedToDate == dec("90000"))    // 90000 + 80000 − 80000
+        #expect(march[0].earnedPrior == dec("8400.00"))     // February: 6000 + 2400
+        #expect(march[0].commission == dec("-7200.00"))     // 1200 − 8400
+        #expect(march[0].bonus == dec("-2500"))             // reached in February, lost in March
+        // Across a quarter's end: April starts again from 0.
+        let marchAndApril = april.measures("R1", on: "2026-01-01", "new-business", months: 3...4)
+        #expect(marchAndApril.map(\.creditedToDate) == [dec("90000"), dec("100000")])
+        #expect(marchAndApril.map(\.earnedPrior) == [dec("8400.00"), .zero])
+        #expect(marchAndApril.map(\.commission) == [dec("-7200.00"), dec("2000.00")])
+    }
+
     @Test func bonusIsPaidWhenReachedAndReversedByAChargeback() {
         #expect(measure(month: 1).bonus == .zero)               // 0.6 < 1.0
         #expect(measure(month: 2).bonus == dec("2500"))         // 1.1333 ≥ 1.0: 2500 − 0

@@ -77,6 +77,10 @@ import Testing
         ("1234.5", 3, "1234.500"),
         ("0", 6, "0.000000"),
         ("1.2000005", 6, "1.200001"),
+        ("98765.4321", 4, "98765.4321"),  // digits written two at a time: odd and even counts either side of the point
+        ("-1000000", 0, "-1000000"),
+        ("123456789012.5", 1, "123456789012.5"),
+        ("10", 0, "10"),
     ])
     func formatsWithExactlyTheDecimalsAsked(value: String, decimals: Int, expected: String) {
         #expect(dec(value).formatted(decimals: decimals) == expected)
@@ -84,6 +88,8 @@ import Testing
 
     @Test(arguments: [
         (Int128(UInt64.max), 0, 0, "18446744073709551615"),       // the largest magnitude of 64 bits
+        (Int128(UInt64.max), 18, 18, "18.446744073709551615"),
+        (Int128(9_999_999_999_999_999_999 as UInt64), 0, 0, "9999999999999999999"),
         (-Int128(UInt64.max) - 1, 0, 0, "-18446744073709551616"), // one beyond: the long form, same text
         (-Int128(UInt64.max) - 1, 2, 2, "-184467440737095516.16"),
         (123, 22, 22, "0.0000000000000000000123"),               // more than 18 decimals

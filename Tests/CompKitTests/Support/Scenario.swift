@@ -63,6 +63,12 @@ struct Scenario {
         return measurer.measures(entry, component: componentIndex(entry, component), through: month)[month - 1]
     }
 
+    /// Where a component stands at the end of each fiscal month of `months`, measured alone.
+    func measures(_ id: String, on date: String, _ component: String, months: ClosedRange<Int>) -> [ComponentMeasure] {
+        let entry = ref(id, on: date)
+        return measurer.measures(entry, component: componentIndex(entry, component), months: months)
+    }
+
     /// The pay lines of a fiscal month, for the entry of `id` active on `date`.
     func lines(_ id: String, on date: String, month: Int) -> Set<PayLine> {
         Set(schedule.lines[ref(id, on: date)]![month])

@@ -32,6 +32,12 @@ public struct ControlTotals: Sendable {
         public var priorAdjustment: ExactDecimal
         /// payroll.csv's `amount` column: what payroll pays.
         public var amount: ExactDecimal { computed + priorAdjustment }
+
+        mutating func add(_ row: Payroll.Row) {
+            rows += 1
+            computed += row.computed
+            priorAdjustment += row.priorAdjustment
+        }
     }
 
     public var dealRows: Int
@@ -59,12 +65,16 @@ public struct ControlTotals: Sendable {
                     posted: posted[.credit]?[currency] ?? Tally(currency: currency, count: 0, total: .zero))
         }
         chargebacks = (posted[.chargeback] ?? [:]).values.sorted { $0.currency < $1.currency }
-        var pay: [PayKey: Pay] = [:]
+        // Hundreds of thousands of rows at most a few dozen sums: each row found by its type and currency, once.
+        struct SumKey: Hashable {
+            var payType: PayType
+            var currency: Currency
+        }
+        var pay: [SumKey: Pay] = [:]
         for row in payroll.rows {
-            let key = PayKey(employeeID: "", payType: row.key.payType, component: "", currency: row.key.currency)
-            pay[key, default: Pay(currency: row.key.currency, payType: row.key.payType, rows: 0, computed: .zero, priorAdjustment: .zero)].rows += 1
-            pay[key]!.computed += row.computed
-            pay[key]!.priorAdjustment += row.priorAdjustment
+            let key = SumKey(payType: row.key.payType, currency: row.key.currency)
+            pay[key, default: Pay(currency: key.currency, payType: key.payType, rows: 0, computed: .zero, priorAdjustment: .zero)]
+                .add(row)
         }
         self.pay = pay.values.sorted { ($0.currency, $0.payType?.rawValue ?? -1) < ($1.currency, $1.payType?.rawValue ?? -1) }
     }
