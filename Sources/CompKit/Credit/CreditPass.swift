@@ -32,10 +32,12 @@ enum CreditPass {
     /// gather from the deals; `watchedIDs` are the deal ids it wants to know closed in the run
     /// month. `payments` (payments.csv, then what-if payments) are checked against the deals and
     /// credited after them (§3.1b). `idFilterLog2Words` sizes the deal-id filter (tests make it
-    /// tiny to force the exact check).
+    /// tiny to force the exact check); `smallestSplit` is the least a split range leaves on either
+    /// side (`CreditRanges`; tests make it tiny to split small files).
     static func run(paths: [String], book: PlanBook, fx: FXTable, log: DiagnosticLog, knowsEveryParticipant: Bool = true,
                     givenDeals: [Deal] = [], payments: [Payments] = [], activity: DealActivity? = nil, watchedIDs: [String] = [],
-                    threads: Int = threadCount, idFilterLog2Words: Int? = nil) throws -> Outcome {
+                    threads: Int = threadCount, idFilterLog2Words: Int? = nil,
+                    smallestSplit: Int = CreditRanges.smallestHalf) throws -> Outcome {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
         // Held by the pass only, not the index the run keeps: at ten million deals it is 100 MB.
         let paidDealIDs = Payments.dealNumbers(of: payments)
@@ -71,7 +73,7 @@ enum CreditPass {
                     layouts.append(nil)
                     continue
                 }
-                var workers = try file.credit { makeWorker(path, $0) }
+                var workers = try file.credit(smallestSplit: smallestSplit) { makeWorker(path, $0) }
                 guard exact || file.cutsAreRecordStarts(workers) else {
                     cutsHold = false
                     break
@@ -182,8 +184,12 @@ enum CreditPass {
             runMonth.append(try worker.takeRunMonth())
             makePaidDealStore()
             paidDealStore!.absorb(&worker.paidDeals)
-            let sumsFit: Bool
-            if let addedSums { sumsFit = addedSums.add(worker.sums) } else { (addedSums, sumsFit) = (worker.sums, true) }
+            var sumsFit = true
+            if let addedSums {
+                if worker.ownsSums { sumsFit = addedSums.add(worker.sums) }
+            } else {
+                addedSums = worker.sums
+            }
             if !sumsFit || worker.sumsOverflowed {
                 log.error(.wholeFile(path), "the participants' credits add up to more than comp computes exactly (are the amounts or fx rates right?)")
             }
@@ -263,7 +269,9 @@ enum CreditPass {
         let columns: DealColumns
         let firstLine: Int
         /// Range `part` is `cuts[part]..<cuts[part + 1]`; each cut is just after a line end.
-        let cuts: [Int]
+        private(set) var cuts: [Int]
+        /// Whether the cuts were made by counting quotes (then no range is split while credited).
+        private let exact: Bool
         /// Lines from the first data line to each range's first record (after a first pass).
         private(set) var partLines: [Int] = []
 
@@ -292,20 +300,66 @@ enum CreditPass {
                 self.cuts = cuts
             }
             self.path = path
+            self.exact = exact
             firstLine = header.firstLine
         }
 
-        /// Credits every range on a thread of its own, each with a worker of its own for the file's columns.
-        mutating func credit(makeWorker: (DealColumns) -> CreditWorker) throws -> [CreditWorker] {
+        /// Credits every range on a thread of its own, each with a worker of its own for the file's
+        /// columns. A thread done with its range takes over half of what is left of the largest
+        /// (`CreditRanges`; not with exact cuts, where a line start may be inside quotes) with a
+        /// worker continuing its own. Returns the workers in file order, `cuts` made to match.
+        mutating func credit(smallestSplit: Int, makeWorker: (DealColumns) -> CreditWorker) throws -> [CreditWorker] {
             var workers = (0..<cuts.count - 1).map { _ in makeWorker(columns) }
-            let cuts = self.cuts
+            let (cuts, exact, size) = (self.cuts, self.exact, self.cuts[self.cuts.count - 1])
+            let ranges = CreditRanges(cuts: cuts, smallestHalf: smallestSplit)
+            // Read in pieces no larger than a split leaves, so that what is left can be split.
+            let buffer = min(CreditWorker.bufferBytes, smallestSplit)
+            let continued = ContinuedRanges()
             try withDescriptor { descriptor in
                 try Parallel.forEach(&workers, throwing: { part, worker in
-                    if cuts[part] < cuts[part + 1] { try worker.process(descriptor: descriptor, start: cuts[part], end: cuts[part + 1]) }
+                    if cuts[part] < cuts[part + 1] {
+                        try worker.process(descriptor: descriptor, start: cuts[part], bufferBytes: buffer) {
+                            ranges.end(of: part, readUpTo: $0)
+                        }
+                    }
+                    ranges.finish(part)
+                    while !exact, let number = ranges.split(lineStart: { CreditPass.nextLineStart(descriptor, from: $0, size: size) }) {
+                        var next = worker.continuation()
+                        try next.process(descriptor: descriptor, start: ranges.start(of: number), bufferBytes: buffer) {
+                            ranges.end(of: number, readUpTo: $0)
+                        }
+                        ranges.finish(number)
+                        continued.keep(next, as: number)
+                    }
                 })
             }
-            partLines = workers.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.newlines) }
-            return workers
+            // In file order. Malformed CSV stops a range and the rest of its first cut is not read,
+            // as if it had not been split: what a failed file reports does not depend on the timing.
+            let all = ranges.all
+            var byNumber = continued.workers
+            for (part, worker) in workers.enumerated() { byNumber[part] = worker }
+            var stoppedCuts = Set<Int>()
+            var inOrder: [(start: Int, worker: CreditWorker)] = []
+            for number in all.indices.sorted(by: { all[$0].start < all[$1].start }) where !stoppedCuts.contains(all[number].cut) {
+                let worker = byNumber[number]!
+                inOrder.append((all[number].start, worker))
+                if worker.stopped { stoppedCuts.insert(all[number].cut) }
+            }
+            self.cuts = inOrder.map(\.start) + [size]
+            partLines = inOrder.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.worker.newlines) }
+            return inOrder.map(\.worker)
+        }
+
+        /// The workers of split-off ranges, by range number, kept by the threads that made them.
+        private final class ContinuedRanges: @unchecked Sendable {
+            // @unchecked: `byNumber` is read and written under `lock` only, and read once every
+            // thread is done; a worker is touched by the thread that made it until then.
+            private let lock = NSLock()
+            private var byNumber: [Int: CreditWorker] = [:]
+
+            func keep(_ worker: CreditWorker, as number: Int) { lock.withLock { byNumber[number] = worker } }
+
+            var workers: [Int: CreditWorker] { lock.withLock { byNumber } }
         }
 
         /// Whether every range but the first started at a record's start: the range before it
@@ -374,7 +428,7 @@ enum CreditPass {
     }
 
     /// The offset just after the first line end at or after `offset`.
-    private static func nextLineStart(_ descriptor: Int32, from offset: Int, size: Int) -> Int {
+    fileprivate static func nextLineStart(_ descriptor: Int32, from offset: Int, size: Int) -> Int {
         var position = offset
         var window = [UInt8](repeating: 0, count: 1 << 16)
         while position < size {

@@ -26,6 +26,9 @@ struct CreditWorker {
     /// Credit sums, SPIFF sums and forecast actuals by `CreditIndex.cell`, in the plan
     /// currency's minor unit.
     let sums: IntegerTable<Int64>
+    /// False for a worker that adds to the sums of the worker it continues (`continuation()`):
+    /// the pass adds those sums in once.
+    let ownsSums: Bool
     /// The run month's rows of credits.csv, written to a temporary file as they come.
     private var runMonth: CompactCredits.Writer
     /// What the finance reports gather from the deals.
@@ -82,7 +85,9 @@ struct CreditWorker {
 
     /// `paidDeals`: the deal ids payments.csv names, numbered; the worker keeps what their payment
     /// credits need when it meets these deals (§3.1b).
-    init(index: CreditIndex, paidDeals: ByteKeyTable, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules) {
+    /// `sums`: the table of a worker this one continues on the same thread (a new one when nil).
+    init(index: CreditIndex, paidDeals: ByteKeyTable, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules,
+         sums: IntegerTable<Int64>? = nil) {
         self.index = index
         reps = index.reps
         paidDealTable = paidDeals
@@ -92,12 +97,23 @@ struct CreditWorker {
         width = columns.width
         self.deduplicator = deduplicator
         self.rules = rules
-        sums = IntegerTable(count: index.cellCount)
+        self.sums = sums ?? IntegerTable(count: index.cellCount)
+        ownsSums = sums == nil
         runMonth = CompactCredits.Writer(index: index)
         finance = FinanceTally(currencies: index.currencies.count)
         fields = FieldSlots(count: (columns.width + 1) * (CreditWorker.lookahead + 1))
         scratch = (0...CreditWorker.lookahead).map { _ in ByteScratch() }
         waiting = (0...CreditWorker.lookahead).map { WaitingRow(fields: $0 * (columns.width + 1)) }
+    }
+
+    /// A worker for another range of the same file, to be run after this one on the same thread:
+    /// it adds to this worker's sums (commutative, and 80 MB at ten million deals) and keeps
+    /// everything that has a line or an order of its own, so that its range is added in its place.
+    func continuation() -> CreditWorker {
+        CreditWorker(index: index, paidDeals: paidDealTable, columns: columns, deduplicator: deduplicator,
+                     rules: DealRules(file: rules.file, log: DiagnosticLog(limit: rules.log.limit), index: index,
+                                      knowsEveryParticipant: rules.knowsEveryParticipant),
+                     sums: sums)
     }
 
     /// Writes the last of the run month's rows and hands them over; throws `CompError.io` when
@@ -108,11 +124,17 @@ struct CreditWorker {
 
     // MARK: Reading a range of deals.csv
 
-    /// Reads `[start, end)` of the open file (`start` is a record's first byte) and credits every
-    /// record that starts in it. Throws `InputFile.Failure` when reading fails.
-    mutating func process(descriptor: Int32, start: Int, end: Int) throws {
-        // 4 MiB, or the range and a little more when smaller (a record longer grows it).
-        var buffer = [UInt8](repeating: 0, count: min(4 << 20, end - start + 4096))
+    /// How much of a range is read at a time, unless the range is smaller.
+    static let bufferBytes = 4 << 20
+
+    /// Reads the open file from `start` (a record's first byte) to the range's end, `bufferBytes`
+    /// at a time, and credits every record that starts before that end. The end may be moved
+    /// closer while the range is read (`CreditRanges`): before each buffer, `end(readUpTo)` says
+    /// where it is now, once told that no record starting at or after `readUpTo` will be read
+    /// before the next call. Throws `InputFile.Failure` when reading fails.
+    mutating func process(descriptor: Int32, start: Int, bufferBytes: Int, end: (_ readUpTo: Int) -> Int) throws {
+        // The range and a little more when smaller (a record longer grows it).
+        var buffer = [UInt8](repeating: 0, count: min(bufferBytes, end(start + bufferBytes) - start + 4096))
         var filled = 0
         var fileOffset = start
         var atEnd = false
@@ -129,8 +151,9 @@ struct CreditWorker {
                 fileOffset += count
             }
             let consumedStart = fileOffset - filled
+            let rangeEnd = end(fileOffset)
             let (used, done) = buffer.withUnsafeBufferPointer { all in
-                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: end, atEnd: atEnd)
+                records(in: UnsafeBufferPointer(rebasing: all[0..<filled]), fileOffset: consumedStart, rangeEnd: rangeEnd, atEnd: atEnd)
             }
             endedAt = consumedStart + used
             if done { return }

@@ -103,6 +103,37 @@ import Testing
         #expect(one.rowsPerFile == many.rowsPerFile && one.rowsPerFile == [5_000])
     }
 
+    /// Ranges split while they are read (the least a split leaves made tiny, so that the thread
+    /// done first takes over half of what the other has left, and so on) give the same totals,
+    /// credits.csv and problems, at the same lines, as one thread reading the file in one go.
+    @Test func rangesSplitWhileReadChangeNothing() throws {
+        let (folder, inputs) = try Self.dataSet(reps: 120, deals: 5_000)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (book, fx) = try Self.bookAndRates(inputs, runMonth: YearMonth(year: 2026, month: 12))
+        // A broken close date every 400 rows: each range reports its own, at its file line.
+        let path = inputs.dealPaths[0]
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let broken = lines.enumerated().map { number, line in
+            guard number > 0 && number % 400 == 0 else { return line }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields[1] = "2026-02-30"
+            return fields.joined(separator: ",")
+        }
+        try (broken.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let (oneLog, splitLog) = (DiagnosticLog(), DiagnosticLog())
+        let one = try CreditPass.run(paths: [path], book: book, fx: fx, log: oneLog, threads: 1)
+        let split = try CreditPass.run(paths: [path], book: book, fx: fx, log: splitLog, threads: 2, smallestSplit: 256)
+        #expect(oneLog.sorted.count == 12)
+        #expect(splitLog.sorted.map(\.description) == oneLog.sorted.map(\.description))
+        #expect(oneLog.sorted.first?.description.hasPrefix("\(path):401:2: error: close_date") == true)
+        #expect(split.totals.componentCredits == one.totals.componentCredits)
+        #expect(split.totals.spiffAmounts == one.totals.spiffAmounts)
+        #expect(try CreditsReport.csv(split.totals.runMonthCreditRows, period: book.runMonth)
+                == (try CreditsReport.csv(one.totals.runMonthCreditRows, period: book.runMonth)))
+        #expect(split.totals.exceptions.map(\.line) == one.totals.exceptions.map(\.line))
+        #expect(split.rowsPerFile == one.rowsPerFile && one.rowsPerFile == [5_000])
+    }
+
     /// A tiny deal-id filter raises many false alarms: the exact second scan clears them and the
     /// totals stay the same; a real repeated id is reported at its second use, naming the first.
     @Test func falseAlarmsOfTheIDFilterAreClearedAndRealRepeatsAreNot() throws {
