@@ -51,8 +51,9 @@ public struct DealAttribution: Sendable {
         }
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
         // Positions are sorted, not rows, and rows already in order (a statement's) are not moved.
-        let positions = rows.indices.sorted { CreditTotals.CreditRow.statementOrder(rows[$0], rows[$1]) ?? ($0 < $1) }
-        let ordered = positions.elementsEqual(rows.indices) ? rows : positions.map { rows[$0] }
+        let inOrder = rows.indices.dropFirst().allSatisfy { CreditTotals.CreditRow.statementOrder(rows[$0 - 1], rows[$0]) ?? true }
+        let ordered = inOrder ? rows
+            : rows.indices.sorted { CreditTotals.CreditRow.statementOrder(rows[$0], rows[$1]) ?? ($0 < $1) }.map { rows[$0] }
         var credit = openingCredit
         var earnedSoFar = earned(openingCredit)
         var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)

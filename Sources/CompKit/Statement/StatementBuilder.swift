@@ -86,12 +86,13 @@ public struct StatementBuilder: Sendable {
         let rows = all.rows.allSatisfy(isEntrys) ? all.rows : all.rows.filter(isEntrys)
         let rollUps = all.rollUps.filter { $0.entry == ref }
         // Positions sorted, not rows: a row is a large value to move. credits.csv's order is the
-        // statement's for a plan of one component, and then the rows are not copied.
-        let positions = rows.indices.sorted { a, b in
+        // statement's for a plan of one component, and then the rows are neither sorted nor copied.
+        func precedes(_ a: Int, _ b: Int) -> Bool {
             CreditTotals.CreditRow.statementOrder(rows[a], rows[b])
                 ?? (rows[a].component != rows[b].component ? byteOrder(rows[a].component, rows[b].component) : a < b)
         }
-        let credits = positions.elementsEqual(rows.indices) ? rows : positions.map { rows[$0] }
+        let credits = rows.indices.dropFirst().allSatisfy { precedes($0 - 1, $0) } ? rows
+            : rows.indices.sorted(by: precedes).map { rows[$0] }
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits,
@@ -128,7 +129,8 @@ public struct StatementBuilder: Sendable {
             monthBefore: before == nil ? nil : result.book.runMonth.adding(months: -1),
             attribution: DealAttribution(component: component, quota: quota, currency: plan.currency,
                                          openingCredit: before?.creditedToDate ?? .zero,
-                                         rows: rows.filter { $0.component == component.id },
+                                         rows: rows.allSatisfy { $0.component == component.id } ? rows
+                                             : rows.filter { $0.component == component.id },
                                          rollUps: rollUps.filter { $0.component == component.id }),
             bonuses: bonuses, holdback: holdbackPart(ref, index: index, measures: measures, months: months))
     }
@@ -218,24 +220,29 @@ public struct StatementBuilder: Sendable {
         func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
             sums[slot(type, component, currency)].amount += amount
         }
-        for part in parts {
-            let money = part.currency
-            if let base = part.base { add(.base, "", base.amount, money) }
-            for component in part.components {
-                add(.commission, component.component.id, component.attribution.commission, money)
-                if let holdback = component.holdback {
-                    add(.holdback, component.component.id, -holdback.held, money)
-                    add(.holdbackRelease, component.component.id, holdback.released, money)
+        // Parts read where they are, by index: a part or a component copied out is dozens of references retained.
+        for p in parts.indices {
+            let money = parts[p].currency
+            if let base = parts[p].base { add(.base, "", base.amount, money) }
+            for c in parts[p].components.indices {
+                let id = parts[p].components[c].component.id
+                add(.commission, id, parts[p].components[c].attribution.commission, money)
+                if let holdback = parts[p].components[c].holdback {
+                    add(.holdback, id, -holdback.held, money)
+                    add(.holdbackRelease, id, holdback.released, money)
                 }
-                add(.bonus, component.component.id, component.bonuses.reduce(ExactDecimal.zero) { $0 + $1.paid }, money)
+                add(.bonus, id, parts[p].components[c].bonuses.reduce(ExactDecimal.zero) { $0 + $1.paid }, money)
             }
-            for spiff in part.spiffs { add(.spiff, spiff.spiff.id, spiff.total, money) }
-            if let draw = part.draw {
+            for s in parts[p].spiffs.indices { add(.spiff, parts[p].spiffs[s].spiff.id, parts[p].spiffs[s].total, money) }
+            if let draw = parts[p].draw {
                 add(.draw, "", draw.month.topUp, money)
                 add(.drawRecovery, "", -draw.month.recovery, money)
             }
         }
-        for row in payroll { sums[slot(row.key.payType, row.key.component, row.key.currency)].adjustment += row.priorAdjustment }
+        for row in payroll.indices {
+            let key = payroll[row].key
+            sums[slot(key.payType, key.component, key.currency)].adjustment += payroll[row].priorAdjustment
+        }
         // With a ledger: the earlier months of the fiscal year as computed now, for the adjustments' explanation.
         for ref in refs where usesLedger {
             let currency = result.book.plan(ref).currency

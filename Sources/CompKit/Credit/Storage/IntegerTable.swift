@@ -17,10 +17,12 @@ final class IntegerTable<Element: FixedWidthInteger> {
     deinit { comp_free_table(base, max(1, count) * MemoryLayout<Element>.stride) }
 
     /// Adds every cell of `other` (the same size) to this table's; false when a sum overflows.
+    /// Cells where `other` holds 0 are left alone: writing them would make the system back pages
+    /// that no sum ever reached.
     func add(_ other: IntegerTable<Element>) -> Bool {
         precondition(other.count == count)
         var overflowed = false
-        for cell in 0..<count {
+        for cell in 0..<count where other.base[cell] != 0 {
             let (sum, overflow) = base[cell].addingReportingOverflow(other.base[cell])
             base[cell] = sum
             overflowed = overflowed || overflow
