@@ -313,19 +313,19 @@ enum CreditPass {
             let (cuts, exact, size) = (self.cuts, self.exact, self.cuts[self.cuts.count - 1])
             let ranges = CreditRanges(cuts: cuts, smallestHalf: smallestSplit)
             // Read in pieces no larger than a split leaves, so that what is left can be split.
-            let buffer = min(CreditWorker.bufferBytes, smallestSplit)
+            let bufferBytes = min(CreditWorker.bufferBytes, smallestSplit)
             let continued = ContinuedRanges()
             try withDescriptor { descriptor in
                 try Parallel.forEach(&workers, throwing: { part, worker in
                     if cuts[part] < cuts[part + 1] {
-                        try worker.process(descriptor: descriptor, start: cuts[part], bufferBytes: buffer) {
+                        try worker.process(descriptor: descriptor, start: cuts[part], bufferBytes: bufferBytes) {
                             ranges.end(of: part, readUpTo: $0)
                         }
                     }
                     ranges.finish(part)
                     while !exact, let number = ranges.split(lineStart: { CreditPass.nextLineStart(descriptor, from: $0, size: size) }) {
                         var next = worker.continuation()
-                        try next.process(descriptor: descriptor, start: ranges.start(of: number), bufferBytes: buffer) {
+                        try next.process(descriptor: descriptor, start: ranges.start(of: number), bufferBytes: bufferBytes) {
                             ranges.end(of: number, readUpTo: $0)
                         }
                         ranges.finish(number)
@@ -334,7 +334,8 @@ enum CreditPass {
                 })
             }
             // In file order. Malformed CSV stops a range and the rest of its first cut is not read,
-            // as if it had not been split: what a failed file reports does not depend on the timing.
+            // as if it had not been split: what a failed file reports does not depend on the timing
+            // (the sums a dropped range added to its core's do not matter: the file has failed).
             let all = ranges.all
             var byNumber = continued.workers
             for (part, worker) in workers.enumerated() { byNumber[part] = worker }
