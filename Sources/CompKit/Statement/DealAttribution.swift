@@ -50,10 +50,7 @@ public struct DealAttribution: Sendable {
             CommissionMath.cappedEarned(component: component, credited: credit, lowerBounds: lowers)
         }
         // Rows equal in the statement order (roll-ups of two split shares) keep their given order.
-        // Positions are sorted, not rows, and rows already in order (a statement's) are not moved.
-        let inOrder = rows.indices.dropFirst().allSatisfy { CreditTotals.CreditRow.statementOrder(rows[$0 - 1], rows[$0]) ?? true }
-        let ordered = inOrder ? rows
-            : rows.indices.sorted { CreditTotals.CreditRow.statementOrder(rows[$0], rows[$1]) ?? ($0 < $1) }.map { rows[$0] }
+        let ordered = rows.inStatementOrder()
         var credit = openingCredit
         var earnedSoFar = earned(openingCredit)
         var tier = TierBreakdown.tier(reachedBy: openingCredit, lowerBounds: lowers)

@@ -85,14 +85,8 @@ public struct StatementBuilder: Sendable {
         let isEntrys = { (row: CreditTotals.CreditRow) in row.planID == plan.id && entry.isActive(on: row.creditDate) }
         let rows = all.rows.allSatisfy(isEntrys) ? all.rows : all.rows.filter(isEntrys)
         let rollUps = all.rollUps.filter { $0.entry == ref }
-        // Positions sorted, not rows: a row is a large value to move. credits.csv's order is the
-        // statement's for a plan of one component, and then the rows are neither sorted nor copied.
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            CreditTotals.CreditRow.statementOrder(rows[a], rows[b])
-                ?? (rows[a].component != rows[b].component ? byteOrder(rows[a].component, rows[b].component) : a < b)
-        }
-        let credits = rows.indices.dropFirst().allSatisfy { precedes($0 - 1, $0) } ? rows
-            : rows.indices.sorted(by: precedes).map { rows[$0] }
+        // A credit's rows (one per matching component) side by side, by component.
+        let credits = rows.inStatementOrder { a, b in a.component != b.component ? byteOrder(a.component, b.component) : nil }
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits,
