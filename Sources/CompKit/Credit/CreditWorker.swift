@@ -501,8 +501,9 @@ struct CreditWorker {
                 for position in components { row(kind, rep: rep, plan: plan, component: Int16(index.match(at: position)), credit: minor) }
             }
         }
-        for manager in chain {
-            let managerEntry = index.entries[manager]
+        // By position: iterating `chain` while the worker changes would retain it, credit after credit.
+        for level in chain.indices {
+            let managerEntry = index.entries[chain[level]]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
             let components = index.matches(teamKind, plan: managerPlan, pair: pair)
@@ -535,18 +536,22 @@ struct CreditWorker {
     /// `creditOn="payment"` components, with roll-up copies to the managers' ones. A share whose
     /// entry has no such component gives nothing. Rows `PaymentChecks` refuses are left out.
     mutating func credit(_ payments: Payments, rows: Range<Int>, numbers: [Int32], deals: PaidDeals) {
-        for row in payments.rows[rows] where row.paidDay <= index.runEnd {
-            let number = Int(numbers[Int(row.deal)])
-            let deal = deals[number]
-            guard PaymentChecks.isCreditable(row, of: deal) else { continue }
-            paidDealTable.withKey(Int32(number)) { id in
-                credit(row, amount: payments.amount(of: row), of: deal, shares: deals.shares(of: deal), id: id)
+        // Read through a copy made once: reading the worker's own table while the closure changes
+        // the worker made a copy of it, three lists retained and released, row after row.
+        let dealIDs = paidDealTable
+        deals.shares.withUnsafeBufferPointer { allShares in
+            for row in payments.rows[rows] where row.paidDay <= index.runEnd {
+                let number = Int(numbers[Int(row.deal)])
+                let deal = deals[number]
+                guard PaymentChecks.isCreditable(row, of: deal) else { continue }
+                let amount = payments.amount(of: row), shares = UnsafeBufferPointer(rebasing: allShares[deal.shareRange])
+                dealIDs.withKey(Int32(number)) { id in credit(row, amount: amount, of: deal, shares: shares, id: id) }
             }
         }
     }
 
-    private mutating func credit(_ row: Payments.Row, amount: ExactDecimal, of deal: PaidDeal, shares: ArraySlice<PaidDeal.Share>,
-                                 id: RawBytes) {
+    private mutating func credit(_ row: Payments.Row, amount: ExactDecimal, of deal: PaidDeal,
+                                 shares: UnsafeBufferPointer<PaidDeal.Share>, id: RawBytes) {
         let paidDate = CalendarDate(dayNumber: Int(row.paidDay)), month = paidDate.yearMonth.ordinal
         for share in shares {
             let entry = index.entry(rep: share.rep, day: row.paidDay)

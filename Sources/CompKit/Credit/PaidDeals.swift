@@ -15,10 +15,6 @@ struct PaidDeals {
 
     func amount(of deal: PaidDeal) -> ExactDecimal { deal.amount.value(wide: wideAmounts) }
 
-    func shares(of deal: PaidDeal) -> ArraySlice<PaidDeal.Share> {
-        shares[deal.shareRange]
-    }
-
     /// Adds a worker's deals (a deal met twice, its id being used twice, keeps the first), and
     /// empties the worker's list.
     mutating func absorb(_ met: inout MetPaidDeals) {
