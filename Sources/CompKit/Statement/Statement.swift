@@ -18,8 +18,17 @@ public struct Statement: Sendable {
 
     /// What is paid this month per currency: Σ amount (prior adjustments included), in currency order.
     public var totals: [(currency: Currency, amount: ExactDecimal)] {
-        let sums = Dictionary(pay.map { ($0.key.currency, $0.amount) }, uniquingKeysWith: +)
-        return sums.keys.sorted().map { ($0, sums[$0]!) }
+        // A person is paid in one currency or two: a short list searched beats a dictionary.
+        var sums: [(currency: Currency, amount: ExactDecimal)] = []
+        for item in pay.indices {
+            let currency = pay[item].key.currency
+            if let slot = sums.firstIndex(where: { $0.currency == currency }) {
+                sums[slot].amount += pay[item].amount
+            } else {
+                sums.append((currency, pay[item].amount))
+            }
+        }
+        return sums.sorted { $0.currency < $1.currency }
     }
 
     /// One participant entry: a plan the person is paid under for a date range.

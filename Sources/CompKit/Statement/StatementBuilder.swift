@@ -158,10 +158,11 @@ public struct StatementBuilder: Sendable {
             // component (a rep is in a deal's split once), next to each other in the statement order:
             // the first of them stands for the credit. Whether the deal matches is asked first (a
             // number compared; most deals match no SPIFF).
+            // Rows are read where they are and copied only when they earn a line.
             let lines = rows.indices.compactMap { position -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
+                guard rows[position].kind != .payment, credits.matches(rows[position], spiff: index, plan: ref.plan),
+                      position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], rows[position]) != nil else { return nil }
                 let row = rows[position]
-                guard row.kind != .payment, credits.matches(row, spiff: index, plan: ref.plan),
-                      position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], row) != nil else { return nil }
                 return (row, SpiffMath.amount(spiff, percent: row.percent, credit: row.credit,
                                               isReversal: row.kind == .chargeback, currency: plan.currency))
             }

@@ -21,8 +21,9 @@ public enum StatementLayout {
         if statement.entries.isEmpty {
             document.paragraph("No plan entry of \(statement.participantID) is active in \(statement.period).")
         }
-        for part in statement.entries {
-            entry(part, period: statement.period, into: &document)
+        // Parts passed straight from their lists, not copied into a name first (as with credit rows).
+        for index in statement.entries.indices {
+            entry(statement.entries[index], period: statement.period, into: &document)
         }
         pay(statement, into: &document)
     }
@@ -38,11 +39,11 @@ public enum StatementLayout {
                            + "Amounts are rounded half away from zero to \(unit) \(money.code) only where the plan says so; "
                            + "figures with more decimals are exact intermediate results.")
         unmatchedCredits(part, period: period, into: &document)
-        for component in part.components {
-            self.component(component, currency: money, period: period, into: &document)
+        for index in part.components.indices {
+            component(part.components[index], currency: money, period: period, into: &document)
         }
-        for spiff in part.spiffs where !spiff.total.isZero || !spiff.lines.isEmpty {
-            self.spiff(spiff, currency: money, into: &document)
+        for index in part.spiffs.indices where !part.spiffs[index].total.isZero || !part.spiffs[index].lines.isEmpty {
+            spiff(part.spiffs[index], currency: money, into: &document)
         }
         if let draw = part.draw { self.draw(draw, currency: money, into: &document) }
         if let base = part.base {
@@ -62,12 +63,7 @@ public enum StatementLayout {
         document.paragraph("These credits of \(period) match no component of the plan, so they pay no commission. "
                            + creditFormula)
         document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(part.currency)) { table in
-            for row in unmatched {
-                table.cell(row.creditDate)
-                table.cell(row.dealID)
-                table.cell(kindText(row.kind))
-                dealCells(row, currency: part.currency, into: &table)
-            }
+            for position in unmatched.indices { creditCells(unmatched[position], currency: part.currency, into: &table) }
         }
     }
 
@@ -77,6 +73,16 @@ public enum StatementLayout {
     /// A credit's deal amount, fx rate, split share and credit: how the credit was worked out.
     private static func dealColumns(_ money: Currency) -> [Column] {
         [Column("deal amount", .right), Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)]
+    }
+
+    /// A credit's date, deal, kind and `dealCells`; `row` is passed straight from its list (a row
+    /// bound to a name first is copied, every string in it retained).
+    private static func creditCells(_ row: CreditTotals.CreditRow, currency money: Currency,
+                                    into table: inout some TableCellWriter & ~Copyable) {
+        table.cell(row.creditDate)
+        table.cell(row.dealID)
+        table.cell(kindText(row.kind))
+        dealCells(row, currency: money, into: &table)
     }
 
     private static func dealCells(_ row: CreditTotals.CreditRow, currency money: Currency,
@@ -235,11 +241,7 @@ public enum StatementLayout {
             table.emptyCells(2)
             for (position, line) in attribution.lines.enumerated() {
                 if position < attribution.rows.count {
-                    let row = attribution.rows[position]
-                    table.cell(row.creditDate)
-                    table.cell(row.dealID)
-                    table.cell(kindText(row.kind))
-                    dealCells(row, currency: money, into: &table)
+                    creditCells(attribution.rows[position], currency: money, into: &table)
                 } else {
                     let sum = attribution.rollUps[position - attribution.rows.count]
                     table.cell("")
