@@ -157,8 +157,8 @@ public struct StatementBuilder: Sendable {
             // SPIFFs pay on credits and chargebacks, never on payments. A credit has a row per matching
             // component (a rep is in a deal's split once), next to each other in the statement order:
             // the first of them stands for the credit. Whether the deal matches is asked first (a
-            // number compared; most deals match no SPIFF).
-            // Rows are read where they are and copied only when they earn a line.
+            // number compared; most deals match no SPIFF), of the row where it is: a row is copied
+            // only when it earns a line.
             let lines = rows.indices.compactMap { position -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
                 guard rows[position].kind != .payment, credits.matches(rows[position], spiff: index, plan: ref.plan),
                       position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], rows[position]) != nil else { return nil }

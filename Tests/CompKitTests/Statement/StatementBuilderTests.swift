@@ -176,4 +176,20 @@ import Testing
             #expect(entry.spiffs.map { "\($0.lines.count) \($0.total) \($0.unitemised)" } == ["0 0 0"])
         }
     }
+
+    /// A person paid in two currencies (a mid-month plan change): one total per currency, in
+    /// currency order, whatever order the pay lines come in; a prior adjustment counts.
+    @Test func totalsAddEachCurrencysLinesInCurrencyOrder() throws {
+        let (usd, eur) = (try #require(Currency(code: "USD")), try #require(Currency(code: "EUR")))
+        func item(_ type: PayType, _ currency: Currency, _ computed: String, adjusted: String = "0") -> Statement.PayItem {
+            Statement.PayItem(key: PayKey(employeeID: "R1", payType: type, component: "", currency: currency),
+                              computed: dec(computed), priorAdjustment: dec(adjusted), computedBefore: .zero, paidBefore: .zero)
+        }
+        let statement = Statement(participantID: "R1", name: "Rep One", period: month("2026-03"), entries: [],
+                                  pay: [item(.base, usd, "2500.00"), item(.base, eur, "1200.50"),
+                                        item(.draw, usd, "300.25", adjusted: "-50.00")],
+                                  usesLedger: true)
+        // EUR: 1200.50; USD: 2500.00 + (300.25 − 50.00) = 2750.25.
+        #expect(statement.totals.map { "\($0.currency) \($0.amount)" } == ["EUR 1200.50", "USD 2750.25"])
+    }
 }
