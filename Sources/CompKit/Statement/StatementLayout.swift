@@ -75,18 +75,13 @@ public enum StatementLayout {
         [Column("deal amount", .right), Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)]
     }
 
-    /// A credit's date, deal, kind and `dealCells`; `row` is passed straight from its list (a row
-    /// bound to a name first is copied, every string in it retained).
+    /// A credit's date, deal and kind, then the `dealColumns`. Callers pass `row` straight from its
+    /// list: a row bound to a name first is copied, every string in it retained.
     private static func creditCells(_ row: CreditTotals.CreditRow, currency money: Currency,
                                     into table: inout some TableCellWriter & ~Copyable) {
         table.cell(row.creditDate)
         table.cell(row.dealID)
         table.cell(kindText(row.kind))
-        dealCells(row, currency: money, into: &table)
-    }
-
-    private static func dealCells(_ row: CreditTotals.CreditRow, currency money: Currency,
-                                  into table: inout some TableCellWriter & ~Copyable) {
         table.append(row.dealAmount, in: row.dealCurrency)
         table.append(" ")
         table.cell(row.dealCurrency.code)
