@@ -107,7 +107,7 @@ struct CreditWorker {
     }
 
     /// A worker for another range of the same file, to be run after this one on the same thread:
-    /// it adds to this worker's sums (commutative, and 80 MB at ten million deals) and keeps
+    /// it adds to this worker's sums (commutative, and 24 MiB for 55 000 participants) and keeps
     /// everything that has a line or an order of its own, so that its range is added in its place.
     func continuation() -> CreditWorker {
         CreditWorker(index: index, paidDeals: paidDealTable, columns: columns, deduplicator: deduplicator,
