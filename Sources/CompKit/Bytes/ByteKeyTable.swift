@@ -97,10 +97,30 @@ struct ByteKeyTable: Sendable {
 
     var count: Int { keyStarts.count - 1 }
 
+    /// A key's hash and first 16 bytes, worked out once for a prefetch and the lookup after it.
+    struct Probe {
+        fileprivate var hash: UInt64
+        fileprivate var head: (UInt64, UInt64)
+        static let none = Probe(hash: 0, head: (0, 0))
+    }
+
+    /// The probe of a key, for `prefetch(_:)` and `lookup(_:probe:)`.
+    @inline(__always)
+    static func probe(_ bytes: UnsafeBufferPointer<UInt8>) -> Probe {
+        let (hash, head) = hashAndHead(bytes)
+        return Probe(hash: hash, head: head)
+    }
+
     /// The key's number, or -1 when it is not in the table.
     @inline(__always)
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (hash, head) = ByteKeyTable.hashAndHead(bytes)
+        lookup(bytes, probe: ByteKeyTable.probe(bytes))
+    }
+
+    /// The same, with the key's `probe` already worked out.
+    @inline(__always)
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, probe: Probe) -> Int32 {
+        let (hash, head) = (probe.hash, probe.head)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let candidate = slots[slot]
@@ -118,6 +138,12 @@ struct ByteKeyTable: Sendable {
         prefetchSlot(hash: ByteKeyTable.hashAndHead(bytes).hash)
     }
 
+    /// The same for a key whose probe is worked out.
+    @inline(__always)
+    func prefetch(_ probe: Probe) {
+        prefetchSlot(hash: probe.hash)
+    }
+
     /// Starts loading the first slot of a key whose hash is `hash`.
     @inline(__always)
     private func prefetchSlot(hash: UInt64) {
@@ -131,21 +157,43 @@ struct ByteKeyTable: Sendable {
         }
     }
 
-    /// FNV-1a (64 bits) of the bytes, and their first 16 bytes as two words, zero-padded: one
-    /// pass over the key.
+    /// The key's first 16 bytes as two words, zero-padded, and a hash of the whole key: read a
+    /// word at a time (a byte at a time only below 4 bytes), each word folded in by a multiply.
     @inline(__always)
     private static func hashAndHead(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, head: (UInt64, UInt64)) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return (mixed(0), (0, 0)) }
+        let raw = UnsafeRawPointer(base)
+        func word(at offset: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         var head: (UInt64, UInt64) = (0, 0)
-        for (position, byte) in bytes.enumerated() {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-            if position < 8 {
-                head.0 |= UInt64(byte) << (8 * position)
-            } else if position < 16 {
-                head.1 |= UInt64(byte) << (8 * (position - 8))
-            }
+        if count >= 16 {
+            head = (word(at: 0), word(at: 8))
+        } else if count > 8 {
+            // The last 8 bytes, shifted so that byte 8 comes first.
+            head = (word(at: 0), word(at: count - 8) >> UInt64(8 * (16 - count)))
+        } else if count >= 4 {
+            // The first 4 bytes and the last 4 (overlapping), shifted so that byte 4 comes after byte 3.
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            head.0 = low | (high >> UInt64(8 * (8 - count))) << 32
+        } else {
+            for position in 0..<count { head.0 |= UInt64(bytes[position]) << UInt64(8 * position) }
         }
-        return (hash ^ (hash >> 29), head)
+        var hash = mixed(mixed(head.0 ^ UInt64(count)) ^ head.1)
+        // Past 16 bytes: each further 8 (the last ones overlapping those before).
+        var offset = 16
+        while offset < count {
+            hash = mixed(hash ^ word(at: min(offset, count - 8)))
+            offset += 8
+        }
+        return (hash, head)
+    }
+
+    /// A multiply by the golden ratio's 64-bit fraction, its high bits folded into the low ones
+    /// (the table is indexed by the low bits).
+    @inline(__always)
+    private static func mixed(_ value: UInt64) -> UInt64 {
+        let product = value &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 29)
     }
 }
