@@ -14,7 +14,8 @@ struct DealRules {
     /// participants cannot be trusted.
     let knowsEveryParticipant: Bool
 
-    /// The last deal's split: `splitCount` rep numbers and percents (the arrays are reused).
+    /// The last deal's split: `splitCount` rep numbers and percents, the percents with 2 decimals
+    /// as the credit rows keep them (the arrays are reused).
     private(set) var splitReps: [Int32] = []
     private(set) var splitPercents: [ExactDecimal] = []
     private(set) var splitCount = 0
@@ -173,11 +174,11 @@ struct DealRules {
                 }
                 ok = false
             }
-            var percent = ExactDecimal(100)
+            var percent = ExactDecimal(mantissa: 10_000, scale: 2)
             if let field = share.percent {
                 switch ExactDecimal.parse(field.bytes, maxDecimals: 2, maxIntegerDigits: 3) {
                 case .success(let value):
-                    percent = value
+                    percent = value.widened(to: 2)
                     if value.isZero {
                         problem(line, field.column, "rep '\(repField.bytes.string)' has a split percent of 0")
                         ok = false
@@ -198,7 +199,7 @@ struct DealRules {
                 splitPercents.append(percent)
             }
             splitCount += 1
-            total += percent.widened(to: 2).mantissa
+            total += percent.mantissa
         }
         if ok && total != 10_000 {
             problem(line, column, "split percents add up to \(Self.percentSum(shares.restarted)), not exactly 100")
@@ -237,38 +238,69 @@ struct DealRules {
     }
 
     /// A non-empty printable ASCII token of at most `maxTokenBytes` bytes: the common case of
-    /// `tokenProblem` returning nil, without its look at every byte twice.
+    /// `tokenProblem` returning nil, without its look at every byte twice. Eight bytes are looked at
+    /// a time: every field of every deal is a token or a date.
     @inline(__always)
     static func isASCIIToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= maxTokenBytes else { return false }
-        for byte in bytes where byte <= 0x20 || byte >= 0x80 {
-            return false
+        guard let base = bytes.baseAddress, !bytes.isEmpty, bytes.count <= maxTokenBytes else { return false }
+        let count = bytes.count
+        guard count >= 8 else {
+            for position in 0..<count where bytes[position] <= 0x20 || bytes[position] >= 0x80 { return false }
+            return true
         }
-        return true
+        let raw = UnsafeRawPointer(base)
+        // Words at 0, 8, 16… and the last 8 bytes (overlapping the word before).
+        var flagged: UInt64 = 0, offset = 0
+        while offset < count - 8 {
+            flagged |= notTokenBytes(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        flagged |= notTokenBytes(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        return flagged == 0
+    }
+
+    /// Non-zero when one of the word's 8 bytes is at most 0x20 (a control byte or a space) or at
+    /// least 0x80 (not ASCII). `word − 0x21…` sets a byte's top bit where the byte is below 0x21
+    /// (a borrow can only set more bits above such a byte, which is flagged anyway); `word` itself
+    /// has it where the byte is 0x80 or more.
+    @inline(__always)
+    private static func notTokenBytes(_ word: UInt64) -> UInt64 {
+        ((word &- 0x2121_2121_2121_2121) & ~word | word) & 0x8080_8080_8080_8080
     }
 
     /// A `YYYY-MM-DD` date as a day number and month ordinal, by the rules of
-    /// `CalendarDate(parsing:)`; nil when it is not a real date.
+    /// `CalendarDate(parsing:)`; nil when it is not a real date. The ten bytes are read as one
+    /// word and one half-word and their digits checked all at once (three dates per deal).
     @inline(__always)
     static func date(_ field: UnsafeBufferPointer<UInt8>) -> (day: Int32, month: Int)? {
-        guard field.count == 10, field[4] == UInt8(ascii: "-"), field[7] == UInt8(ascii: "-") else { return nil }
-        var notDigit = false
-        @inline(__always) func digit(_ position: Int) -> Int {
-            let value = field[position] &- UInt8(ascii: "0")
-            notDigit = notDigit || value > 9
-            return Int(value)
-        }
-        let digits = (digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
-        guard !notDigit else { return nil }
-        let month = digits.0 * 12 + digits.1 - 1
+        guard field.count == 10, let base = field.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        // `YYYY-MM-` (byte 0 lowest) and `DD`.
+        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let tail = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)))
+        let dashes: UInt64 = 0x2D00_002D_0000_0000, dashLanes: UInt64 = 0xFF00_00FF_0000_0000
+        let digitLanes: UInt64 = 0x00FF_FF00_FFFF_FFFF
+        guard head & dashLanes == dashes, isDigits(head, lanes: digitLanes), isDigits(tail, lanes: 0xFFFF) else { return nil }
+        @inline(__always) func digit(_ word: UInt64, _ position: Int) -> Int { Int((word >> UInt64(8 * position)) & 0x0F) }
+        let year = digit(head, 0) * 1000 + digit(head, 1) * 100 + digit(head, 2) * 10 + digit(head, 3)
+        let monthOfYear = digit(head, 5) * 10 + digit(head, 6), day = digit(tail, 0) * 10 + digit(tail, 1)
+        let month = year * 12 + monthOfYear - 1
         let row = month - firstTabledYear * 12
-        if digits.1 >= 1 && digits.1 <= 12 && row >= 0 && row + 1 < monthStarts.count {
+        if monthOfYear >= 1 && monthOfYear <= 12 && row >= 0 && row + 1 < monthStarts.count {
             let start = monthStarts[row], length = monthStarts[row + 1] - start
-            guard digits.2 >= 1 && digits.2 <= length else { return nil }
-            return (start + Int32(digits.2 - 1), month)
+            guard day >= 1 && day <= length else { return nil }
+            return (start + Int32(day - 1), month)
         }
-        guard let date = CalendarDate(year: digits.0, month: digits.1, day: digits.2) else { return nil }
+        guard let date = CalendarDate(year: year, month: monthOfYear, day: day) else { return nil }
         return (Int32(date.dayNumber), month)
+    }
+
+    /// Whether every byte of `word` in `lanes` (a mask of whole bytes) is an ASCII digit: its
+    /// high half 3 and, 6 added, still 3 (no byte carries into the next when the first holds).
+    @inline(__always)
+    private static func isDigits(_ word: UInt64, lanes: UInt64) -> Bool {
+        let highHalves = lanes & 0xF0F0_F0F0_F0F0_F0F0, threes = lanes & 0x3030_3030_3030_3030
+        return word & highHalves == threes && (word &+ (lanes & 0x0606_0606_0606_0606)) & highHalves == threes
     }
 
     /// The day number of the first of each month from 1900 to 2199 (and of 2200-01-01): a date in
@@ -282,6 +314,31 @@ struct DealRules {
     /// for any failure; in 64 bits while the digits fit (every amount in practice), else by that parser.
     @inline(__always)
     static func amount(_ field: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        // At most 18 bytes: the digits fit in 64 bits whatever they are, so none is checked for
+        // overflow, and where the point is says how many are integer digits and decimals.
+        if field.count <= 18 {
+            var value: Int64 = 0, point = -1
+            for position in 0..<field.count {
+                let digit = field[position] &- UInt8(ascii: "0")
+                if digit <= 9 {
+                    value = value &* 10 &+ Int64(digit)
+                } else if field[position] == UInt8(ascii: "."), point < 0 {
+                    point = position
+                } else {
+                    return nil
+                }
+            }
+            let integerDigits = point < 0 ? field.count : point, decimals = point < 0 ? 0 : field.count - 1 - point
+            if integerDigits <= maxAmountIntegerDigits {
+                guard integerDigits > 0, point < 0 || decimals > 0, decimals <= 6 else { return nil }
+                return ExactDecimal(mantissa: Int128(value), scale: decimals)
+            }
+        }
+        return checkedAmount(field)
+    }
+
+    /// `amount(_:)` for any length: each digit added with a check for overflow (then by the parser).
+    private static func checkedAmount(_ field: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
         var value: Int64 = 0
         var integerDigits = 0, decimals = 0, seenPoint = false
         for byte in field {

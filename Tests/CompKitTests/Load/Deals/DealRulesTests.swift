@@ -63,4 +63,74 @@ import Testing
         #expect(pass.problems == ["2:6 rep id 'R1 x' must not contain spaces"])
         #expect(pass.creditedIDs == ["D2", "D3", "D4"])
     }
+
+    /// An amount up to 18 bytes long is read without overflow checks; what it reads, and what it
+    /// refuses, is what the parser says (values worked out by hand).
+    @Test func shortAmountsAreReadAsTheParserReadsThem() {
+        func read(_ text: String) -> ExactDecimal? {
+            Array(text.utf8).withUnsafeBufferPointer { DealRules.amount($0) }
+        }
+        func parsed(_ text: String) -> ExactDecimal? {
+            guard case .success(let value) = Array(text.utf8).withUnsafeBufferPointer({
+                ExactDecimal.parse($0, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits)
+            }) else { return nil }
+            return value
+        }
+        let expected: [(String, (Int128, Int))] = [("1087.00", (108_700, 2)), ("1185825000", (1_185_825_000, 0)), ("0.000001", (1, 6)),
+                    ("123456789012345", (123_456_789_012_345, 0)), ("123456789012345.12", (12_345_678_901_234_512, 2)),
+                    ("0000000000000001", (1, 0)), ("999999999999999.999999", (999_999_999_999_999_999_999, 6))]
+        for (text, (mantissa, scale)) in expected {
+            let value = ExactDecimal(mantissa: mantissa, scale: scale)
+            #expect(read(text) == value && read(text)?.scale == scale && parsed(text) == value, "\(text)")
+        }
+        // Refused alike: empty, a sign, a point first or last, two points, seven decimals, 16 integer digits, letters.
+        for text in ["", "-5", ".5", "5.", "1.2.3", "1.1234567", "1234567890123456", "1e5", "12 3", "0000000000000000012"] {
+            #expect(read(text) == nil && parsed(text) == nil, "\(text)")
+        }
+    }
+
+    /// Dates are read as one word and one half-word: each is read as `CalendarDate(parsing:)` reads
+    /// it, with a wrong byte at every position, months and days just outside, leap days, and years
+    /// outside the table of month starts (1900–2199).
+    @Test func datesAreReadAsCalendarDatesAre() {
+        var texts = ["2026-01-20", "2024-02-29", "2026-02-29", "2100-02-29", "2000-02-29", "2026-00-10", "2026-13-10",
+                     "2026-04-31", "2026-04-30", "2026-12-00", "2026-12-32", "1900-01-01", "1899-12-31", "2199-12-31",
+                     "2200-01-01", "9999-12-31", "0001-01-01", "2026-1-20", "2026-01-200", "2026/01/20", ""]
+        for position in 0..<10 {
+            for byte: UInt8 in [0x2F, 0x3A, 0x2D, 0x20, 0xB0] {
+                var bytes = Array("2026-07-15".utf8)
+                bytes[position] = byte
+                texts.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for text in texts {
+            let read = Array(text.utf8).withUnsafeBufferPointer { DealRules.date($0) }
+            let expected = CalendarDate(parsing: text).map { (Int32($0.dayNumber), $0.yearMonth.ordinal) }
+            #expect(read?.day == expected?.0 && read?.month == expected?.1, "\(text)")
+        }
+        // 2026-01-20 is day 20 of January 2026: 31 days after 2025-12-20.
+        let january20 = Array("2026-01-20".utf8).withUnsafeBufferPointer { DealRules.date($0) }
+        let december20 = Array("2025-12-20".utf8).withUnsafeBufferPointer { DealRules.date($0) }
+        #expect(january20.map { $0.day - (december20?.day ?? 0) } == 31 && january20?.month == 2026 * 12)
+    }
+
+    /// Tokens are looked at eight bytes a time: a space, a control byte or a byte of 0x80 or more
+    /// is found at every position of tokens of 1 to 24 bytes, and `!` and DEL (0x21, 0x7F) are allowed.
+    @Test func tokensAreCheckedAtEveryByte() {
+        func isToken(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { DealRules.isASCIIToken($0) } }
+        for length in 1...24 {
+            let plain = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+            #expect(isToken(plain), "\(length) bytes")
+            for position in 0..<length {
+                for (byte, allowed) in [(UInt8(0x00), false), (0x09, false), (0x20, false), (0x21, true), (0x7F, true),
+                                        (0x80, false), (0xFF, false)] {
+                    var token = plain
+                    token[position] = byte
+                    #expect(isToken(token) == allowed, "\(length) bytes, \(byte) at \(position)")
+                }
+            }
+        }
+        #expect(!isToken([]) && !isToken([UInt8](repeating: UInt8(ascii: "x"), count: DealRules.maxTokenBytes + 1)))
+        #expect(isToken([UInt8](repeating: UInt8(ascii: "x"), count: DealRules.maxTokenBytes)))
+    }
 }
