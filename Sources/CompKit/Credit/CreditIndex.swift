@@ -9,10 +9,10 @@ final class CreditIndex: Sendable {
     // People: rep number → entries ordered by start (compressed rows into `entries`).
     let reps: ByteKeyTable
     let repIDs: [String]
-    let repEntryStart: [Int32]
+    let repEntryStart: ReadOnlyTable<Int32>
     let entryRef: [PlanBook.EntryRef]
     /// What the hot loop needs of each entry, in one record (one cache line) per entry.
-    let entries: [Entry]
+    let entries: ReadOnlyTable<Entry>
     /// Cells in the flat sums (`cell(entry:month:slot:)`).
     let cellCount: Int
 
@@ -31,7 +31,7 @@ final class CreditIndex: Sendable {
 
     // Plans.
     let planCurrency: [Currency]
-    let plans: [PlanInfo]
+    let plans: ReadOnlyTable<PlanInfo>
 
     struct PlanInfo {
         /// The plan currency's number in `currencies`, and its minor unit.
@@ -50,8 +50,8 @@ final class CreditIndex: Sendable {
 
     /// Per plan, per (type, product) pair: the matching components of each `MatchKind` and the
     /// matching SPIFFs, as ranges of `matchList` (`matches(_:plan:pair:)`).
-    private let matchList: [Int16]
-    private let matchStart: [Int32]
+    private let matchList: ReadOnlyTable<Int16>
+    private let matchStart: ReadOnlyTable<Int32>
     private let pairCount: Int
 
     /// Which components or SPIFFs a credit goes to: deal credits and chargebacks feed `creditOn="close"`
@@ -137,18 +137,18 @@ final class CreditIndex: Sendable {
             }
         }
         listStarts.append(Int32(list.count))
-        matchList = list
-        matchStart = listStarts
+        matchList = ReadOnlyTable(list)
+        matchStart = ReadOnlyTable(listStarts)
         pairCount = typeNames.count * productNames.count
 
         planCurrency = book.plans.map(\.currency)
-        plans = book.plans.indices.map { index in
+        plans = ReadOnlyTable(book.plans.indices.map { index in
             let plan = book.plans[index]
             return PlanInfo(currency: number(of: plan.currency), minorUnits: plan.currency.minorUnits,
                             participates: book.participates[index], fiscalStart: plan.fiscalYear.start.ordinal,
                             clawbackDays: Int32(plan.clawback?.windowDays ?? -1),
                             slots: 1 + plan.components.count + plan.spiffs.count, firstSpiffSlot: 1 + plan.components.count)
-        }
+        })
 
         // The entries of each person, each with its block of cells in the flat sums.
         var entriesOfPerson: [String: [PlanBook.EntryRef]] = [:]
@@ -183,9 +183,9 @@ final class CreditIndex: Sendable {
             records[entry].managerStart = starts[number]
             records[entry].managerEnd = starts[number + 1]
         }
-        repEntryStart = starts
+        repEntryStart = ReadOnlyTable(starts)
         entryRef = refs
-        entries = records
+        entries = ReadOnlyTable(records)
         cellCount = cells
         repByteRanks = CreditIndex.byteRanks(ids)
         var repOfRank = [Int32](repeating: 0, count: ids.count)
@@ -323,8 +323,8 @@ final class CreditIndex: Sendable {
     /// `PlanBook.managerChain` on integers: each manager's entry active that day, stopping at one
     /// with none (or where the chain would come round again).
     @inline(__always)
-    func managerChain(entry: Int, day: Int32, into chain: inout [Int]) {
-        chain.removeAll(keepingCapacity: true)
+    func managerChain(entry: Int, day: Int32, into chain: inout ManagerChain) {
+        chain.removeAll()
         var manager = entries[entry]
         while manager.managerStart < manager.managerEnd {
             let next = activeEntry(from: Int(manager.managerStart), to: Int(manager.managerEnd), day: day)
@@ -332,6 +332,37 @@ final class CreditIndex: Sendable {
             chain.append(next)
             manager = entries[next]
         }
+    }
+}
+
+/// A manager chain (`CreditIndex.managerChain`), nearest manager first, as indices into
+/// `CreditIndex.entries`. Its memory is kept from one credit to the next and emptied by a count:
+/// an array's `removeAll(keepingCapacity:)` is a call of its own, made for every credit.
+struct ManagerChain {
+    private var storage: [Int] = []
+    /// How many managers the chain holds.
+    private(set) var count = 0
+
+    /// The positions of the managers, nearest first.
+    var levels: Range<Int> { 0..<count }
+
+    /// The entry of the manager at `level`.
+    @inline(__always)
+    subscript(level: Int) -> Int { storage[level] }
+
+    @inline(__always)
+    fileprivate mutating func removeAll() { count = 0 }
+
+    @inline(__always)
+    fileprivate mutating func append(_ entry: Int) {
+        if count < storage.count { storage[count] = entry } else { storage.append(entry) }
+        count += 1
+    }
+
+    @inline(__always)
+    fileprivate func contains(_ entry: Int) -> Bool {
+        for level in levels where storage[level] == entry { return true }
+        return false
     }
 }
 

@@ -54,7 +54,7 @@ struct CreditWorker {
     private(set) var suspects: [UInt64] = []
     /// The deals met that payments.csv names.
     var paidDeals: MetPaidDeals
-    private var chain: [Int] = []
+    private var chain = ManagerChain()
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
     private let fields: FieldSlots
@@ -75,10 +75,16 @@ struct CreditWorker {
         var fields = 0
         var line = 0
         var fingerprint: UInt64 = 0
+        /// The first rep id's length in the reps field, and its probe in `reps`.
+        var firstRepLength = 0
+        var repProbe = ByteKeyTable.Probe.none
+        /// The deal id's probe in `paidDealTable` (when payments name deals).
+        var paidProbe = ByteKeyTable.Probe.none
         /// The first rep's number once looked up (-1 if unknown, `notLookedUp` before).
         var firstRep = DealRules.notLookedUp
-        /// The first rep's entry on the close day once looked up (-1 before or if none), and that day.
-        var firstEntry: Int32 = -1
+        /// The first rep's entry on the close day once looked up (-1 if none, `notLookedUp`
+        /// before), and that day.
+        var firstEntry = DealRules.notLookedUp
         var closeDay: Int32 = 0
         var closeMonth = 0
     }
@@ -207,12 +213,19 @@ struct CreditWorker {
         let row = fields.base + waiting[newest].fields
         waiting[newest].fingerprint = DealIDFingerprint.of(row[columns.id])
         deduplicator.prefetch(waiting[newest].fingerprint)
-        reps.prefetch(CreditWorker.firstRep(row[columns.reps]))
-        if watchesPaidDeals { paidDealTable.prefetch(row[columns.id]) }
+        let firstRep = CreditWorker.firstRep(row[columns.reps])
+        waiting[newest].firstRepLength = firstRep.count
+        waiting[newest].repProbe = ByteKeyTable.probe(firstRep)
+        reps.prefetch(waiting[newest].repProbe)
+        if watchesPaidDeals {
+            waiting[newest].paidProbe = ByteKeyTable.probe(row[columns.id])
+            paidDealTable.prefetch(waiting[newest].paidProbe)
+        }
         // Then its first rep's number (the slot is cached by now), and its entry range.
         if waitingCount > 2 {
             let older = slot(2)
-            let rep = reps.lookup(CreditWorker.firstRep(fields.base[waiting[older].fields + columns.reps]))
+            let field = fields.base[waiting[older].fields + columns.reps]
+            let rep = reps.lookup(RawBytes(rebasing: field[0..<waiting[older].firstRepLength]), probe: waiting[older].repProbe)
             waiting[older].firstRep = rep
             if rep >= 0 { index.prefetchEntryRange(rep: rep) }
         }
@@ -223,8 +236,9 @@ struct CreditWorker {
            let close = DealRules.date(fields.base[waiting[slot(6)].fields + columns.closeDate]) {
             let older = slot(6)
             let entry = index.entry(rep: waiting[older].firstRep, day: close.day)
+            waiting[older].firstEntry = Int32(entry)
             if entry >= 0 {
-                (waiting[older].firstEntry, waiting[older].closeDay, waiting[older].closeMonth) = (Int32(entry), close.day, close.month)
+                (waiting[older].closeDay, waiting[older].closeMonth) = (close.day, close.month)
                 let own = index.entries[entry]
                 let month = index.countedMonth(day: close.day, monthOrdinal: close.month, plan: Int(own.plan))
                 if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: own, month: month, slot: 0)) }
@@ -248,7 +262,8 @@ struct CreditWorker {
         let oldest = waiting[waitingStart]
         waitingStart = (waitingStart + 1) % (CreditWorker.lookahead + 1)
         waitingCount -= 1
-        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint, firstRep: oldest.firstRep)
+        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint, firstRep: oldest.firstRep,
+               firstEntry: oldest.firstEntry, paidProbe: oldest.paidProbe)
     }
 
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
@@ -280,7 +295,7 @@ struct CreditWorker {
             }
             waiting[next].line = newlines
             waiting[next].firstRep = DealRules.notLookedUp
-            waiting[next].firstEntry = -1
+            waiting[next].firstEntry = DealRules.notLookedUp
             waitingCount += 1
             advanceWaiting()
             return end
@@ -290,15 +305,17 @@ struct CreditWorker {
     // MARK: Checking and crediting one deal
 
     /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's, `firstRep`
-    /// its first rep's number if already looked up.
-    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32) {
+    /// its first rep's number and `firstEntry` that rep's entry on the close day if already looked
+    /// up, `paidProbe` its id's probe in `paidDealTable`.
+    private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32,
+                                 firstEntry: Int32, paidProbe: ByteKeyTable.Probe) {
         func field(_ column: Int) -> RawField { RawField(bytes: fields[column], column: column + 1) }
         let raw = RawDeal(line: line, id: field(columns.id), closeDate: field(columns.closeDate), amount: field(columns.amount),
                           currency: field(columns.currency), type: field(columns.type), product: field(columns.product),
                           status: field(columns.status), cancelDate: field(columns.cancelDate), createdDate: field(columns.createdDate))
         if !raw.id.isEmpty && !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         guard let deal = rules.check(raw, reps: field(columns.reps), firstRep: firstRep) else { return }
-        credit(deal, line: line)
+        credit(deal, line: line, firstEntry: firstEntry, paidProbe: paidProbe)
     }
 
     /// Starts loading what crediting a deal read elsewhere needs first (its id's filter word and
@@ -320,15 +337,18 @@ struct CreditWorker {
             if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         }
         guard let deal = rules.check(raw, shares: shares) else { return }
-        credit(deal, line: raw.line)
+        credit(deal, line: raw.line, firstEntry: DealRules.notLookedUp,
+               paidProbe: watchesPaidDeals ? ByteKeyTable.probe(deal.id) : .none)
     }
 
     /// Credits a checked deal: a credit per split share, and a chargeback when it was cancelled
-    /// inside the clawback window of the plan active on its close date (§3.1–3.3).
-    private mutating func credit(_ deal: CheckedDeal, line: Int) {
+    /// inside the clawback window of the plan active on its close date (§3.1–3.3). `firstEntry` is
+    /// the first rep's entry on the close day when already looked up, `paidProbe` the id's probe in
+    /// `paidDealTable`.
+    private mutating func credit(_ deal: CheckedDeal, line: Int, firstEntry: Int32, paidProbe: ByteKeyTable.Probe) {
         let id = deal.id
         if watchesPaidDeals {
-            let number = paidDealTable.lookup(id)
+            let number = paidDealTable.lookup(id, probe: paidProbe)
             if number >= 0 {
                 paidDeals.meet(number, amount: deal.amount, closeDay: deal.closeDay, currency: deal.currency,
                                pair: index.tokenPair(type: deal.type, product: deal.product),
@@ -345,7 +365,7 @@ struct CreditWorker {
         let pair = index.tokenPair(type: deal.type, product: deal.product)
         for share in 0..<rules.splitCount {
             let rep = rules.splitReps[share], percent = rules.splitPercents[share]
-            let entry = index.entry(rep: rep, day: deal.closeDay)
+            let entry = share == 0 && firstEntry != DealRules.notLookedUp ? Int(firstEntry) : index.entry(rep: rep, day: deal.closeDay)
             guard entry >= 0 else {
                 if deal.closeMonth == runMonthOrdinal {
                     exceptions.append((line, id.string, .noEntry(rep: index.repIDs[Int(rep)],
@@ -424,8 +444,8 @@ struct CreditWorker {
         let inRunMonth = monthOrdinal == index.runMonth.ordinal
         index.managerChain(entry: entry, day: day, into: &chain)
         var anyManager = false
-        for manager in chain {
-            let managerEntry = index.entries[manager]
+        for level in chain.levels {
+            let managerEntry = index.entries[chain[level]]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
             if month > 0 && !index.matches(teamKind, plan: managerPlan, pair: pair).isEmpty {
@@ -502,7 +522,7 @@ struct CreditWorker {
             }
         }
         // By position: iterating `chain` while the worker changes would retain it, credit after credit.
-        for level in chain.indices {
+        for level in chain.levels {
             let managerEntry = index.entries[chain[level]]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)

@@ -76,7 +76,7 @@ extension RunMonthCredits {
         /// Roll-up copies added up by the manager's entry, component and team member's rep number.
         var sums: [SumKey: Sum] = [:]
         /// A manager chain, its memory kept from one roll-up to the next.
-        private var chain: [Int] = []
+        private var chain = ManagerChain()
 
         struct SumKey: Hashable {
             var entry: Int
@@ -113,7 +113,7 @@ extension RunMonthCredits {
             let entry = index.entry(rep: credited, day: day)
             guard entry >= 0 else { return credited }
             index.managerChain(entry: entry, day: day, into: &chain)
-            guard let level = chain.firstIndex(where: { index.entries[$0].rep == manager }), level > 0 else { return credited }
+            guard let level = chain.levels.first(where: { index.entries[chain[$0]].rep == manager }), level > 0 else { return credited }
             return index.entries[chain[level - 1]].rep
         }
 

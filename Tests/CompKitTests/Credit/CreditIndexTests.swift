@@ -30,13 +30,14 @@ import Testing
     }
 
     @Test func managerChainIsReadOnTheDateAndStopsAtAManagerWithoutEntry() {
+        // One chain reused, as the credit workers do: each call starts it afresh.
+        var reused = ManagerChain()
         func chain(_ date: String) -> [String] {
-            var chain: [Int] = []
-            index.managerChain(entry: entry("R1", on: date), day: Int32(day(date).dayNumber), into: &chain)
-            return chain.map { index.repIDs[Int(index.entries[$0].rep)] }
+            index.managerChain(entry: entry("R1", on: date), day: Int32(day(date).dayNumber), into: &reused)
+            return reused.levels.map { index.repIDs[Int(index.entries[reused[$0]].rep)] }
         }
-        #expect(chain("2026-01-20") == [])            // M1 not active yet: the chain stops, D1 gets nothing
         #expect(chain("2026-02-20") == ["M1", "D1"])   // nearest first
+        #expect(chain("2026-01-20") == [])            // M1 not active yet: the chain stops, D1 gets nothing
         #expect(chain("2026-04-20") == ["M2", "D1"])   // plan B's entry names M2
     }
 }
