@@ -202,14 +202,22 @@ public struct StatementBuilder: Sendable {
     private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
                           payroll: [Payroll.Row]) -> [Statement.PayItem] {
         // A person has a few keys: a short list searched in order beats hashing two strings a line.
-        var sums: [(key: PayKey, amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
+        // The keys are searched in a list of their own, of plain values: reading a field of a list
+        // entry that holds strings copies the entry, its strings retained and released.
+        var keys: [(type: PayType, currency: Int)] = []
+        var components: [String] = [], currencies: [Currency] = []
+        var sums: [(amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
         func slot(_ type: PayType, _ component: String, _ currency: Currency) -> Int {
-            // Fields compared where they are: a search that copied each entry out cost more than the sums.
-            for index in sums.indices
-            where sums[index].key.payType == type && sums[index].key.currency == currency && sums[index].key.component == component {
+            let money = currencies.firstIndex(of: currency) ?? {
+                currencies.append(currency)
+                return currencies.count - 1
+            }()
+            for index in keys.indices where keys[index] == (type, money) && components[index] == component {
                 return index
             }
-            sums.append((PayKey(employeeID: id, payType: type, component: component, currency: currency), .zero, .zero, .zero))
+            keys.append((type, money))
+            components.append(component)
+            sums.append((.zero, .zero, .zero))
             return sums.count - 1
         }
         func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
@@ -246,9 +254,12 @@ public struct StatementBuilder: Sendable {
                 sums[slot(line.type, line.component, currency)].before += line.amount
             }
         }
-        return sums.compactMap { sum in
+        return sums.indices.compactMap { index in
+            let sum = sums[index]
             guard !sum.amount.isZero || !sum.adjustment.isZero else { return nil }
-            return Statement.PayItem(key: sum.key, computed: sum.amount, priorAdjustment: sum.adjustment,
+            let key = PayKey(employeeID: id, payType: keys[index].type, component: components[index],
+                             currency: currencies[keys[index].currency])
+            return Statement.PayItem(key: key, computed: sum.amount, priorAdjustment: sum.adjustment,
                                      computedBefore: sum.before, paidBefore: sum.before - sum.adjustment)
         }.sorted { $0.key < $1.key }
     }
