@@ -311,7 +311,8 @@ struct DealRules {
     }
 
     /// `ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: maxAmountIntegerDigits)`, nil
-    /// for any failure; in 64 bits while the digits fit (every amount in practice), else by that parser.
+    /// for any failure; in 64 bits when the field has at most 18 bytes and 15 integer digits (every
+    /// amount in practice), else by that parser.
     @inline(__always)
     static func amount(_ field: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
         // At most 18 bytes: the digits fit in 64 bits whatever they are, so none is checked for
@@ -334,39 +335,9 @@ struct DealRules {
                 return ExactDecimal(mantissa: Int128(value), scale: decimals)
             }
         }
-        return checkedAmount(field)
-    }
-
-    /// `amount(_:)` for any length: each digit added with a check for overflow (then by the parser).
-    private static func checkedAmount(_ field: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
-        var value: Int64 = 0
-        var integerDigits = 0, decimals = 0, seenPoint = false
-        for byte in field {
-            if byte == UInt8(ascii: ".") {
-                if seenPoint || integerDigits == 0 { return nil }
-                seenPoint = true
-                continue
-            }
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit <= 9 else { return nil }
-            if seenPoint {
-                decimals += 1
-                if decimals > 6 { return nil }
-            } else {
-                integerDigits += 1
-                if integerDigits > maxAmountIntegerDigits && value != 0 { return nil }
-            }
-            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, carry) = shifted.addingReportingOverflow(Int64(digit))
-            if overflow || carry {
-                guard case .success(let parsed) = ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: maxAmountIntegerDigits)
-                else { return nil }
-                return parsed
-            }
-            value = next
-        }
-        if integerDigits == 0 || (seenPoint && decimals == 0) { return nil }
-        return ExactDecimal(mantissa: Int128(value), scale: decimals)
+        guard case .success(let parsed) = ExactDecimal.parse(field, maxDecimals: 6, maxIntegerDigits: maxAmountIntegerDigits)
+        else { return nil }
+        return parsed
     }
 }
 
