@@ -135,7 +135,7 @@ struct ByteKeyTable: Sendable {
     /// Starts loading the slot a lookup of `bytes` reads first (a hint: no result changes).
     @inline(__always)
     func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) {
-        prefetchSlot(hash: ByteKeyTable.hashAndHead(bytes).hash)
+        prefetch(ByteKeyTable.probe(bytes))
     }
 
     /// The same for a key whose probe is worked out.
