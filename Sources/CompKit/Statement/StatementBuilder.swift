@@ -202,22 +202,21 @@ public struct StatementBuilder: Sendable {
     private func payItems(id: String, refs: [PlanBook.EntryRef], parts: [Statement.EntryPart],
                           payroll: [Payroll.Row]) -> [Statement.PayItem] {
         // A person has a few keys: a short list searched in order beats hashing two strings a line.
-        // The keys are searched in a list of their own, of plain values: reading a field of a list
-        // entry that holds strings copies the entry, its strings retained and released.
-        var keys: [(type: PayType, currency: Int)] = []
+        // The sums hold plain values only (the currency by its place in `currencies`, the component
+        // id in `components` beside them): reading a field of a list entry that holds strings copies
+        // the entry, its strings retained and released.
         var components: [String] = [], currencies: [Currency] = []
-        var sums: [(amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
+        var sums: [(type: PayType, currency: Int, amount: ExactDecimal, adjustment: ExactDecimal, before: ExactDecimal)] = []
         func slot(_ type: PayType, _ component: String, _ currency: Currency) -> Int {
             let money = currencies.firstIndex(of: currency) ?? {
                 currencies.append(currency)
                 return currencies.count - 1
             }()
-            for index in keys.indices where keys[index] == (type, money) && components[index] == component {
+            for index in sums.indices where sums[index].type == type && sums[index].currency == money && components[index] == component {
                 return index
             }
-            keys.append((type, money))
             components.append(component)
-            sums.append((.zero, .zero, .zero))
+            sums.append((type, money, .zero, .zero, .zero))
             return sums.count - 1
         }
         func add(_ type: PayType, _ component: String, _ amount: ExactDecimal, _ currency: Currency) {
@@ -257,8 +256,7 @@ public struct StatementBuilder: Sendable {
         return sums.indices.compactMap { index in
             let sum = sums[index]
             guard !sum.amount.isZero || !sum.adjustment.isZero else { return nil }
-            let key = PayKey(employeeID: id, payType: keys[index].type, component: components[index],
-                             currency: currencies[keys[index].currency])
+            let key = PayKey(employeeID: id, payType: sum.type, component: components[index], currency: currencies[sum.currency])
             return Statement.PayItem(key: key, computed: sum.amount, priorAdjustment: sum.adjustment,
                                      computedBefore: sum.before, paidBefore: sum.before - sum.adjustment)
         }.sorted { $0.key < $1.key }
