@@ -50,6 +50,24 @@ import Testing
         #expect(try Self.records(Self.chunked, chunkSize: 3).map(\.fields) == [["id", "q,1"], ["2", "x\ny"]])
     }
 
+    @Test func aQuoteFirstReadInALaterChunkIsStillAQuote() throws {
+        // 8-byte chunks: "a,b\nccc," holds no quote; the quoted field comes with the next read.
+        let records = try Self.records("a,b\nccc,\"d,\"\"e\"\"\"\n", chunkSize: 8)
+        #expect(records.map(\.fields) == [["a", "b"], ["ccc", "d,\"e\""]])
+        #expect(records.map(\.line) == [1, 2])
+    }
+
+    @Test func aRecordLongerThanTheLimitNamesItsLine() throws {
+        try withTemporaryFolder { folder in
+            let long = String(repeating: "x", count: CSVReader.maxRecordBytes)
+            let reader = try CSVReader(path: try write("a,b\n1,2\n3,\(long)\n", to: "t.csv", in: folder), chunkSize: 4096)
+            #expect(try reader.next() && reader.next())
+            let error = #expect(throws: CSVReader.FormatError.self) { try reader.next() }
+            #expect(error?.line == 3 && error?.field == 1)
+            #expect(error?.message == "a record is longer than 1048576 bytes (is a closing quote missing?)")
+        }
+    }
+
     @Test func anUnterminatedQuoteNamesTheLineWhereTheRecordStarts() throws {
         try withTemporaryFolder { folder in
             let reader = try CSVReader(path: try write("a,b\n1,\"oops\n2,3\n", to: "t.csv", in: folder))
