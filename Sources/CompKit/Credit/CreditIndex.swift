@@ -336,32 +336,26 @@ final class CreditIndex: Sendable {
 }
 
 /// A manager chain (`CreditIndex.managerChain`), nearest manager first, as indices into
-/// `CreditIndex.entries`. Its memory is kept from one credit to the next and emptied by a count:
-/// an array's `removeAll(keepingCapacity:)` is a call of its own, made for every credit.
+/// `CreditIndex.entries`; refilled for every credit.
 struct ManagerChain {
-    private var storage: [Int] = []
-    /// How many managers the chain holds.
-    private(set) var count = 0
+    private var entries = ReusedList<Int>()
 
     /// The positions of the managers, nearest first.
-    var levels: Range<Int> { 0..<count }
+    var levels: Range<Int> { entries.indices }
 
     /// The entry of the manager at `level`.
     @inline(__always)
-    subscript(level: Int) -> Int { storage[level] }
+    subscript(level: Int) -> Int { entries[level] }
 
     @inline(__always)
-    fileprivate mutating func removeAll() { count = 0 }
+    fileprivate mutating func removeAll() { entries.removeAll() }
 
     @inline(__always)
-    fileprivate mutating func append(_ entry: Int) {
-        if count < storage.count { storage[count] = entry } else { storage.append(entry) }
-        count += 1
-    }
+    fileprivate mutating func append(_ entry: Int) { entries.append(entry) }
 
     @inline(__always)
     fileprivate func contains(_ entry: Int) -> Bool {
-        for level in levels where storage[level] == entry { return true }
+        for level in levels where entries[level] == entry { return true }
         return false
     }
 }

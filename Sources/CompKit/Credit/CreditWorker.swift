@@ -55,6 +55,8 @@ struct CreditWorker {
     /// The deals met that payments.csv names.
     var paidDeals: MetPaidDeals
     private var chain = ManagerChain()
+    /// The managers up the chain of the credit being posted who get a roll-up copy of it.
+    private var teamCopies = ReusedList<TeamCopy>()
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
     /// one more that stays empty (for absent columns).
     private let fields: FieldSlots
@@ -443,22 +445,23 @@ struct CreditWorker {
         if ownMonth > 0 { comp_prefetch_for_write(sums.base + ownCells) }
         let inRunMonth = monthOrdinal == index.runMonth.ordinal
         index.managerChain(entry: entry, day: day, into: &chain)
-        var anyManager = false
+        teamCopies.removeAll()
         for level in chain.levels {
             let managerEntry = index.entries[chain[level]]
             let managerPlan = Int(managerEntry.plan)
             let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
-            if month > 0 && !index.matches(teamKind, plan: managerPlan, pair: pair).isEmpty {
-                anyManager = true
-                comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1))
-            }
+            let components = index.matches(teamKind, plan: managerPlan, pair: pair)
+            guard month > 0, !components.isEmpty else { continue }
+            let cells = index.cell(entry: managerEntry, month: month, slot: 1)
+            comp_prefetch_for_write(sums.base + cells)
+            teamCopies.append(TeamCopy(rep: managerEntry.rep, plan: managerPlan, cells: cells, components: components))
         }
         if ownMonth == 0 && inRunMonth {
             exceptions.append((line, id.string, .planOutsideRun(
                 rep: index.repIDs[Int(rep)], date: CalendarDate(dayNumber: Int(day)), plan: index.book.plans[plan].id,
                 runMonth: index.runMonth, kind: kind)))
         }
-        guard ownMonth > 0 || anyManager else { return }
+        guard ownMonth > 0 || !teamCopies.isEmpty else { return }
         let planCurrency = planInfo.currency
         let exact: ExactDecimal, rateKey: Int
         if dealCurrency == planCurrency {
@@ -521,31 +524,35 @@ struct CreditWorker {
                 for position in components { row(kind, rep: rep, plan: plan, component: Int16(index.match(at: position)), credit: minor) }
             }
         }
-        // By position: iterating `chain` while the worker changes would retain it, credit after credit.
-        for level in chain.levels {
-            let managerEntry = index.entries[chain[level]]
-            let managerPlan = Int(managerEntry.plan)
-            let month = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: managerPlan)
-            let components = index.matches(teamKind, plan: managerPlan, pair: pair)
-            guard month > 0, !components.isEmpty else { continue }
+        // By position: iterating the list while the worker changes would retain it, credit after credit.
+        for position in teamCopies.indices {
+            let team = teamCopies[position]
             var copy = minor
-            let managerCurrency = index.plans[managerPlan].currency
+            let managerCurrency = index.plans[team.plan].currency
             if managerCurrency != planCurrency {
                 guard let conversion = self.rate(month: rateMonth, from: planCurrency, to: managerCurrency, line: line) else { continue }
-                let convertedMinor = index.planCurrency[managerPlan].round(amount * conversion).mantissa
+                let convertedMinor = index.planCurrency[team.plan].round(amount * conversion).mantissa
                 guard let converted = Int64(exactly: convertedMinor), abs(converted) < CreditWorker.largestMinor else {
-                    _ = tooLarge(convertedMinor, currency: index.planCurrency[managerPlan], line: line)
+                    _ = tooLarge(convertedMinor, currency: index.planCurrency[team.plan], line: line)
                     return
                 }
                 copy = converted
             }
-            let cells = index.cell(entry: managerEntry, month: month, slot: 1)
-            for position in components {
-                let component = index.match(at: position)
-                guard add(copy, to: cells + component) else { return }
-                if inRunMonth { row(.rollup, rep: managerEntry.rep, plan: managerPlan, component: Int16(component), credit: copy) }
+            for match in team.components {
+                let component = index.match(at: match)
+                guard add(copy, to: team.cells + component) else { return }
+                if inRunMonth { row(.rollup, rep: team.rep, plan: team.plan, component: Int16(component), credit: copy) }
             }
         }
+    }
+
+    /// A manager who gets a roll-up copy of the credit being posted: their plan, their cells of the
+    /// credit's month and the team components of that plan the deal matches.
+    private struct TeamCopy {
+        var rep: Int32
+        var plan: Int
+        var cells: Int
+        var components: Range<Int>
     }
 
     // MARK: Payments

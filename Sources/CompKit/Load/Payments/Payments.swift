@@ -89,19 +89,20 @@ public struct Payments: Sendable {
             }
             let id = csv.field(idColumn)
             if id.isEmpty { problem(idColumn, "deal_id is empty") }
-            let date = CalendarDate(parsing: csv.field(dateColumn))
+            // Dates and amounts are read as a deal's are (`DealRules`), a refund's amount after its minus.
+            let date = DealRules.date(csv.field(dateColumn)).map { CalendarDate(dayNumber: Int($0.day)) }
             if date == nil { problem(dateColumn, "paid_date '\(csv.field(dateColumn).string)' is not a date YYYY-MM-DD") }
             let amountField = csv.field(amountColumn)
             let negative = amountField.first == UInt8(ascii: "-")
+            let magnitude = UnsafeBufferPointer(rebasing: amountField.dropFirst(negative ? 1 : 0))
             var amount: ExactDecimal?
-            switch ExactDecimal.parse(UnsafeBufferPointer(rebasing: amountField.dropFirst(negative ? 1 : 0)), maxDecimals: 6,
-                                      maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
-            case .success(let value) where value.isZero:
-                problem(amountColumn, "amount must not be 0 (a refund is negative)")
-            case .success(let value):
+            if let value = DealRules.amount(magnitude), !value.isZero {
                 amount = negative ? -value : value
-            case .failure(let failure):
-                problem(amountColumn, "amount '\(amountField.string)' \(failure.explanation)")
+            } else {
+                switch ExactDecimal.parse(magnitude, maxDecimals: 6, maxIntegerDigits: DealRules.maxAmountIntegerDigits) {
+                case .success: problem(amountColumn, "amount must not be 0 (a refund is negative)")
+                case .failure(let failure): problem(amountColumn, "amount '\(amountField.string)' \(failure.explanation)")
+                }
             }
             guard !id.isEmpty, let date, let amount else { return }
             batch.add(id, date, amount, line: csv.line)
