@@ -40,7 +40,7 @@ enum CreditPass {
                     smallestSplit: Int = CreditRanges.smallestHalf) throws -> Outcome {
         let index = CreditIndex(book: book, fx: fx, watchedIDs: watchedIDs)
         // Held by the pass only, not the index the run keeps: at ten million deals it is 100 MB.
-        let paidDealIDs = Payments.dealNumbers(of: payments)
+        let paidDealIDs = PaidDealIDs(Payments.dealNumbers(of: payments))
         let filterLog2Words = idFilterLog2Words ?? DealIDFilter.log2Words(forFilesOf: paths.map(InputFile.size(of:)).reduce(0, +))
         // Cut at any line end first; if a cut fell inside a quoted field holding a line end, credit
         // everything again with cuts made by counting quotes (nothing of the first try is kept).
@@ -48,7 +48,7 @@ enum CreditPass {
             let passLog = DiagnosticLog(limit: log.limit)
             // Let go once every deal is read (32 MiB at ten million deals), before the totals are made.
             var filter: DealIDFilter? = DealIDFilter(log2Words: filterLog2Words)
-            var merged = Merged(index: index, book: book, paidDealCount: paidDealIDs.count, log: passLog)
+            var merged = Merged(index: index, book: book, paidDealCount: paidDealIDs.numbers.count, log: passLog)
             var suspects: [UInt64] = []
             var layouts: [FileLayout?] = []
             func makeWorker(_ path: String, _ columns: DealColumns = .none) -> CreditWorker {
@@ -97,7 +97,7 @@ enum CreditPass {
                 for deal in givenDeals { deal.withRawDeal { worker.credit($0, shares: $1) } }
                 try merged.add(&worker, path: source, firstLine: 0, countsRows: false)
             }
-            try creditPayments(payments, dealIDs: paidDealIDs, index: index, threads: threads, dealsAreComplete: passLog.isEmpty,
+            try creditPayments(payments, dealIDs: paidDealIDs.numbers, index: index, threads: threads, dealsAreComplete: passLog.isEmpty,
                                log: passLog, into: &merged) { makeWorker($0) }
             try reportRepeatedIDs(suspects, paths: paths, layouts: layouts, log: passLog)
             StageTimer.shared.mark("credit: merge, exact id check")

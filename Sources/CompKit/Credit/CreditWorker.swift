@@ -12,11 +12,10 @@ import CPlatform
 /// pass adds the workers up; deals handed over carry their own line.
 struct CreditWorker {
     let index: CreditIndex
-    /// `index.reps` and the paid deals' ids, held here: looking up through the index would retain
-    /// the arrays per call.
+    /// `index.reps`, held here: looking up through the index would retain the arrays per call.
     private let reps: ByteKeyTable
-    private let paidDealTable: ByteKeyTable
-    /// Whether payments.csv names any deal (then each deal is looked up in `paidDealTable`).
+    private let paidDealIDs: PaidDealIDs
+    /// Whether payments.csv names any deal (then each deal is asked about in `paidDealIDs`).
     private let watchesPaidDeals: Bool
     private let columns: DealColumns
     private let width: Int
@@ -72,6 +71,14 @@ struct CreditWorker {
     private var waitingCount = 0
     private static let lookahead = 10
 
+    /// What the paid-deal filter said of a row's deal.
+    private enum PaidAnswer {
+        case notAsked
+        case notNamed
+        /// Named, or a false alarm: the exact look-up tells.
+        case mayBeNamed
+    }
+
     private struct WaitingRow {
         /// The row's first field in `fields`.
         var fields = 0
@@ -80,7 +87,9 @@ struct CreditWorker {
         /// The first rep id's length in the reps field, and its probe in `reps`.
         var firstRepLength = 0
         var repProbe = ByteKeyTable.Probe.none
-        /// The deal id's probe in `paidDealTable` (when payments name deals).
+        /// Whether payments may name the deal, once asked, and then the id's probe in
+        /// `paidDealIDs.numbers`.
+        var paid = PaidAnswer.notAsked
         var paidProbe = ByteKeyTable.Probe.none
         /// The first rep's number once looked up (-1 if unknown, `notLookedUp` before).
         var firstRep = DealRules.notLookedUp
@@ -94,13 +103,13 @@ struct CreditWorker {
     /// `paidDeals`: the deal ids payments.csv names, numbered; the worker keeps what their payment
     /// credits need when it meets these deals (§3.1b).
     /// `sums`: the table of a worker this one continues on the same thread (a new one when nil).
-    init(index: CreditIndex, paidDeals: ByteKeyTable, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules,
+    init(index: CreditIndex, paidDeals: PaidDealIDs, columns: DealColumns, deduplicator: DealIDFilter, rules: DealRules,
          sums: IntegerTable<Int64>? = nil) {
         self.index = index
         reps = index.reps
-        paidDealTable = paidDeals
-        watchesPaidDeals = paidDeals.count > 0
-        self.paidDeals = MetPaidDeals(room: paidDeals.count)
+        paidDealIDs = paidDeals
+        watchesPaidDeals = !paidDeals.isEmpty
+        self.paidDeals = MetPaidDeals(room: paidDeals.numbers.count)
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator
@@ -118,7 +127,7 @@ struct CreditWorker {
     /// it adds to this worker's sums (commutative, and 24 MiB for 55 000 participants) and keeps
     /// everything that has a line or an order of its own, so that its range is added in its place.
     func continuation() -> CreditWorker {
-        CreditWorker(index: index, paidDeals: paidDealTable, columns: columns, deduplicator: deduplicator,
+        CreditWorker(index: index, paidDeals: paidDealIDs, columns: columns, deduplicator: deduplicator,
                      rules: DealRules(file: rules.file, log: DiagnosticLog(limit: rules.log.limit), index: index,
                                       knowsEveryParticipant: rules.knowsEveryParticipant),
                      sums: sums)
@@ -210,26 +219,33 @@ struct CreditWorker {
     private mutating func advanceWaiting() {
         let ring = CreditWorker.lookahead + 1
         func slot(_ age: Int) -> Int { (waitingStart + waitingCount - 1 - age) % ring }
-        // The newest row: its filter word and its first rep's slot.
+        // The newest row: its filter words and its first rep's slot.
         let newest = slot(0)
         let row = fields.base + waiting[newest].fields
-        waiting[newest].fingerprint = DealIDFingerprint.of(row[columns.id])
-        deduplicator.prefetch(waiting[newest].fingerprint)
+        let fingerprint = DealIDFingerprint.of(row[columns.id])
+        waiting[newest].fingerprint = fingerprint
+        deduplicator.prefetchForInsert(fingerprint)
+        if watchesPaidDeals { paidDealIDs.prefetch(fingerprint: fingerprint) }
         let firstRep = CreditWorker.firstRep(row[columns.reps])
         waiting[newest].firstRepLength = firstRep.count
         waiting[newest].repProbe = ByteKeyTable.probe(firstRep)
         reps.prefetch(waiting[newest].repProbe)
-        if watchesPaidDeals {
-            waiting[newest].paidProbe = ByteKeyTable.probe(row[columns.id])
-            paidDealTable.prefetch(waiting[newest].paidProbe)
-        }
-        // Then its first rep's number (the slot is cached by now), and its entry range.
+        // Then its first rep's number (the slot is cached by now), and its entry range; and, when
+        // payments may name it, its paid-deal slot.
         if waitingCount > 2 {
             let older = slot(2)
-            let field = fields.base[waiting[older].fields + columns.reps]
-            let rep = reps.lookup(RawBytes(rebasing: field[0..<waiting[older].firstRepLength]), probe: waiting[older].repProbe)
+            let row = fields.base + waiting[older].fields
+            let rep = reps.lookup(RawBytes(rebasing: row[columns.reps][0..<waiting[older].firstRepLength]), probe: waiting[older].repProbe)
             waiting[older].firstRep = rep
             if rep >= 0 { index.prefetchEntryRange(rep: rep) }
+            if watchesPaidDeals {
+                if let probe = paidDealIDs.probe(id: row[columns.id], fingerprint: waiting[older].fingerprint) {
+                    paidDealIDs.numbers.prefetch(probe)
+                    (waiting[older].paid, waiting[older].paidProbe) = (.mayBeNamed, probe)
+                } else {
+                    waiting[older].paid = .notNamed
+                }
+            }
         }
         // Then its first entry.
         if waitingCount > 4, waiting[slot(4)].firstRep >= 0 { index.prefetchEntries(rep: waiting[slot(4)].firstRep) }
@@ -249,11 +265,13 @@ struct CreditWorker {
         }
         // Then the manager's roll-up cells of that month.
         if waitingCount > 8, waiting[slot(8)].firstEntry >= 0 {
-            let row = waiting[slot(8)]
-            let manager = index.managerEntry(of: Int(row.firstEntry), day: row.closeDay)
+            // The fields read one by one: a copy of the whole row is a `memcpy` call.
+            let older = slot(8)
+            let (firstEntry, closeDay) = (waiting[older].firstEntry, waiting[older].closeDay)
+            let manager = index.managerEntry(of: Int(firstEntry), day: closeDay)
             if manager >= 0 {
                 let managerEntry = index.entries[manager]
-                let month = index.countedMonth(day: row.closeDay, monthOrdinal: row.closeMonth, plan: Int(managerEntry.plan))
+                let month = index.countedMonth(day: closeDay, monthOrdinal: waiting[older].closeMonth, plan: Int(managerEntry.plan))
                 if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1)) }
             }
         }
@@ -261,11 +279,19 @@ struct CreditWorker {
     }
 
     private mutating func creditOldest() {
-        let oldest = waiting[waitingStart]
+        // The fields read one by one: a copy of the whole row is a `memcpy` call.
+        let oldest = waitingStart
         waitingStart = (waitingStart + 1) % (CreditWorker.lookahead + 1)
         waitingCount -= 1
-        credit(fields: fields.base + oldest.fields, line: oldest.line, fingerprint: oldest.fingerprint, firstRep: oldest.firstRep,
-               firstEntry: oldest.firstEntry, paidProbe: oldest.paidProbe)
+        let row = fields.base + waiting[oldest].fields, fingerprint = waiting[oldest].fingerprint
+        let paidProbe: ByteKeyTable.Probe?
+        switch waiting[oldest].paid {
+        case .notAsked: paidProbe = paidDealIDs.probe(id: row[columns.id], fingerprint: fingerprint)
+        case .notNamed: paidProbe = nil
+        case .mayBeNamed: paidProbe = waiting[oldest].paidProbe
+        }
+        credit(fields: row, line: waiting[oldest].line, fingerprint: fingerprint, firstRep: waiting[oldest].firstRep,
+               firstEntry: waiting[oldest].firstEntry, paidProbe: paidProbe)
     }
 
     /// Splits one record into `fields` and puts it in line to be credited; returns where the next
@@ -298,6 +324,7 @@ struct CreditWorker {
             waiting[next].line = newlines
             waiting[next].firstRep = DealRules.notLookedUp
             waiting[next].firstEntry = DealRules.notLookedUp
+            waiting[next].paid = .notAsked
             waitingCount += 1
             advanceWaiting()
             return end
@@ -308,9 +335,9 @@ struct CreditWorker {
 
     /// Checks and credits the row whose fields start at `fields`; `fingerprint` is its id's, `firstRep`
     /// its first rep's number and `firstEntry` that rep's entry on the close day if already looked
-    /// up, `paidProbe` its id's probe in `paidDealTable`.
+    /// up, `paidProbe` its id's probe in `paidDealIDs.numbers` (nil when payments do not name it).
     private mutating func credit(fields: UnsafeMutablePointer<RawBytes>, line: Int, fingerprint: UInt64, firstRep: Int32,
-                                 firstEntry: Int32, paidProbe: ByteKeyTable.Probe) {
+                                 firstEntry: Int32, paidProbe: ByteKeyTable.Probe?) {
         func field(_ column: Int) -> RawField { RawField(bytes: fields[column], column: column + 1) }
         let raw = RawDeal(line: line, id: field(columns.id), closeDate: field(columns.closeDate), amount: field(columns.amount),
                           currency: field(columns.currency), type: field(columns.type), product: field(columns.product),
@@ -320,40 +347,38 @@ struct CreditWorker {
         credit(deal, line: line, firstEntry: firstEntry, paidProbe: paidProbe)
     }
 
-    /// Starts loading what crediting a deal read elsewhere needs first (its id's filter word and
-    /// paid-deal slot, its first rep's slot): called some deals ahead of `credit(_:shares:)`.
+    /// Starts loading what crediting a deal read elsewhere needs first (its id's words in the two
+    /// filters, its first rep's slot): called some deals ahead of `credit(_:shares:)`.
     /// `mutating` though it changes nothing: called on a worker a closure holds (the XML reader's),
     /// a non-mutating method is called on a copy of the whole worker, every table retained and
     /// released, deal after deal.
     mutating func prefetch(id: UnsafeBufferPointer<UInt8>, firstRep: UnsafeBufferPointer<UInt8>) {
-        deduplicator.prefetch(DealIDFingerprint.of(id))
+        let fingerprint = DealIDFingerprint.of(id)
+        deduplicator.prefetchForInsert(fingerprint)
         reps.prefetch(firstRep)
-        if watchesPaidDeals { paidDealTable.prefetch(id) }
+        if watchesPaidDeals { paidDealIDs.prefetch(fingerprint: fingerprint) }
     }
 
     /// Checks and credits a deal read elsewhere (an XML `<deal>`, a what-if deal).
     mutating func credit(_ raw: RawDeal, shares: [(rep: RawField, percent: RawField?)]) {
         dealRows += 1
-        if !raw.id.isEmpty {
-            let fingerprint = DealIDFingerprint.of(raw.id.bytes)
-            if !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
-        }
+        let fingerprint = DealIDFingerprint.of(raw.id.bytes)
+        if !raw.id.isEmpty && !deduplicator.insert(fingerprint) { suspects.append(fingerprint) }
         guard let deal = rules.check(raw, shares: shares) else { return }
-        credit(deal, line: raw.line, firstEntry: DealRules.notLookedUp,
-               paidProbe: watchesPaidDeals ? ByteKeyTable.probe(deal.id) : .none)
+        credit(deal, line: raw.line, firstEntry: DealRules.notLookedUp, paidProbe: paidDealIDs.probe(id: deal.id, fingerprint: fingerprint))
     }
 
     /// Credits a checked deal: a credit per split share, and a chargeback when it was cancelled
     /// inside the clawback window of the plan active on its close date (§3.1–3.3). `firstEntry` is
     /// the first rep's entry on the close day when already looked up, `paidProbe` the id's probe in
-    /// `paidDealTable`.
-    private mutating func credit(_ deal: CheckedDeal, line: Int, firstEntry: Int32, paidProbe: ByteKeyTable.Probe) {
+    /// `paidDealIDs.numbers` when payments may name the deal.
+    private mutating func credit(_ deal: CheckedDeal, line: Int, firstEntry: Int32, paidProbe: ByteKeyTable.Probe?) {
         let id = deal.id
-        if watchesPaidDeals {
-            let number = paidDealTable.lookup(id, probe: paidProbe)
+        let pair = index.tokenPair(type: deal.type, product: deal.product)
+        if let paidProbe {
+            let number = paidDealIDs.numbers.lookup(id, probe: paidProbe)
             if number >= 0 {
-                paidDeals.meet(number, amount: deal.amount, closeDay: deal.closeDay, currency: deal.currency,
-                               pair: index.tokenPair(type: deal.type, product: deal.product),
+                paidDeals.meet(number, amount: deal.amount, closeDay: deal.closeDay, currency: deal.currency, pair: pair,
                                shares: rules.splitReps[0..<rules.splitCount], percents: rules.splitPercents[0..<rules.splitCount])
             }
         }
@@ -364,7 +389,6 @@ struct CreditWorker {
             tallyClosing(close: deal.closeDay, created: deal.createdDay, amount: deal.amount, currency: deal.currency, id: id)
         }
         guard deal.closeDay <= index.runEnd else { return }
-        let pair = index.tokenPair(type: deal.type, product: deal.product)
         for share in 0..<rules.splitCount {
             let rep = rules.splitReps[share], percent = rules.splitPercents[share]
             let entry = share == 0 && firstEntry != DealRules.notLookedUp ? Int(firstEntry) : index.entry(rep: rep, day: deal.closeDay)
@@ -565,7 +589,7 @@ struct CreditWorker {
     mutating func credit(_ payments: Payments, rows: Range<Int>, numbers: [Int32], deals: PaidDeals) {
         // Read through a copy made once: reading the worker's own table while the closure changes
         // the worker made a copy of it, three lists retained and released, row after row.
-        let dealIDs = paidDealTable
+        let dealIDs = paidDealIDs.numbers
         deals.shares.withUnsafeBufferPointer { allShares in
             for row in payments.rows[rows] where row.paidDay <= index.runEnd {
                 let number = Int(numbers[Int(row.deal)])
