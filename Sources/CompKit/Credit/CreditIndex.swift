@@ -284,7 +284,8 @@ final class CreditIndex: Sendable {
     }
 
     /// The cell of an entry's month and slot (0: forecast actuals, 1 + c: component c) in the
-    /// flat credit sums. A month's slots sit side by side, so one credit touches one cache line.
+    /// flat credit sums. A month's slots sit side by side, so one credit touches one or two cache
+    /// lines.
     @inline(__always)
     func cell(entry: Entry, month: Int, slot: Int) -> Int {
         entry.cellBase + month * plans[Int(entry.plan)].slots + slot

@@ -259,7 +259,7 @@ struct CreditWorker {
                 (waiting[older].closeDay, waiting[older].closeMonth) = (close.day, close.month)
                 let own = index.entries[entry]
                 let month = index.countedMonth(day: close.day, monthOrdinal: close.month, plan: Int(own.plan))
-                if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: own, month: month, slot: 0)) }
+                if month > 0 { prefetchCells(of: own, month: month, from: 0) }
                 if own.managerStart < own.managerEnd { index.prefetchEntry(Int(own.managerStart)) }
             }
         }
@@ -272,10 +272,20 @@ struct CreditWorker {
             if manager >= 0 {
                 let managerEntry = index.entries[manager]
                 let month = index.countedMonth(day: closeDay, monthOrdinal: waiting[older].closeMonth, plan: Int(managerEntry.plan))
-                if month > 0 { comp_prefetch_for_write(sums.base + index.cell(entry: managerEntry, month: month, slot: 1)) }
+                if month > 0 { prefetchCells(of: managerEntry, month: month, from: 1) }
             }
         }
         if waitingCount > CreditWorker.lookahead { creditOldest() }
+    }
+
+    /// Starts loading an entry's cells of a month from `slot` to its plan's last: the first and the
+    /// last one's cache lines, which are all of them for a plan of up to seven components and
+    /// SPIFFs (a month's block is not aligned to a line, so it often spans two).
+    @inline(__always)
+    private func prefetchCells(of entry: CreditIndex.Entry, month: Int, from slot: Int) {
+        let first = index.cell(entry: entry, month: month, slot: slot)
+        comp_prefetch_for_write(sums.base + first)
+        comp_prefetch_for_write(sums.base + first + (index.plans[Int(entry.plan)].slots - 1 - slot))
     }
 
     private mutating func creditOldest() {
@@ -466,7 +476,7 @@ struct CreditWorker {
         let planInfo = index.plans[plan]
         let ownMonth = index.countedMonth(day: day, monthOrdinal: monthOrdinal, plan: plan)
         let ownCells = ownMonth > 0 ? index.cell(entry: own, month: ownMonth, slot: 0) : 0
-        if ownMonth > 0 { comp_prefetch_for_write(sums.base + ownCells) }
+        if ownMonth > 0 { prefetchCells(of: own, month: ownMonth, from: 0) }
         let inRunMonth = monthOrdinal == index.runMonth.ordinal
         index.managerChain(entry: entry, day: day, into: &chain)
         teamCopies.removeAll()
@@ -477,7 +487,7 @@ struct CreditWorker {
             let components = index.matches(teamKind, plan: managerPlan, pair: pair)
             guard month > 0, !components.isEmpty else { continue }
             let cells = index.cell(entry: managerEntry, month: month, slot: 1)
-            comp_prefetch_for_write(sums.base + cells)
+            prefetchCells(of: managerEntry, month: month, from: 1)
             teamCopies.append(TeamCopy(rep: managerEntry.rep, plan: managerPlan, cells: cells, components: components))
         }
         if ownMonth == 0 && inRunMonth {
