@@ -46,14 +46,14 @@ final class DealIDFilter {
     /// Starts loading the word of a fingerprint, so that `insert` later need not wait for it.
     @inline(__always)
     func prefetchForInsert(_ fingerprint: UInt64) {
-        comp_prefetch_for_write(words.base + (Int(truncatingIfNeeded: fingerprint) & mask))
+        comp_prefetch_for_write(words.base + word(of: fingerprint))
     }
 
     /// Starts loading the word of a fingerprint for `mayContain`: read only, so that threads
     /// asking about the same word do not take it from each other.
     @inline(__always)
     func prefetchForLookup(_ fingerprint: UInt64) {
-        comp_prefetch_for_read(words.base + (Int(truncatingIfNeeded: fingerprint) & mask))
+        comp_prefetch_for_read(words.base + word(of: fingerprint))
     }
 
     /// Records an id by its `DealIDFingerprint.of`; false when it may have been seen before
@@ -73,7 +73,7 @@ final class DealIDFilter {
         return words.base[word] & bits == bits
     }
 
-    /// The word of a fingerprint (its low bits) and the six bits set in it (from its high half).
+    /// The word of a fingerprint and the six bits set in it (from its high half).
     @inline(__always)
     private func place(_ fingerprint: UInt64) -> (word: Int, bits: UInt64) {
         var bits: UInt64 = 0
@@ -82,6 +82,12 @@ final class DealIDFilter {
             bits |= 1 << (rest & 63)
             rest = (rest >> 6) &* 0x9E37_79B9 &+ (rest & 63)
         }
-        return (Int(truncatingIfNeeded: fingerprint) & mask, bits)
+        return (word(of: fingerprint), bits)
+    }
+
+    /// The word of a fingerprint: its low bits.
+    @inline(__always)
+    private func word(of fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: fingerprint) & mask
     }
 }
