@@ -6,9 +6,8 @@ func byteOrder(_ lhs: String, _ rhs: String) -> Bool { byteCompare(lhs, rhs) < 0
 
 /// Compares two strings byte by byte: negative, 0 or positive, like `memcmp`.
 func byteCompare(_ lhs: String, _ rhs: String) -> Int {
-    var lhs = lhs, rhs = rhs
-    return lhs.withUTF8 { a in
-        rhs.withUTF8 { b in
+    lhs.withUTF8Bytes { a in
+        rhs.withUTF8Bytes { b in
             let common = min(a.count, b.count)
             if common > 0, let x = a.baseAddress, let y = b.baseAddress {
                 let order = memcmp(x, y, common)

@@ -64,8 +64,7 @@ extension RunMonthCredits {
     /// A participant's rep number in the credit pass's index, nil for someone it does not know.
     private func repNumber(of id: String) -> Int32? {
         guard let index else { return nil }
-        var id = id
-        let rep = id.withUTF8 { index.reps.lookup($0) }
+        let rep = id.withUTF8Bytes { index.reps.lookup($0) }
         return rep >= 0 ? rep : nil
     }
 

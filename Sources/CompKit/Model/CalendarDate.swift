@@ -23,8 +23,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` exactly (ten characters, a real date).
     public init?(parsing text: String) {
-        var text = text
-        guard let date = text.withUTF8({ CalendarDate(parsing: $0) }) else { return nil }
+        guard let date = text.withUTF8Bytes({ CalendarDate(parsing: $0) }) else { return nil }
         self = date
     }
 

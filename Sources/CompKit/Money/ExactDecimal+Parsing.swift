@@ -50,8 +50,7 @@ extension ExactDecimal {
 
     /// Parses a plain non-negative decimal `digits[.digits]` from a string.
     public static func parse(_ text: String, maxDecimals: Int, maxIntegerDigits: Int = 15) -> Result<ExactDecimal, ParseFailure> {
-        var text = text
-        return text.withUTF8 { parse($0, maxDecimals: maxDecimals, maxIntegerDigits: maxIntegerDigits) }
+        text.withUTF8Bytes { parse($0, maxDecimals: maxDecimals, maxIntegerDigits: maxIntegerDigits) }
     }
 }
 

@@ -43,8 +43,7 @@ struct RenderedText: ~Copyable {
     }
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends `bytes` with every ASCII byte that `escapes` replaces replaced; runs of bytes without
@@ -65,8 +64,7 @@ struct RenderedText: ~Copyable {
     }
 
     mutating func append(_ text: String, escaping escapes: EscapeTable) {
-        var text = text
-        text.withUTF8 { append($0, escaping: escapes) }
+        text.withUTF8Bytes { append($0, escaping: escapes) }
     }
 
     /// Calls `body` with the rendered bytes (valid only during the call).

@@ -64,7 +64,8 @@ public struct DealAttribution: Sendable {
                               earnedToDate: newEarned, commission: currency.round(newEarned - earnedSoFar)))
             (credit, earnedSoFar, tier) = (newCredit, newEarned, newTier)
         }
-        for row in ordered { add(row.credit) }
+        // By position: a row bound to a name is a copy of it.
+        for position in ordered.indices { add(ordered[position].credit) }
         for sum in rollUps { add(sum.credit) }
         self.rows = ordered
         self.rollUps = rollUps

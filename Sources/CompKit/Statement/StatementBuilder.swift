@@ -82,11 +82,10 @@ public struct StatementBuilder: Sendable {
         guard let fiscalMonth = plan.fiscalYear.fiscalMonth(of: book.runMonth) else { return nil }
         // A person's rows in this plan and inside this entry's dates are this entry's (entries never
         // overlap); usually that is all of them, and they are not copied.
-        let isEntrys = { (row: CreditTotals.CreditRow) in row.planID == plan.id && entry.isActive(on: row.creditDate) }
-        let rows = all.rows.allSatisfy(isEntrys) ? all.rows : all.rows.filter(isEntrys)
+        let rows = all.rows.keeping { all.rows[$0].planID == plan.id && entry.isActive(on: all.rows[$0].creditDate) }
         let rollUps = all.rollUps.filter { $0.entry == ref }
         // A credit's rows (one per matching component) side by side, by component.
-        let credits = rows.inStatementOrder { a, b in a.component != b.component ? byteOrder(a.component, b.component) : nil }
+        let credits = rows.inStatementOrder(thenByComponent: true)
         return Statement.EntryPart(
             entry: ref, planID: plan.id, planName: plan.name, currency: plan.currency, start: entry.start, end: entry.end,
             fiscalMonth: fiscalMonth, credits: credits,
@@ -123,8 +122,7 @@ public struct StatementBuilder: Sendable {
             monthBefore: before == nil ? nil : result.book.runMonth.adding(months: -1),
             attribution: DealAttribution(component: component, quota: quota, currency: plan.currency,
                                          openingCredit: before?.creditedToDate ?? .zero,
-                                         rows: rows.allSatisfy { $0.component == component.id } ? rows
-                                             : rows.filter { $0.component == component.id },
+                                         rows: rows.keeping { rows[$0].component == component.id },
                                          rollUps: rollUps.filter { $0.component == component.id }),
             bonuses: bonuses, holdback: holdbackPart(ref, index: index, measures: measures, months: months))
     }
@@ -161,7 +159,7 @@ public struct StatementBuilder: Sendable {
             // only when it earns a line.
             let lines = rows.indices.compactMap { position -> (row: CreditTotals.CreditRow, amount: ExactDecimal)? in
                 guard rows[position].kind != .payment, credits.matches(rows[position], spiff: index, plan: ref.plan),
-                      position == 0 || CreditTotals.CreditRow.statementOrder(rows[position - 1], rows[position]) != nil else { return nil }
+                      position == 0 || rows.statementOrder(position - 1, position) != nil else { return nil }
                 let row = rows[position]
                 return (row, SpiffMath.amount(spiff, percent: row.percent, credit: row.credit,
                                               isReversal: row.kind == .chargeback, currency: plan.currency))

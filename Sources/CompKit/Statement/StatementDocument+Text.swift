@@ -86,7 +86,6 @@ extension [UInt8]: FigureSink {
     mutating func appendFigure(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 
     mutating func append(utf8Of string: String) {
-        var string = string
-        string.withUTF8 { append(contentsOf: $0) }
+        string.withUTF8Bytes { append(contentsOf: $0) }
     }
 }

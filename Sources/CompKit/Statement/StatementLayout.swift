@@ -57,13 +57,13 @@ public enum StatementLayout {
     /// lists them) but paying no commission. Every other credit is listed under its component.
     private static func unmatchedCredits(_ part: Statement.EntryPart, period: YearMonth,
                                          into document: inout some StatementSink & ~Copyable) {
-        let unmatched = part.credits.filter { $0.component.isEmpty }
+        let unmatched = part.credits.indices.filter { part.credits[$0].component.isEmpty }
         guard !unmatched.isEmpty else { return }
         document.heading("Credits matching no component", level: 3)
         document.paragraph("These credits of \(period) match no component of the plan, so they pay no commission. "
                            + creditFormula)
         document.table([Column("date"), Column("deal"), Column("kind")] + dealColumns(part.currency)) { table in
-            for position in unmatched.indices { creditCells(unmatched[position], currency: part.currency, into: &table) }
+            for position in unmatched { creditCells(part.credits, position, currency: part.currency, into: &table) }
         }
     }
 
@@ -75,20 +75,20 @@ public enum StatementLayout {
         [Column("deal amount", .right), Column("fx rate", .right), Column("share", .right), Column("credit \(money.code)", .right)]
     }
 
-    /// A credit's date, deal and kind, then the `dealColumns`. Callers pass `row` straight from its
-    /// list: a row bound to a name first is copied, every string in it retained.
-    private static func creditCells(_ row: CreditTotals.CreditRow, currency money: Currency,
+    /// The credit at `position` of `rows`: its date, deal and kind, then the `dealColumns`. Read
+    /// where it lies: a row bound to a name is copied, every string in it retained.
+    private static func creditCells(_ rows: [CreditTotals.CreditRow], _ position: Int, currency money: Currency,
                                     into table: inout some TableCellWriter & ~Copyable) {
-        table.cell(row.creditDate)
-        table.cell(row.dealID)
-        table.cell(kindText(row.kind))
-        table.append(row.dealAmount, in: row.dealCurrency)
+        table.cell(rows[position].creditDate)
+        table.cell(rows[position].dealID)
+        table.cell(kindText(rows[position].kind))
+        table.append(rows[position].dealAmount, in: rows[position].dealCurrency)
         table.append(" ")
-        table.cell(row.dealCurrency.code)
-        table.cell(row.fxRate, decimals: 6)
-        table.append(row.percent, decimals: 2)
+        table.cell(rows[position].dealCurrency.code)
+        table.cell(rows[position].fxRate, decimals: 6)
+        table.append(rows[position].percent, decimals: 2)
         table.cell(" %")
-        table.cell(row.credit, in: money)
+        table.cell(rows[position].credit, in: money)
     }
 
     // MARK: - Component
@@ -236,7 +236,7 @@ public enum StatementLayout {
             table.emptyCells(2)
             for (position, line) in attribution.lines.enumerated() {
                 if position < attribution.rows.count {
-                    creditCells(attribution.rows[position], currency: money, into: &table)
+                    creditCells(attribution.rows, position, currency: money, into: &table)
                 } else {
                     let sum = attribution.rollUps[position - attribution.rows.count]
                     table.cell("")
@@ -291,14 +291,15 @@ public enum StatementLayout {
         document.paragraph("Pays \(rule) on own credits\(filterText(spiff.spiff.filter)), rounded per credit; a chargeback reverses it.")
         document.table([Column("date"), Column("deal"), Column("kind"), Column("share", .right), Column("credit", .right),
                         Column("SPIFF", .right)]) { table in
-            for line in spiff.lines {
-                table.cell(line.row.creditDate)
-                table.cell(line.row.dealID)
-                table.cell(kindText(line.row.kind))
-                table.append(line.row.percent, decimals: 2)
+            // By position: a line bound to a name is a copy of its row.
+            for line in spiff.lines.indices {
+                table.cell(spiff.lines[line].row.creditDate)
+                table.cell(spiff.lines[line].row.dealID)
+                table.cell(kindText(spiff.lines[line].row.kind))
+                table.append(spiff.lines[line].row.percent, decimals: 2)
                 table.cell(" %")
-                table.cell(line.row.credit, in: money)
-                table.cell(line.amount, in: money)
+                table.cell(spiff.lines[line].row.credit, in: money)
+                table.cell(spiff.lines[line].amount, in: money)
             }
             table.startFooter()
             if !spiff.unitemised.isZero { table.labelledRow("other credits", [(5, spiff.unitemised)], in: money) }

@@ -15,8 +15,7 @@ protocol TableCellWriter: FigureSink, ~Copyable {
 extension TableCellWriter where Self: ~Copyable {
     /// Appends words given as a string.
     mutating func append(_ piece: String) {
-        var piece = piece
-        piece.withUTF8 { appendWords($0) }
+        piece.withUTF8Bytes { appendWords($0) }
     }
 
     mutating func append(_ words: StatementDocument.Text) {
