@@ -193,17 +193,18 @@ extension ExactDecimal: CustomStringConvertible {
         return count
     }
 
-    /// How many decimal digits `value` has (1 for 0).
+    /// How many decimal digits `value` has (1 for 0): the bit length times log10 2 (1233 / 4096)
+    /// is that count or one less, and the power of ten tells which, without a loop over the digits.
+    /// (`value | 1`: the same count, 0 counted as one digit.)
     @inline(__always)
     private static func digitCount(_ value: UInt64) -> Int {
-        var count = 1, bound: UInt64 = 10
-        while value >= bound {
-            count += 1
-            if count == 20 { break }  // 10^20 is past UInt64
-            bound &*= 10
-        }
-        return count
+        let odd = value | 1
+        let atLeast = ((64 - odd.leadingZeroBitCount) &* 1233) >> 12
+        return atLeast + (odd >= powersOfTen[atLeast] ? 1 : 0)
     }
+
+    /// 10^0 to 10^19, the powers of ten below 2^64.
+    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
 
     /// "00" to "99", one after another.
     private static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

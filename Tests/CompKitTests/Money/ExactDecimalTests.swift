@@ -99,6 +99,21 @@ import Testing
         #expect(ExactDecimal(mantissa: mantissa, scale: scale).formatted(decimals: decimals) == expected)
     }
 
+    /// Each side of every power of ten a 64-bit magnitude reaches, where a number gains a digit.
+    @Test func formatsEveryLengthOfDigits() {
+        var nines = "", power: UInt64 = 1
+        for zeros in 0...19 {
+            let one = "1" + String(repeating: "0", count: zeros)
+            #expect(ExactDecimal(mantissa: Int128(power), scale: 0).formatted(decimals: 0) == one)
+            #expect(ExactDecimal(mantissa: Int128(power), scale: 2).formatted(decimals: 2)
+                    == (zeros < 2 ? "0." + String(repeating: "0", count: 1 - zeros) + one : String(one.dropLast(2)) + ".00"))
+            if zeros > 0 { #expect(ExactDecimal(mantissa: Int128(power - 1), scale: 0).formatted(decimals: 0) == nines) }
+            nines += "9"
+            if zeros < 19 { power *= 10 }
+        }
+        #expect(ExactDecimal(mantissa: 0, scale: 0).formatted(decimals: 0) == "0")
+    }
+
     @Test func descriptionKeepsTheScale() {
         #expect(dec("-0.001").description == "-0.001")
         #expect(dec("12.50").description == "12.50")
