@@ -6,10 +6,11 @@
 #   Benchmarks/rounds.sh ROUNDS OUT_DIR [COMP_BINARY...]     default binary: .build/release/comp
 #
 # Environment: D (data set, default /tmp/comp-bench-10000000), DEALS (deals file, default
-# $D/inputs/deals.csv), PY (python with duckdb, default /work/bench-venv/bin/python), NODUCK=1 to
-# run comp only. Each comp run goes into a new folder under OUT_DIR after a `sync` (delete OUT_DIR
-# only after the rounds: creating files where many were just deleted is slow for minutes on ext4
-# without a journal). Prints "round tool wall-s user-s system-s peak-KB" per run.
+# $D/inputs/deals.csv), PY (python with duckdb and polars, default /work/bench-venv/bin/python),
+# NODUCK=1 to run comp only, POLARS=1 to run Polars' core too (before DuckDB's). Each comp run goes
+# into a new folder under OUT_DIR after a `sync` (delete OUT_DIR only after the rounds: creating
+# files where many were just deleted is slow for minutes on ext4 without a journal). Prints
+# "round tool wall-s user-s system-s peak-KB" per run.
 set -euo pipefail
 HERE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROUNDS=$1 OUT=$2
@@ -28,6 +29,11 @@ for round in $(seq 1 "$ROUNDS"); do
             --deals "$DEALS" --fx "$D/inputs/fx.csv" --payments "$D/inputs/payments.csv" --inputs "$D/cwd" \
             --out "$OUT/$name-$round" 2>&1 >/dev/null | tail -1)
     done
+    if [ -n "${POLARS:-}" ]; then
+        sync
+        /usr/bin/time -f "$round polars %e %U %S %M" "$PY" "$HERE_ROOT/Benchmarks/peers/polars_core.py" "$D" "$OUT/polars.csv" 2>&1 \
+            >/dev/null | tail -1
+    fi
     if [ -z "${NODUCK:-}" ]; then
         sync
         /usr/bin/time -f "$round duckdb %e %U %S %M" "$PY" "$HERE_ROOT/Benchmarks/peers/duckdb_core.py" "$D" "$OUT/duckdb.csv" 2>&1 \
