@@ -15,17 +15,6 @@ final class CreditIndex: Sendable {
     let entries: ReadOnlyTable<Entry>
     /// Cells in the flat sums (`cell(entry:month:slot:)`).
     let cellCount: Int
-    /// Per entry, its manager chain when it is the same on every day of the entry (nobody above
-    /// changes entry during it: the usual case), as a run of `fixedChains`; `count` -1 when the
-    /// chain depends on the day and `managerChain` walks it.
-    private let fixedChain: ReadOnlyTable<FixedChain>
-    /// The fixed chains one after another, each nearest manager first.
-    let fixedChains: ReadOnlyTable<Int32>
-
-    struct FixedChain {
-        var start: Int32
-        var count: Int32
-    }
 
     struct Entry {
         var firstDay: Int32
@@ -198,9 +187,6 @@ final class CreditIndex: Sendable {
         entryRef = refs
         entries = ReadOnlyTable(records)
         cellCount = cells
-        let (places, chains) = CreditIndex.fixedChains(records)
-        fixedChain = ReadOnlyTable(places)
-        fixedChains = ReadOnlyTable(chains)
         repByteRanks = CreditIndex.byteRanks(ids)
         var repOfRank = [Int32](repeating: 0, count: ids.count)
         for (rep, rank) in repByteRanks.enumerated() { repOfRank[Int(rank)] = Int32(rep) }
@@ -336,17 +322,11 @@ final class CreditIndex: Sendable {
 
     /// The managers above an entry on a day, nearest first, as indices into `entries` —
     /// `PlanBook.managerChain` on integers: each manager's entry active that day, stopping at one
-    /// with none (or where the chain would come round again). A chain the same on every day of the
-    /// entry is read as worked out once (`fixedChains`).
+    /// with none (or where the chain would come round again).
     @inline(__always)
     func managerChain(entry: Int, day: Int32, into chain: inout ManagerChain) {
-        var manager = entries[entry]
-        let fixed = fixedChain[entry]
-        if fixed.count >= 0 && manager.firstDay <= day && day <= manager.lastDay {
-            chain.useFixed(start: Int(fixed.start), count: Int(fixed.count))
-            return
-        }
         chain.removeAll()
+        var manager = entries[entry]
         while manager.managerStart < manager.managerEnd {
             let next = activeEntry(from: Int(manager.managerStart), to: Int(manager.managerEnd), day: day)
             guard next >= 0, next != entry, !chain.contains(next) else { return }
@@ -358,74 +338,25 @@ final class CreditIndex: Sendable {
 
 /// A manager chain (`CreditIndex.managerChain`), nearest manager first, as indices into
 /// `CreditIndex.entries`; refilled for every credit.
-extension CreditIndex {
-    /// Each entry's manager chain when it is the same on every day of the entry: at each level
-    /// the manager's person has one entry covering all of those days (or none meeting them, where
-    /// the chain ends), with `managerChain`'s stops for a chain coming round again. `count` is -1
-    /// where a manager's entry starts or ends inside the entry's days.
-    fileprivate static func fixedChains(_ entries: [Entry]) -> (places: [FixedChain], chains: [Int32]) {
-        var places: [FixedChain] = [], chains: [Int32] = [], chain: [Int32] = []
-        places.reserveCapacity(entries.count)
-        for entry in entries.indices {
-            let (first, last) = (entries[entry].firstDay, entries[entry].lastDay)
-            chain.removeAll(keepingCapacity: true)
-            var manager = entries[entry], isFixed = true
-            walk: while manager.managerStart < manager.managerEnd {
-                var next = -1
-                for candidate in Int(manager.managerStart)..<Int(manager.managerEnd) {
-                    let their = entries[candidate]
-                    guard their.firstDay <= last && first <= their.lastDay else { continue }
-                    guard next < 0, their.firstDay <= first, last <= their.lastDay else {
-                        isFixed = false
-                        break walk
-                    }
-                    next = candidate
-                }
-                guard next >= 0, next != entry, !chain.contains(Int32(next)) else { break }
-                chain.append(Int32(next))
-                manager = entries[next]
-            }
-            places.append(isFixed ? FixedChain(start: Int32(chains.count), count: Int32(chain.count)) : FixedChain(start: 0, count: -1))
-            if isFixed { chains += chain }
-        }
-        return (places, chains)
-    }
-}
-
-/// A manager chain (`CreditIndex.managerChain`): a run of the index's fixed chains, or the chain
-/// walked for the day, its memory kept from one credit to the next.
 struct ManagerChain {
-    /// `CreditIndex.fixedChains`, held here from the start: set per credit it would be retained
-    /// and released, credit after credit.
-    private let fixedChains: ReadOnlyTable<Int32>
-    /// Where the chain starts in `fixedChains`, -1 when it is the walked `entries`.
-    private var fixedStart = -1, fixedCount = 0
     private var entries = ReusedList<Int>()
 
-    init(_ index: CreditIndex) { fixedChains = index.fixedChains }
-
     /// The positions of the managers, nearest first.
-    var levels: Range<Int> { 0..<(fixedStart >= 0 ? fixedCount : entries.count) }
+    var levels: Range<Int> { entries.indices }
 
     /// The entry of the manager at `level`.
     @inline(__always)
-    subscript(level: Int) -> Int { fixedStart >= 0 ? Int(fixedChains[fixedStart + level]) : entries[level] }
+    subscript(level: Int) -> Int { entries[level] }
 
     @inline(__always)
-    fileprivate mutating func useFixed(start: Int, count: Int) { (fixedStart, fixedCount) = (start, count) }
-
-    @inline(__always)
-    fileprivate mutating func removeAll() {
-        fixedStart = -1
-        entries.removeAll()
-    }
+    fileprivate mutating func removeAll() { entries.removeAll() }
 
     @inline(__always)
     fileprivate mutating func append(_ entry: Int) { entries.append(entry) }
 
     @inline(__always)
     fileprivate func contains(_ entry: Int) -> Bool {
-        for level in entries.indices where entries[level] == entry { return true }
+        for level in levels where entries[level] == entry { return true }
         return false
     }
 }

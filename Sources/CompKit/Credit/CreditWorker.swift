@@ -53,7 +53,7 @@ struct CreditWorker {
     private(set) var suspects: [UInt64] = []
     /// The deals met that payments.csv names.
     var paidDeals: MetPaidDeals
-    private var chain: ManagerChain
+    private var chain = ManagerChain()
     /// The managers up the chain of the credit being posted who get a roll-up copy of it.
     private var teamCopies = ReusedList<TeamCopy>()
     /// The fields of the rows split but not yet credited (`waiting`): per row `width` fields and
@@ -110,7 +110,6 @@ struct CreditWorker {
         paidDealIDs = paidDeals
         watchesPaidDeals = !paidDeals.isEmpty
         self.paidDeals = MetPaidDeals(room: paidDeals.numbers.count)
-        chain = ManagerChain(index)
         self.columns = columns
         width = columns.width
         self.deduplicator = deduplicator

@@ -75,7 +75,7 @@ extension RunMonthCredits {
         /// Roll-up copies added up by the manager's entry, component and team member's rep number.
         var sums: [SumKey: Sum] = [:]
         /// A manager chain, its memory kept from one roll-up to the next.
-        private var chain: ManagerChain
+        private var chain = ManagerChain()
 
         struct SumKey: Hashable {
             var entry: Int
@@ -94,10 +94,7 @@ extension RunMonthCredits {
             }
         }
 
-        init(index: CreditIndex) {
-            self.index = index
-            chain = ManagerChain(index)
-        }
+        init(index: CreditIndex) { self.index = index }
 
         mutating func add(_ position: Int, of partition: CompactCredits.Partition) {
             let row = partition.rows[position]

@@ -31,7 +31,7 @@ import Testing
 
     @Test func managerChainIsReadOnTheDateAndStopsAtAManagerWithoutEntry() {
         // One chain reused, as the credit workers do: each call starts it afresh.
-        var reused = ManagerChain(index)
+        var reused = ManagerChain()
         func chain(_ date: String) -> [String] {
             index.managerChain(entry: entry("R1", on: date), day: Int32(day(date).dayNumber), into: &reused)
             return reused.levels.map { index.repIDs[Int(index.entries[reused[$0]].rep)] }
@@ -41,10 +41,9 @@ import Testing
         #expect(chain("2026-04-20") == ["M2", "D1"])   // plan B's entry names M2
     }
 
-    /// A chain the same on every day of the entry is worked out once, when the index is made; one
-    /// that changes inside it is walked for the day. Both answer as the walk does, in any order on
-    /// one reused chain.
-    @Test func fixedAndWalkedChainsAnswerAlike() {
+    /// A chain read for the day when a manager's entry changes inside the rep's, and chains that
+    /// come round again stopped, asked in turn on one reused chain.
+    @Test func chainsFollowTheDayAndStopWhereTheyComeRound() {
         // R1's entry in plan P spans the year; its manager M1 moves from plan M to plan N on
         // 2026-07-01 (two entries, each under a different director); D1 and D2 manage each other.
         let index = CreditIndex(book: PlanBook(plans: [
@@ -53,16 +52,16 @@ import Testing
             Fixture.plan("N", participants: [Fixture.person("M1", start: "2026-07-01", manager: "D2")]),
             Fixture.plan("D", participants: [Fixture.person("D1", manager: "D2"), Fixture.person("D2", manager: "D1")]),
         ], runMonth: month("2026-12")), fx: FXTable())
-        var reused = ManagerChain(index)
+        var reused = ManagerChain()
         func chain(_ id: String, _ date: String) -> [String] {
             let rep = Int32(index.repIDs.firstIndex(of: id)!), day = Int32(day(date).dayNumber)
             index.managerChain(entry: index.entry(rep: rep, day: day), day: day, into: &reused)
             return reused.levels.map { index.repIDs[Int(index.entries[reused[$0]].rep)] }
         }
-        #expect(chain("R1", "2026-03-10") == ["M1", "D1", "D2"])  // walked: M1's entry changes inside R1's
-        #expect(chain("R2", "2026-03-10") == ["M3", "D2", "D1"])  // fixed: the same all year, the cycle stopped
-        #expect(chain("R1", "2026-09-10") == ["M1", "D2", "D1"])  // walked again, after a fixed one
-        #expect(chain("D1", "2026-09-10") == ["D2"])              // fixed: D2's manager is D1 itself
-        #expect(chain("M1", "2026-09-10") == ["D2", "D1"])        // fixed within M1's second entry
+        #expect(chain("R1", "2026-03-10") == ["M1", "D1", "D2"])  // M1's first entry, under D1
+        #expect(chain("R2", "2026-03-10") == ["M3", "D2", "D1"])  // D1's manager D2 is in the chain: stop
+        #expect(chain("R1", "2026-09-10") == ["M1", "D2", "D1"])  // M1's second entry, under D2
+        #expect(chain("D1", "2026-09-10") == ["D2"])              // D2's manager is D1 itself
+        #expect(chain("M1", "2026-09-10") == ["D2", "D1"])
     }
 }
