@@ -21,10 +21,7 @@ struct ByteKeyTable: Sendable {
     init<S: Sequence>(_ strings: S) where S.Element == String {
         let list = Array(strings)
         self.init(capacityFor: list.count)
-        for string in list {
-            var string = string
-            string.withUTF8 { _ = insert($0) }
-        }
+        for string in list { string.withUTF8Bytes { _ = insert($0) } }
     }
 
     /// An empty table with room for `count` keys before it grows.

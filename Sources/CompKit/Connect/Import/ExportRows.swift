@@ -160,9 +160,8 @@ final class ExportRows {
             }
             var reps: [(rep: String, percent: ExactDecimal)] = []
             for share in shares {
-                var owner = share.owner
                 let location = SourceLocation.wholeLine(lookup.splits!.path, share.line)
-                guard let rep = owner.withUTF8({ self.participant($0, at: location) }) else { return nil }
+                guard let rep = share.owner.withUTF8Bytes({ self.participant($0, at: location) }) else { return nil }
                 if reps.contains(where: { $0.rep == rep }) {
                     problem(columns.id, "\(rep) has two splits of \(id)")
                     return nil

@@ -24,8 +24,7 @@ struct RepLookup {
         while bits < opportunities.count * 16 { bits *= 2 }
         var filter = [UInt64](repeating: 0, count: bits / 64)
         for (opportunity, _) in opportunities {
-            var id = opportunity
-            let slot = Int(truncatingIfNeeded: id.withUTF8(DealIDFingerprint.of)) & (bits - 1)
+            let slot = Int(truncatingIfNeeded: opportunity.withUTF8Bytes(DealIDFingerprint.of)) & (bits - 1)
             filter[slot / 64] |= 1 << UInt64(slot % 64)
         }
         splitFilter = filter
@@ -33,10 +32,7 @@ struct RepLookup {
         let owners = people?.participants(system: system.rawValue) ?? []
         ownerIDs = ByteKeyTable(owners.map(\.externalID))
         ownerParticipants = owners.map(\.participant)
-        ownerProblems = owners.map { owner in
-            var participant = owner.participant
-            return participant.withUTF8(RepLookup.repIDProblem)
-        }
+        ownerProblems = owners.map { $0.participant.withUTF8Bytes(RepLookup.repIDProblem) }
     }
 
     /// The number of the opportunity whose id has these bytes and `fingerprint`

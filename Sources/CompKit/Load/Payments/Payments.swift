@@ -44,8 +44,7 @@ public struct Payments: Sendable {
     public init(source: String, payments: [Payment]) {
         self.source = source
         for payment in payments {
-            var id = payment.dealID
-            id.withUTF8 { append($0, payment.paidDate, payment.amount, line: payment.line) }
+            payment.dealID.withUTF8Bytes { append($0, payment.paidDate, payment.amount, line: payment.line) }
         }
     }
 
