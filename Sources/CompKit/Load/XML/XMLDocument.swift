@@ -24,7 +24,7 @@ final class XMLDocument {
         let parsed: xmlDocPtr? = collector.capturingParserErrors {
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    xmlReadMemory(chars, Int32(buffer.count), path, nil, XMLSafety.parserOptions)
+                    xmlReadMemory(chars, Int32(buffer.count), path, nil, XMLDocument.parserOptions)
                 }
             }
         }
@@ -36,6 +36,11 @@ final class XMLDocument {
         }
         document = parsed
     }
+
+    /// `XMLSafety`'s options, and a smaller tree: white space between elements is left out and short
+    /// texts (most attribute values) are kept inside their nodes. The tree is only read, never changed.
+    private static let parserOptions = XMLSafety.parserOptions
+        | Int32(XML_PARSE_NOBLANKS.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
 
     deinit { xmlFreeDoc(document) }
 
