@@ -70,6 +70,26 @@ import Testing
         #expect(try Self.read(text).problems.map { $0.hasPrefix("22:") } == [true])
     }
 
+    @Test func readsTheSameWhateverTheWhiteSpaceBetweenElements() throws {
+        // The tree leaves out white space between elements: CRLF and tabs, or none at all, read alike.
+        let crlfAndTabs = Self.accountExecutive.replacingOccurrences(of: ">\n", with: ">\t\r\n")
+        let noWhiteSpace = Self.accountExecutive.split(separator: "\n").map { $0.drop { $0 == " " } }.joined()
+        for text in [crlfAndTabs, noWhiteSpace] {
+            let (plans, problems) = try Self.read(text)
+            #expect(problems == [])
+            let plan = try #require(plans.first)
+            #expect(plan.components.map(\.id) == ["new-business"] && plan.spiffs.map(\.id) == ["analytics-push"])
+            #expect(plan.components[0].rateTable.tiers.map(\.rate) == [dec("0"), dec("0.08"), dec("0.12")])
+            #expect(plan.participants.map(\.id) == ["R001", "M01"])
+            #expect(plan.participants.map(\.baseSalaryAnnual) == [dec("60000"), .zero])
+        }
+        // Errors still point at their lines and columns: M01's quota names an unknown component (line 23,
+        // `component=` after four spaces and `<quota `), so M01 has none for new-business (line 22, `id=`
+        // after two spaces and `<participant `).
+        let unknown = crlfAndTabs.replacingOccurrences(of: "component=\"new-business\" annual", with: "component=\"renewals\" annual")
+        #expect(try Self.read(unknown).problems == ["22:16", "23:12"])
+    }
+
     @Test func refusesADoctype() throws {
         let text = Self.accountExecutive.replacingOccurrences(of: "?>\n", with: "?>\n<!DOCTYPE plan>\n")
         let (plans, problems) = try Self.read(text)
