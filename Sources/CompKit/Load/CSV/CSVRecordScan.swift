@@ -48,6 +48,9 @@ enum CSVRecordScan {
             return .incomplete
         }
         if mayHoldQuotes && memchr(base + start, Int32(UInt8(ascii: "\"")), lineEnd - start) != nil {
+            if lineEnd < end, let record = simplyQuoted(bytes, from: start, lineEnd: lineEnd, into: fields, capacity: capacity) {
+                return record
+            }
             return quoted(bytes, from: start, atEnd: atEnd, into: fields, capacity: capacity, scratch: scratch)
         }
         // A CR counts as a line end only before LF; a lone CR at the end of the file is data.
@@ -78,6 +81,55 @@ enum CSVRecordScan {
             close(at: valueEnd)
         }
         return .record(next: lineEnd < end ? lineEnd + 1 : end, lineEnds: lineEnd < end ? 1 : 0, fieldCount: field)
+    }
+
+    /// The record on the line `[start, lineEnd)` (`lineEnd` a line feed) when its quoted fields hold
+    /// no quote and no line end, as CRM exports write every field: field by field, each field's end
+    /// found eight bytes at a time. Nil for any other line (a doubled quote, a line end inside
+    /// quotes, a stray quote), which `quoted` reads by the whole rule. Not inlined: `split` stays
+    /// small enough to be inlined into its callers' loops over unquoted records.
+    @inline(never)
+    private static func simplyQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
+                                     into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int) -> Outcome? {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        let valueEnd = bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+        /// The first quote (or, with `orComma`, quote or comma) at or after `from`; `valueEnd` when
+        /// there is none before it. Words may be read past `valueEnd`, never past the buffer.
+        @inline(__always) func stop(from: Int, orComma: Bool) -> Int {
+            var at = from
+            while at + 8 <= bytes.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                var hits = ByteWord.zeroBytes(word ^ 0x2222_2222_2222_2222)
+                if orComma { hits |= ByteWord.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C) }
+                if hits != 0 { return min(at + hits.trailingZeroBitCount / 8, valueEnd) }
+                if at + 8 >= valueEnd { return valueEnd }
+                at += 8
+            }
+            while at < valueEnd && bytes[at] != quote && !(orComma && bytes[at] == comma) { at += 1 }
+            return at
+        }
+        var field = 0, position = start
+        while true {
+            let from: Int, to: Int
+            if position < valueEnd && bytes[position] == quote {
+                from = position + 1
+                to = stop(from: from, orComma: false)
+                guard to < valueEnd else { return nil }
+                position = to + 1
+            } else {
+                from = position
+                to = stop(from: from, orComma: true)
+                guard to == valueEnd || bytes[to] == comma else { return nil }
+                position = to
+            }
+            if field < capacity { fields[field] = UnsafeBufferPointer(rebasing: bytes[from..<to]) }
+            field += 1
+            if position == valueEnd { return .record(next: lineEnd + 1, lineEnds: 1, fieldCount: field) }
+            // After a closing quote: a comma, or this is no simple line (a doubled quote, text).
+            guard bytes[position] == comma else { return nil }
+            position += 1
+        }
     }
 
     /// A record with a quote somewhere: field by field, a quoted field's closing quote found with memchr.

@@ -8,11 +8,15 @@ import Testing
         let bytes = Array(text.utf8)
         let fields = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
         defer { fields.deallocate() }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let outcome = CSVRecordScan.split(buffer, from: 0, atEnd: true, into: fields, capacity: capacity, scratch: ByteScratch(),
-                                              mayHoldQuotes: mayHoldQuotes, stopsAtCapacity: stopsAtCapacity)
-            guard case .record(_, _, let count) = outcome else { return ([], outcome) }
-            return ((0..<min(count, capacity)).map { String(decoding: fields[$0], as: UTF8.self) }, outcome)
+        // Unescaped fields point into the scratch: it must outlive the reading of the fields.
+        let scratch = ByteScratch()
+        return withExtendedLifetime(scratch) {
+            bytes.withUnsafeBufferPointer { buffer in
+                let outcome = CSVRecordScan.split(buffer, from: 0, atEnd: true, into: fields, capacity: capacity, scratch: scratch,
+                                                  mayHoldQuotes: mayHoldQuotes, stopsAtCapacity: stopsAtCapacity)
+                guard case .record(_, _, let count) = outcome else { return ([], outcome) }
+                return ((0..<min(count, capacity)).map { String(decoding: fields[$0], as: UTF8.self) }, outcome)
+            }
         }
     }
 
@@ -34,5 +38,49 @@ import Testing
         #expect(Self.split(line, capacity: 4, stopsAtCapacity: true).fields == ["DEAL-000001", "2026-01-05", "125000.00", "USD"])
         #expect(Self.split(line, capacity: 5, mayHoldQuotes: false, stopsAtCapacity: true).fields == all.fields)
         #expect(Self.split("a,b,ID\r\n", capacity: 3, stopsAtCapacity: true).fields == ["a", "b", "ID"])
+    }
+
+    /// A line as a CRM export writes it (every field quoted, CR LF) is split field by field: a comma
+    /// inside quotes is data, `""` and a missing field are empty, and the same line read by the whole
+    /// rule (as the file's last line, with no line end) gives the same fields.
+    @Test func aLineOfQuotedFieldsSplitsLikeTheWholeRuleReadsIt() {
+        let line = #""D00000001","2026-01-05","1,250.00","USD",,"","R0000001:60;R0000002:40""#
+        let expected = ["D00000001", "2026-01-05", "1,250.00", "USD", "", "", "R0000001:60;R0000002:40"]
+        let quick = Self.split(line + "\r\n\"NEXT\"\n", capacity: 7)
+        #expect(quick.fields == expected)
+        guard case .record(let next, let lineEnds, let count) = quick.outcome else { Issue.record("not a record"); return }
+        // 12 + 13 + 11 + 6 + 1 + 3 + 25 bytes of fields and commas, then CR LF.
+        #expect((next, lineEnds, count) == (73, 1, 7))
+        #expect(Self.split(line, capacity: 7).fields == expected)
+        #expect(Self.split(line + "\n", capacity: 1, stopsAtCapacity: true).fields == ["D00000001"])
+
+        // The next line's quotes, within the last word read, do not end this one's last field early.
+        let short = Self.split("\"ab\",\"c\"\r\n\"X\",\"\"\n", capacity: 2)
+        #expect(short.fields == ["ab", "c"])
+        guard case .record(let shortNext, _, let shortCount) = short.outcome else { Issue.record("not a record"); return }
+        #expect((shortNext, shortCount) == (10, 2))
+        #expect(Self.split("\"a\",\r\n", capacity: 2).fields == ["a", ""])
+    }
+
+    /// Lines whose quotes do more than open and close a field are read by the whole rule: a doubled
+    /// quote, a line end inside quotes, text after a closing quote, a quote in an unquoted field.
+    @Test func quotesThatDoMoreAreReadByTheWholeRule() {
+        #expect(Self.split("\"say \"\"hi\"\"\",b\n", capacity: 2).fields == ["say \"hi\"", "b"])
+        let twoLines = Self.split("\"first\nsecond\",b\r\nc\n", capacity: 2)
+        #expect(twoLines.fields == ["first\nsecond", "b"])
+        guard case .record(let next, let lineEnds, _) = twoLines.outcome else { Issue.record("not a record"); return }
+        #expect((next, lineEnds) == (18, 2))
+        guard case .malformed(_, let field, let message) = Self.split("a,\"b\"x,c\n", capacity: 3).outcome else {
+            Issue.record("not malformed"); return
+        }
+        #expect(field == 2 && message == "unexpected text after a closing quote")
+        guard case .malformed(_, let unquotedField, _) = Self.split("a,b\"c\n", capacity: 2).outcome else {
+            Issue.record("not malformed"); return
+        }
+        #expect(unquotedField == 2)
+        guard case .malformed(_, let openField, let openMessage) = Self.split("a,\"b\n", capacity: 2).outcome else {
+            Issue.record("not malformed"); return
+        }
+        #expect(openField == 2 && openMessage == "a quoted field is not closed before the end of the file")
     }
 }
