@@ -5,8 +5,10 @@ import Glibc
 /// Finds one CSV record in a buffer and splits it into fields, by the rules `CSVReader` reads a
 /// file with (RFC 4180: quoted fields may hold commas, doubled quotes and line ends; a CR counts as
 /// a line end only before LF; blank lines are skipped). This is the deals' bulk reader: a record
-/// without quotes is split eight bytes at a time, a quoted field without doubled quotes is handed
-/// out where it lies, and only a field with doubled quotes is copied (into `scratch`), unescaped.
+/// without quotes is split eight bytes at a time, a line whose quotes only open and close fields
+/// (a CRM export's) field by field with each field's end found eight bytes at a time, a quoted
+/// field without doubled quotes is handed out where it lies, and only a field with doubled quotes
+/// is copied (into `scratch`), unescaped.
 enum CSVRecordScan {
     /// What the bytes from a record's start hold.
     enum Outcome {
