@@ -91,7 +91,7 @@ enum CSVRecordScan {
     /// quotes, a stray quote), which `quoted` reads by the whole rule. Not inlined: `split` stays
     /// small enough to be inlined into its callers' loops over unquoted records.
     @inline(never)
-    private static func simplyQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
+    static func simplyQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
                                      into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int) -> Outcome? {
         let base = UnsafeRawPointer(bytes.baseAddress!)
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
@@ -122,20 +122,20 @@ enum CSVRecordScan {
             } else {
                 from = position
                 to = stop(from: from, orComma: true)
-                guard to == valueEnd || bytes[to] == comma else { return nil }
                 position = to
             }
             if field < capacity { fields[field] = UnsafeBufferPointer(rebasing: bytes[from..<to]) }
             field += 1
             if position == valueEnd { return .record(next: lineEnd + 1, lineEnds: 1, fieldCount: field) }
-            // After a closing quote: a comma, or this is no simple line (a doubled quote, text).
+            // A comma, or this is no simple line: a doubled quote or text after a closing quote, a
+            // quote inside an unquoted field.
             guard bytes[position] == comma else { return nil }
             position += 1
         }
     }
 
     /// A record with a quote somewhere: field by field, a quoted field's closing quote found with memchr.
-    private static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
                                into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int,
                                scratch: ByteScratch) -> Outcome {
         let end = bytes.count

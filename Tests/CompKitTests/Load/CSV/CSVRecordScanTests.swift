@@ -1,3 +1,4 @@
+import CompGenerate
 import Testing
 @testable import CompKit
 
@@ -60,6 +61,43 @@ import Testing
         guard case .record(let shortNext, _, let shortCount) = short.outcome else { Issue.record("not a record"); return }
         #expect((shortNext, shortCount) == (10, 2))
         #expect(Self.split("\"a\",\r\n", capacity: 2).fields == ["a", ""])
+    }
+
+    /// On lines made at random of letters, commas, quotes and CRs, wherever the field-by-field path
+    /// returns a record it is the one the whole rule reads: the same fields, end and line count.
+    @Test func theFieldByFieldPathAgreesWithTheWholeRule() {
+        var random = SplitMix64(seed: 13)
+        let alphabet = Array("ab,\"\"\r".utf8)
+        var agreed = 0
+        for _ in 0..<20_000 {
+            let length = 1 + Int(random.next() % 24)
+            let line = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            // The next line starts with a comma: a field not closed on this line must not run into it.
+            let bytes = line + Array("\n,\"x\"\n".utf8)
+            let capacity = 8
+            let quick = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
+            let whole = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: capacity)
+            defer { quick.deallocate(); whole.deallocate() }
+            let scratch = ByteScratch()
+            withExtendedLifetime(scratch) {
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let record = CSVRecordScan.simplyQuoted(buffer, from: 0, lineEnd: length, into: quick, capacity: capacity),
+                          case .record(let next, let lineEnds, let count) = record else { return }
+                    let reference = CSVRecordScan.quoted(buffer, from: 0, atEnd: true, into: whole, capacity: capacity, scratch: scratch)
+                    guard case .record(let wholeNext, let wholeLineEnds, let wholeCount) = reference else {
+                        Issue.record("\(String(decoding: line, as: UTF8.self).debugDescription): \(reference)")
+                        return
+                    }
+                    let fields = (0..<min(count, capacity)).map { Array(quick[$0]) }
+                    let wholeFields = (0..<min(wholeCount, capacity)).map { Array(whole[$0]) }
+                    #expect(next == wholeNext && lineEnds == wholeLineEnds && count == wholeCount && fields == wholeFields,
+                            "\(String(decoding: line, as: UTF8.self).debugDescription)")
+                    agreed += 1
+                }
+            }
+        }
+        // Enough lines took the path for the comparison to mean something.
+        #expect(agreed > 2_000)
     }
 
     /// Lines whose quotes do more than open and close a field are read by the whole rule: a doubled
