@@ -92,7 +92,7 @@ enum CSVRecordScan {
     /// small enough to be inlined into its callers' loops over unquoted records.
     @inline(never)
     static func simplyQuoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, lineEnd: Int,
-                                     into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int) -> Outcome? {
+                             into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int) -> Outcome? {
         let base = UnsafeRawPointer(bytes.baseAddress!)
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         let valueEnd = bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
@@ -136,8 +136,8 @@ enum CSVRecordScan {
 
     /// A record with a quote somewhere: field by field, a quoted field's closing quote found with memchr.
     static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool,
-                               into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int,
-                               scratch: ByteScratch) -> Outcome {
+                       into fields: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>, capacity: Int,
+                       scratch: ByteScratch) -> Outcome {
         let end = bytes.count
         let base = UnsafeRawPointer(bytes.baseAddress!)
         let quote = UInt8(ascii: "\"")

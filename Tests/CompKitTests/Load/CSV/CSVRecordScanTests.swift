@@ -67,7 +67,7 @@ import Testing
     /// returns a record it is the one the whole rule reads: the same fields, end and line count.
     @Test func theFieldByFieldPathAgreesWithTheWholeRule() {
         var random = SplitMix64(seed: 13)
-        let alphabet = Array("ab,\"\"\r".utf8)
+        let alphabet = Array("ab,\"\"\r".utf8)  // a quote twice as likely as each other byte
         var agreed = 0
         for _ in 0..<20_000 {
             let length = 1 + Int(random.next() % 24)
